@@ -1,0 +1,96 @@
+package io.camelrrpc.component;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelrrpc.component.correlation.NodeScopedProcessIdGenerator;
+import io.camelrrpc.component.correlation.ProcessIdGenerator;
+import io.camelrrpc.component.correlation.ReplyCorrelator;
+import io.camelrrpc.component.mqtt.ConnectionSettings;
+import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.topic.TopicNames;
+import io.camelrrpc.component.topic.TopicTemplate;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The {@code rrpc:} component: synchronous calls to MQTT devices ("Revert RPC", Tencent IoT Hub style). Endpoints
+ * with the same broker settings share one MQTT connection, and producers on it share one reply subscription.
+ */
+@Component("rrpc")
+public class RrpcComponent extends DefaultComponent {
+
+    @Metadata(description = "Options shared by every endpoint of this component; endpoints may override each.")
+    private RrpcConfiguration configuration = new RrpcConfiguration();
+
+    private final SharedServices<ConnectionSettings, MqttConnection> connections = new SharedServices<>();
+    private final SharedServices<CorrelatorKey, ReplyCorrelator> correlators = new SharedServices<>();
+    private final ProcessIdGenerator defaultProcessIdGenerator = new NodeScopedProcessIdGenerator();
+    private final PayloadCodec payloadCodec = new PayloadCodec(new ObjectMapper());
+
+    /** Producers on the same connection, reply topics and QoS share one correlator. */
+    private record CorrelatorKey(ConnectionSettings settings, String replyTopicTemplate, int qos) {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        String[] path = remaining.split("/", -1);
+        if (path.length != 2) {
+            throw new IllegalArgumentException(
+                    "rrpc endpoint must be rrpc:productId/deviceName (use + for any, on consumers), got 'rrpc:"
+                                               + remaining + "'");
+        }
+        RrpcEndpoint endpoint = new RrpcEndpoint(uri, this, configuration.copy());
+        endpoint.setProductId(TopicNames.requireLevelOrWildcard("productId", path[0]));
+        endpoint.setDeviceName(TopicNames.requireLevelOrWildcard("deviceName", path[1]));
+        setProperties(endpoint, parameters);
+        endpoint.getConfiguration().validate();
+        return endpoint;
+    }
+
+    MqttConnection acquireConnection(ConnectionSettings settings) throws Exception {
+        return connections.acquire(settings, key -> new MqttConnection(getCamelContext(), key));
+    }
+
+    void releaseConnection(ConnectionSettings settings) {
+        connections.release(settings);
+    }
+
+    ReplyCorrelator acquireCorrelator(MqttConnection connection, TopicTemplate replyTemplate, int qos) throws Exception {
+        CorrelatorKey key = new CorrelatorKey(connection.settings(), replyTemplate.toString(), qos);
+        return correlators.acquire(key, k -> new ReplyCorrelator(getCamelContext(), connection, replyTemplate, qos));
+    }
+
+    void releaseCorrelator(ReplyCorrelator correlator, TopicTemplate replyTemplate, int qos) {
+        correlators.release(new CorrelatorKey(correlator.connection().settings(), replyTemplate.toString(), qos));
+    }
+
+    /** The broker connections in use, e.g. for health checks. */
+    public List<MqttConnection> getConnections() {
+        return connections.services();
+    }
+
+    /** The reply correlators in use, with their statistics. */
+    public List<ReplyCorrelator> getCorrelators() {
+        return correlators.services();
+    }
+
+    ProcessIdGenerator defaultProcessIdGenerator() {
+        return defaultProcessIdGenerator;
+    }
+
+    PayloadCodec payloadCodec() {
+        return payloadCodec;
+    }
+
+    public RrpcConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(RrpcConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

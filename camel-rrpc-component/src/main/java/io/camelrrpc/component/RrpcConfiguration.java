@@ -1,0 +1,311 @@
+package io.camelrrpc.component;
+
+import io.camelrrpc.component.correlation.ProcessIdGenerator;
+import io.camelrrpc.component.mqtt.ConnectionSettings;
+import io.camelrrpc.component.topic.TopicTemplate;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+
+/** Options of the rrpc component and its endpoints; the component's values are every endpoint's defaults. */
+@Configurer
+@UriParams
+public class RrpcConfiguration implements Cloneable {
+
+    @UriParam(defaultValue = "tcp://localhost:1883",
+              description = "The MQTT broker: tcp://host:port, or ssl://host:port with sslContextParameters.")
+    private String brokerUrl = "tcp://localhost:1883";
+    @UriParam(description = "MQTT client id. Endpoints with the same broker settings share one connection and so one"
+                            + " client id; by default a random id is generated.")
+    private String clientId;
+    @UriParam(label = "security", secret = true, description = "User name for the broker.")
+    private String userName;
+    @UriParam(label = "security", secret = true, description = "Password for the broker.")
+    private String password;
+    @UriParam(label = "security", description = "TLS settings (keystores, trust) for ssl:// brokers.")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(defaultValue = "0", enums = "0,1",
+              description = "QoS of requests, replies and subscriptions. 0, like the Tencent device SDKs, or 1.")
+    private int qos;
+    @UriParam(label = "producer", defaultValue = "4000", javaType = "java.time.Duration",
+              description = "How long a call waits for the device's reply before it fails with RrpcTimeoutException"
+                            + " (4 s as in Tencent IoT Hub). The CamelRrpcRequestTimeout header overrides it per call.")
+    private long requestTimeout = 4000;
+    @UriParam(defaultValue = TopicTemplate.TENCENT_REQUEST,
+              description = "Topic of requests, with the placeholders {productId}, {deviceName} and {processId}, each"
+                            + " a whole topic level. Alibaba: /sys/{productId}/{deviceName}/rrpc/request/{processId}.")
+    private String requestTopicTemplate = TopicTemplate.TENCENT_REQUEST;
+    @UriParam(defaultValue = TopicTemplate.TENCENT_REPLY,
+              description = "Topic of replies, with the same placeholders. Alibaba:"
+                            + " /sys/{productId}/{deviceName}/rrpc/response/{processId}.")
+    private String replyTopicTemplate = TopicTemplate.TENCENT_REPLY;
+    @UriParam(label = "producer,advanced",
+              description = "Makes processIds. The default makes 16-character ids, fixed width, unique per call and"
+                            + " across nodes sharing a broker.")
+    private ProcessIdGenerator processIdGenerator;
+    @UriParam(label = "producer,advanced", defaultValue = "16",
+              description = "Longest processId, in UTF-8 bytes, that devices accept (Tencent's C SDK: 16).")
+    private int processIdMaxLength = 16;
+    @UriParam(label = "consumer", defaultValue = "10",
+              description = "Threads that run the consumer's route, so that a slow device never stalls the MQTT client.")
+    private int concurrentConsumers = 10;
+    @UriParam(label = "consumer", defaultValue = "1000",
+              description = "Requests that may wait for a consumer thread; more are dropped with a warning (the caller"
+                            + " times out, as with a busy device).")
+    private int consumerQueueSize = 1000;
+    @UriParam(label = "consumer",
+              description = "When the route fails, reply with {\"error\":\"<type>\",\"message\":\"<text>\"} instead of"
+                            + " staying silent (the default, like a real device: the caller times out).")
+    private boolean replyOnError;
+    @UriParam(defaultValue = "10", description = "Seconds to wait for the broker when connecting and subscribing.")
+    private int connectionTimeout = 10;
+    @UriParam(defaultValue = "60", description = "MQTT keep-alive interval in seconds.")
+    private int keepAliveInterval = 60;
+    @UriParam(defaultValue = "true", description = "MQTT clean session.")
+    private boolean cleanSession = true;
+    @UriParam(defaultValue = "true",
+              description = "Reconnect by itself after the connection drops; subscriptions are made again.")
+    private boolean automaticReconnect = true;
+    @UriParam(defaultValue = "10000", description = "Longest wait between reconnect attempts, in milliseconds.")
+    private int maxReconnectDelay = 10000;
+    @UriParam(label = "advanced", defaultValue = "1000",
+              description = "Most publishes handed to the MQTT client at once; more wait in a queue without blocking."
+                            + " Paho's own default of 10 fails bursts with 'too many publishes in progress'.")
+    private int maxInflight = 1000;
+    @UriParam(label = "advanced", defaultValue = "true",
+              description = "Disable Nagle's algorithm. Without it a call can wait ~40 ms for nothing.")
+    private boolean tcpNoDelay = true;
+    @UriParam(label = "advanced",
+              description = "Use this Paho client instead of creating one; its connection is then not closed by Camel.")
+    private MqttAsyncClient client;
+
+    /** A copy, so endpoints can change their options without touching the component's. */
+    public RrpcConfiguration copy() {
+        try {
+            return (RrpcConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /**
+     * Checks every option.
+     *
+     * @throws IllegalArgumentException naming the option and what to fix
+     */
+    public void validate() {
+        if (brokerUrl == null || !(brokerUrl.startsWith("tcp://") || brokerUrl.startsWith("ssl://"))) {
+            throw new IllegalArgumentException("brokerUrl must be tcp://host:port or ssl://host:port, got '" + brokerUrl + "'");
+        }
+        requireRange("qos", qos, 0, 1);
+        requireRange("requestTimeout", requestTimeout, 1, Integer.MAX_VALUE);
+        requireRange("processIdMaxLength", processIdMaxLength, 1, 65535);
+        requireRange("concurrentConsumers", concurrentConsumers, 1, 10000);
+        requireRange("consumerQueueSize", consumerQueueSize, 0, Integer.MAX_VALUE);
+        requireRange("connectionTimeout", connectionTimeout, 1, 3600);
+        requireRange("keepAliveInterval", keepAliveInterval, 0, 65535);
+        requireRange("maxReconnectDelay", maxReconnectDelay, 1, Integer.MAX_VALUE);
+        requireRange("maxInflight", maxInflight, 1, 65535);
+        requestTemplate();
+        replyTemplate();
+    }
+
+    private static void requireRange(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(option + " must be between " + min + " and " + max + ", got " + value);
+        }
+    }
+
+    TopicTemplate requestTemplate() {
+        return TopicTemplate.parse("requestTopicTemplate", requestTopicTemplate);
+    }
+
+    TopicTemplate replyTemplate() {
+        return TopicTemplate.parse("replyTopicTemplate", replyTopicTemplate);
+    }
+
+    ConnectionSettings connectionSettings() {
+        return new ConnectionSettings(
+                brokerUrl, clientId, userName, password, cleanSession, keepAliveInterval, connectionTimeout,
+                automaticReconnect, maxReconnectDelay, maxInflight, tcpNoDelay, sslContextParameters, client);
+    }
+
+    public String getBrokerUrl() {
+        return brokerUrl;
+    }
+
+    public void setBrokerUrl(String brokerUrl) {
+        this.brokerUrl = brokerUrl;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getUserName() {
+        return userName;
+    }
+
+    public void setUserName(String userName) {
+        this.userName = userName;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public int getQos() {
+        return qos;
+    }
+
+    public void setQos(int qos) {
+        this.qos = qos;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public String getRequestTopicTemplate() {
+        return requestTopicTemplate;
+    }
+
+    public void setRequestTopicTemplate(String requestTopicTemplate) {
+        this.requestTopicTemplate = requestTopicTemplate;
+    }
+
+    public String getReplyTopicTemplate() {
+        return replyTopicTemplate;
+    }
+
+    public void setReplyTopicTemplate(String replyTopicTemplate) {
+        this.replyTopicTemplate = replyTopicTemplate;
+    }
+
+    public ProcessIdGenerator getProcessIdGenerator() {
+        return processIdGenerator;
+    }
+
+    public void setProcessIdGenerator(ProcessIdGenerator processIdGenerator) {
+        this.processIdGenerator = processIdGenerator;
+    }
+
+    public int getProcessIdMaxLength() {
+        return processIdMaxLength;
+    }
+
+    public void setProcessIdMaxLength(int processIdMaxLength) {
+        this.processIdMaxLength = processIdMaxLength;
+    }
+
+    public int getConcurrentConsumers() {
+        return concurrentConsumers;
+    }
+
+    public void setConcurrentConsumers(int concurrentConsumers) {
+        this.concurrentConsumers = concurrentConsumers;
+    }
+
+    public int getConsumerQueueSize() {
+        return consumerQueueSize;
+    }
+
+    public void setConsumerQueueSize(int consumerQueueSize) {
+        this.consumerQueueSize = consumerQueueSize;
+    }
+
+    public boolean isReplyOnError() {
+        return replyOnError;
+    }
+
+    public void setReplyOnError(boolean replyOnError) {
+        this.replyOnError = replyOnError;
+    }
+
+    public int getConnectionTimeout() {
+        return connectionTimeout;
+    }
+
+    public void setConnectionTimeout(int connectionTimeout) {
+        this.connectionTimeout = connectionTimeout;
+    }
+
+    public int getKeepAliveInterval() {
+        return keepAliveInterval;
+    }
+
+    public void setKeepAliveInterval(int keepAliveInterval) {
+        this.keepAliveInterval = keepAliveInterval;
+    }
+
+    public boolean isCleanSession() {
+        return cleanSession;
+    }
+
+    public void setCleanSession(boolean cleanSession) {
+        this.cleanSession = cleanSession;
+    }
+
+    public boolean isAutomaticReconnect() {
+        return automaticReconnect;
+    }
+
+    public void setAutomaticReconnect(boolean automaticReconnect) {
+        this.automaticReconnect = automaticReconnect;
+    }
+
+    public int getMaxReconnectDelay() {
+        return maxReconnectDelay;
+    }
+
+    public void setMaxReconnectDelay(int maxReconnectDelay) {
+        this.maxReconnectDelay = maxReconnectDelay;
+    }
+
+    public int getMaxInflight() {
+        return maxInflight;
+    }
+
+    public void setMaxInflight(int maxInflight) {
+        this.maxInflight = maxInflight;
+    }
+
+    public boolean isTcpNoDelay() {
+        return tcpNoDelay;
+    }
+
+    public void setTcpNoDelay(boolean tcpNoDelay) {
+        this.tcpNoDelay = tcpNoDelay;
+    }
+
+    public MqttAsyncClient getClient() {
+        return client;
+    }
+
+    public void setClient(MqttAsyncClient client) {
+        this.client = client;
+    }
+}

@@ -1,0 +1,159 @@
+package io.camelrrpc.component;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.topic.RrpcAddress;
+import io.camelrrpc.component.topic.TopicTemplate;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The device side: subscribes to the request topic of one device, or of many with {@code +}, runs the route for
+ * each request on its own thread pool and publishes the route's result to the matching reply topic. It is started
+ * only once the broker has confirmed the subscription.
+ */
+public class RrpcConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RrpcConsumer.class);
+
+    private final RrpcConfiguration configuration;
+    private final TopicTemplate requestTemplate;
+    private final TopicTemplate replyTemplate;
+    private final LongAdder droppedRequests = new LongAdder();
+    private MqttConnection connection;
+    private MqttConnection.Subscription subscription;
+    private ExecutorService workers;
+
+    public RrpcConsumer(RrpcEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.configuration = endpoint.getConfiguration();
+        this.requestTemplate = configuration.requestTemplate();
+        this.replyTemplate = configuration.replyTemplate();
+    }
+
+    @Override
+    public RrpcEndpoint getEndpoint() {
+        return (RrpcEndpoint) super.getEndpoint();
+    }
+
+    /** Requests dropped because the topic did not parse or every worker and queue slot was busy. */
+    public long getDroppedRequests() {
+        return droppedRequests.sum();
+    }
+
+    /** The subscription filter, e.g. {@code $rrpc/rxd/P/+/+}. */
+    public String getFilter() {
+        return requestTemplate.filter(getEndpoint().getProductId(), getEndpoint().getDeviceName());
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ThreadPoolProfile profile = new ThreadPoolProfile("RrpcConsumer");
+        profile.setPoolSize(configuration.getConcurrentConsumers());
+        profile.setMaxPoolSize(configuration.getConcurrentConsumers());
+        profile.setMaxQueueSize(configuration.getConsumerQueueSize());
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        workers = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newThreadPool(this, "RrpcConsumer[" + getFilter() + "]", profile);
+        RrpcComponent component = getEndpoint().getComponent();
+        connection = component.acquireConnection(configuration.connectionSettings());
+        try {
+            subscription = connection.subscribe(getFilter(), configuration.getQos(), this::onRequest);
+        } catch (Exception e) {
+            component.releaseConnection(connection.settings());
+            connection = null;
+            throw e;
+        }
+        LOG.info("Serving RRPC requests on '{}' via {}", getFilter(), connection.settings().describe());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (connection != null) {
+            if (subscription != null) {
+                connection.unsubscribe(subscription);
+                subscription = null;
+            }
+            getEndpoint().getComponent().releaseConnection(connection.settings());
+            connection = null;
+        }
+        if (workers != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workers);
+            workers = null;
+        }
+        super.doStop();
+    }
+
+    private void onRequest(String topic, byte[] payload) {
+        RrpcAddress address = requestTemplate.parseTopic(topic);
+        if (address == null) {
+            droppedRequests.increment();
+            LOG.debug("Dropped a message on '{}': the topic does not fit the request template {}", topic, requestTemplate);
+            return;
+        }
+        try {
+            workers.execute(() -> handle(address, payload));
+        } catch (RejectedExecutionException e) {
+            droppedRequests.increment();
+            LOG.warn("Dropped the request to {} (processId {}): all {} consumer threads and {} queue slots are busy",
+                    address.device(), address.processId(), configuration.getConcurrentConsumers(),
+                    configuration.getConsumerQueueSize());
+        }
+    }
+
+    private void handle(RrpcAddress address, byte[] payload) {
+        Exchange exchange = createExchange(false);
+        exchange.setPattern(ExchangePattern.InOut);
+        PayloadCodec.preferUtf8(exchange);
+        Message message = exchange.getIn();
+        message.setBody(payload);
+        message.setHeader(RrpcConstants.PRODUCT_ID, address.productId());
+        message.setHeader(RrpcConstants.DEVICE_NAME, address.deviceName());
+        message.setHeader(RrpcConstants.PROCESS_ID, address.processId());
+        getAsyncProcessor().process(exchange, doneSync -> reply(exchange, address));
+    }
+
+    private void reply(Exchange exchange, RrpcAddress address) {
+        try {
+            byte[] payload = replyPayload(exchange, address);
+            if (payload == null) {
+                return;
+            }
+            String topic = replyTemplate.topic(address.productId(), address.deviceName(), address.processId());
+            connection.publish(topic, payload, configuration.getQos(), failure -> {
+                if (failure != null) {
+                    LOG.warn("Could not reply to {} (processId {}): {}", address.device(), address.processId(),
+                            failure.getMessage());
+                }
+            });
+        } catch (Exception e) {
+            getExceptionHandler().handleException(
+                    "Could not reply to " + address.device() + " (processId " + address.processId() + ")", exchange, e);
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+
+    /** The reply's bytes, or {@code null} when a failed route should stay silent. */
+    private byte[] replyPayload(Exchange exchange, RrpcAddress address) throws Exception {
+        Exception failure = exchange.getException();
+        if (failure == null) {
+            return getEndpoint().getComponent().payloadCodec().encode(exchange.getMessage());
+        }
+        getExceptionHandler().handleException(
+                "Route failed on the request to " + address.device() + " (processId " + address.processId() + ")",
+                exchange, failure);
+        return configuration.isReplyOnError() ? getEndpoint().getComponent().payloadCodec().encodeError(failure) : null;
+    }
+}

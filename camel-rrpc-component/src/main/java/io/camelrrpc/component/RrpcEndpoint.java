@@ -1,0 +1,78 @@
+package io.camelrrpc.component;
+
+import io.camelrrpc.component.topic.TopicNames;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Calls a device and waits for its answer (producer), or answers calls as a device or a gateway of devices
+ * (consumer), over MQTT with the Revert RPC topics of Tencent IoT Hub.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "rrpc", title = "RRPC", syntax = "rrpc:productId/deviceName",
+             category = { Category.IOT, Category.MESSAGING }, headersClass = RrpcConstants.class)
+public class RrpcEndpoint extends DefaultEndpoint {
+
+    @UriPath(description = "The product of the device; + on a consumer serves every product.")
+    @Metadata(required = true)
+    private String productId;
+    @UriPath(description = "The device's name; + on a consumer serves every device of the product (a gateway).")
+    @Metadata(required = true)
+    private String deviceName;
+    @UriParam
+    private RrpcConfiguration configuration;
+
+    public RrpcEndpoint(String uri, RrpcComponent component, RrpcConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public RrpcComponent getComponent() {
+        return (RrpcComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        TopicNames.requireLevel("productId of a producer", productId);
+        TopicNames.requireLevel("deviceName of a producer", deviceName);
+        return new RrpcProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        RrpcConsumer consumer = new RrpcConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    public String getProductId() {
+        return productId;
+    }
+
+    public void setProductId(String productId) {
+        this.productId = productId;
+    }
+
+    public String getDeviceName() {
+        return deviceName;
+    }
+
+    public void setDeviceName(String deviceName) {
+        this.deviceName = deviceName;
+    }
+
+    public RrpcConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(RrpcConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

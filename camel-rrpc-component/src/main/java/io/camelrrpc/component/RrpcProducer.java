@@ -1,0 +1,128 @@
+package io.camelrrpc.component;
+
+import java.time.Duration;
+
+import io.camelrrpc.component.correlation.PendingCall;
+import io.camelrrpc.component.correlation.ProcessIdGenerator;
+import io.camelrrpc.component.correlation.ReplyCorrelator;
+import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.topic.RrpcAddress;
+import io.camelrrpc.component.topic.TopicNames;
+import io.camelrrpc.component.topic.TopicTemplate;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.util.TimeUtils;
+
+/**
+ * Sends the body to a device's request topic and completes the exchange with the device's reply, without holding
+ * a thread while it waits.
+ */
+public class RrpcProducer extends DefaultAsyncProducer {
+
+    private final RrpcConfiguration configuration;
+    private final TopicTemplate requestTemplate;
+    private final TopicTemplate replyTemplate;
+    private final ProcessIdGenerator processIdGenerator;
+    private MqttConnection connection;
+    private ReplyCorrelator correlator;
+
+    public RrpcProducer(RrpcEndpoint endpoint) {
+        super(endpoint);
+        this.configuration = endpoint.getConfiguration();
+        this.requestTemplate = configuration.requestTemplate();
+        this.replyTemplate = configuration.replyTemplate();
+        this.processIdGenerator = configuration.getProcessIdGenerator() != null
+                ? configuration.getProcessIdGenerator() : endpoint.getComponent().defaultProcessIdGenerator();
+    }
+
+    @Override
+    public RrpcEndpoint getEndpoint() {
+        return (RrpcEndpoint) super.getEndpoint();
+    }
+
+    /** The correlator this producer's calls wait in (shared with other producers on the same connection). */
+    public ReplyCorrelator getCorrelator() {
+        return correlator;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        RrpcComponent component = getEndpoint().getComponent();
+        connection = component.acquireConnection(configuration.connectionSettings());
+        try {
+            correlator = component.acquireCorrelator(connection, replyTemplate, configuration.getQos());
+        } catch (Exception e) {
+            component.releaseConnection(connection.settings());
+            connection = null;
+            throw e;
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        RrpcComponent component = getEndpoint().getComponent();
+        if (correlator != null) {
+            component.releaseCorrelator(correlator, replyTemplate, configuration.getQos());
+            correlator = null;
+        }
+        if (connection != null) {
+            component.releaseConnection(connection.settings());
+            connection = null;
+        }
+        super.doStop();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        try {
+            Message message = exchange.getMessage();
+            RrpcAddress address = new RrpcAddress(
+                    TopicNames.requireLevel("productId (header " + RrpcConstants.PRODUCT_ID + ")",
+                            message.getHeader(RrpcConstants.PRODUCT_ID, getEndpoint().getProductId(), String.class)),
+                    TopicNames.requireLevel("deviceName (header " + RrpcConstants.DEVICE_NAME + ")",
+                            message.getHeader(RrpcConstants.DEVICE_NAME, getEndpoint().getDeviceName(), String.class)),
+                    TopicNames.requireProcessId(processIdGenerator.nextId(), configuration.getProcessIdMaxLength()));
+            byte[] payload = getEndpoint().getComponent().payloadCodec().encode(message);
+            long timeout = timeoutOf(message);
+            message.setHeader(RrpcConstants.PRODUCT_ID, address.productId());
+            message.setHeader(RrpcConstants.DEVICE_NAME, address.deviceName());
+            message.setHeader(RrpcConstants.PROCESS_ID, address.processId());
+            PayloadCodec.preferUtf8(exchange);
+            String topic = requestTemplate.topic(address.productId(), address.deviceName(), address.processId());
+            correlator.call(new PendingCall(address, exchange, callback, timeout), topic, payload);
+            return false;
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+    }
+
+    private long timeoutOf(Message message) {
+        Object value = message.getHeader(RrpcConstants.REQUEST_TIMEOUT);
+        if (value == null) {
+            return configuration.getRequestTimeout();
+        }
+        long millis;
+        if (value instanceof Number number) {
+            millis = number.longValue();
+        } else if (value instanceof Duration duration) {
+            millis = duration.toMillis();
+        } else {
+            try {
+                millis = TimeUtils.toMilliSeconds(value.toString());
+            } catch (IllegalArgumentException e) {
+                millis = -1;
+            }
+        }
+        if (millis <= 0) {
+            throw new IllegalArgumentException(
+                    "Header " + RrpcConstants.REQUEST_TIMEOUT + " must be a positive duration (milliseconds, a Duration"
+                                               + " or text such as 2s), got '" + value + "'");
+        }
+        return millis;
+    }
+}

@@ -1,0 +1,32 @@
+package io.camelrrpc.component;
+
+import io.camelrrpc.component.topic.RrpcAddress;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeTimedOutException;
+
+/** No reply came from the device within the request timeout. */
+public class RrpcTimeoutException extends ExchangeTimedOutException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient RrpcAddress address;
+
+    public RrpcTimeoutException(RrpcAddress address, long timeoutMillis, Exchange exchange) {
+        super(exchange, timeoutMillis,
+              "no reply from device " + address.device() + " to processId " + address.processId() + " within "
+                                       + timeoutMillis + " ms");
+        this.address = address;
+    }
+
+    public String getProductId() {
+        return address.productId();
+    }
+
+    public String getDeviceName() {
+        return address.deviceName();
+    }
+
+    public String getProcessId() {
+        return address.processId();
+    }
+}

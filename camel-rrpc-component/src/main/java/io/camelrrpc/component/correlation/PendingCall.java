@@ -1,0 +1,66 @@
+package io.camelrrpc.component.correlation;
+
+import java.util.concurrent.ScheduledFuture;
+
+import io.camelrrpc.component.topic.RrpcAddress;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+
+/**
+ * A call waiting for its reply. It is completed once, by whoever removes it from the {@link ReplyCorrelator}: the
+ * reply, the timeout, a failed publish, a lost connection or a stop.
+ */
+public final class PendingCall {
+
+    private final RrpcAddress address;
+    private final Exchange exchange;
+    private final AsyncCallback callback;
+    private final long timeoutMillis;
+    private volatile ScheduledFuture<?> timeoutTask;
+
+    public PendingCall(RrpcAddress address, Exchange exchange, AsyncCallback callback, long timeoutMillis) {
+        this.address = address;
+        this.exchange = exchange;
+        this.callback = callback;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    public RrpcAddress address() {
+        return address;
+    }
+
+    public Exchange exchange() {
+        return exchange;
+    }
+
+    public long timeoutMillis() {
+        return timeoutMillis;
+    }
+
+    /** Whether a reply on this address answers this call: same processId, product and device. */
+    boolean answeredBy(RrpcAddress reply) {
+        return address.equals(reply);
+    }
+
+    void timeoutTask(ScheduledFuture<?> task) {
+        this.timeoutTask = task;
+    }
+
+    void cancelTimeout() {
+        ScheduledFuture<?> task = timeoutTask;
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    /** The device's reply becomes the message body. */
+    void succeed(byte[] reply) {
+        exchange.getMessage().setBody(reply);
+        callback.done(false);
+    }
+
+    void fail(Exception failure) {
+        exchange.setException(failure);
+        callback.done(false);
+    }
+}

@@ -1,0 +1,12 @@
+package io.camelrrpc.component.mqtt;
+
+/** Hears when the broker connection drops and when it is back with every subscription restored. */
+public interface ConnectionListener {
+
+    /** The connection dropped; called on the MQTT client's thread, so hand off any real work. */
+    void connectionLost(Throwable cause);
+
+    /** The connection is back and every subscription was made again. */
+    default void resubscribed() {
+    }
+}

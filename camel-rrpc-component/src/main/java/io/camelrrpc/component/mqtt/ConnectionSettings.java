@@ -1,0 +1,41 @@
+package io.camelrrpc.component.mqtt;
+
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+
+/**
+ * What identifies one broker connection. Endpoints whose settings are equal share a single connection.
+ *
+ * @param brokerUrl            {@code tcp://host:port} or {@code ssl://host:port}
+ * @param clientId             MQTT client id, or {@code null} to generate one
+ * @param userName             user name, or {@code null}
+ * @param password             password, or {@code null}
+ * @param cleanSession         MQTT clean session flag
+ * @param keepAliveInterval    keep-alive in seconds
+ * @param connectionTimeout    connect timeout in seconds
+ * @param automaticReconnect   whether the client reconnects by itself after the connection drops
+ * @param maxReconnectDelay    longest wait between reconnect attempts in milliseconds
+ * @param maxInflight          most publishes handed to the client at once
+ * @param tcpNoDelay           whether sockets disable Nagle's algorithm
+ * @param sslContextParameters TLS settings for {@code ssl://} brokers, or {@code null}
+ * @param client               a client supplied by the user, or {@code null} to create one
+ */
+public record ConnectionSettings(
+        String brokerUrl, String clientId, String userName, String password, boolean cleanSession,
+        int keepAliveInterval, int connectionTimeout, boolean automaticReconnect, int maxReconnectDelay,
+        int maxInflight, boolean tcpNoDelay, SSLContextParameters sslContextParameters, MqttAsyncClient client) {
+
+    /** Names the broker and user for logs and errors; never the password. */
+    public String describe() {
+        StringBuilder text = new StringBuilder(brokerUrl);
+        if (userName != null) {
+            text.append(" as user '").append(userName).append('\'');
+        }
+        return text.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionSettings[" + describe() + ", clientId=" + clientId + "]";
+    }
+}

@@ -1,0 +1,322 @@
+package io.camelrrpc.component.mqtt;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+
+import javax.net.SocketFactory;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.ServiceSupport;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.MqttTopic;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection to a broker, shared by every endpoint with the same {@link ConnectionSettings}. It avoids Paho's
+ * traps: the asynchronous client with memory persistence, TCP_NODELAY sockets, a large in-flight window behind
+ * our own {@link PublishWindow}, one client-wide callback that dispatches to subscriptions and never throws, and
+ * subscriptions made again after a reconnect, off Paho's callback thread.
+ */
+public final class MqttConnection extends ServiceSupport implements MqttCallbackExtended {
+
+    /** Granted QoS value of a refused subscription. */
+    private static final int SUBSCRIPTION_REFUSED = 0x80;
+    private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
+
+    private final CamelContext camelContext;
+    private final ConnectionSettings settings;
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
+    private final PublishWindow window;
+    private MqttAsyncClient client;
+    private ExecutorService resubscriber;
+    private volatile boolean subscriptionsRestored = true;
+
+    /** One subscription: a filter and who receives its messages. */
+    public record Subscription(String filter, int qos, MessageListener listener) {
+    }
+
+    public MqttConnection(CamelContext camelContext, ConnectionSettings settings) {
+        this.camelContext = camelContext;
+        this.settings = settings;
+        this.window = new PublishWindow(settings.maxInflight());
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    /** Whether the broker connection is up and every subscription is in place. */
+    public boolean isHealthy() {
+        return client != null && client.isConnected() && subscriptionsRestored;
+    }
+
+    public boolean isConnected() {
+        return client != null && client.isConnected();
+    }
+
+    public String clientId() {
+        return client == null ? settings.clientId() : client.getClientId();
+    }
+
+    public void addListener(ConnectionListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(ConnectionListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        resubscriber = camelContext.getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "RrpcResubscribe[" + settings.brokerUrl() + "]");
+        client = settings.client() != null ? settings.client() : newClient();
+        client.setCallback(this);
+        if (!client.isConnected()) {
+            connect();
+        }
+        LOG.info("Connected to MQTT broker {} as client {}", settings.describe(), client.getClientId());
+    }
+
+    private MqttAsyncClient newClient() throws MqttException {
+        String clientId = settings.clientId() != null
+                ? settings.clientId()
+                : "rrpc-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        return new MqttAsyncClient(settings.brokerUrl(), clientId, new MemoryPersistence());
+    }
+
+    private void connect() throws Exception {
+        try {
+            client.connect(connectOptions()).waitForCompletion(waitMillis());
+        } catch (MqttException e) {
+            throw new MqttConnectionException(
+                    "Cannot connect to MQTT broker " + settings.describe() + " as client " + client.getClientId()
+                                              + ": " + ConnectFailure.explain(e),
+                    e);
+        }
+    }
+
+    private long waitMillis() {
+        return Math.max(1, settings.connectionTimeout()) * 1000L + 1000L;
+    }
+
+    private MqttConnectOptions connectOptions() throws Exception {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setCleanSession(settings.cleanSession());
+        options.setKeepAliveInterval(settings.keepAliveInterval());
+        options.setConnectionTimeout(settings.connectionTimeout());
+        options.setAutomaticReconnect(settings.automaticReconnect());
+        options.setMaxReconnectDelay(settings.maxReconnectDelay());
+        options.setMaxInflight(settings.maxInflight());
+        if (settings.userName() != null) {
+            options.setUserName(settings.userName());
+        }
+        if (settings.password() != null) {
+            options.setPassword(settings.password().toCharArray());
+        }
+        options.setSocketFactory(socketFactory());
+        return options;
+    }
+
+    private SocketFactory socketFactory() throws Exception {
+        boolean tls = settings.brokerUrl().startsWith("ssl://");
+        if (tls) {
+            javax.net.ssl.SSLSocketFactory factory = settings.sslContextParameters() != null
+                    ? settings.sslContextParameters().createSSLContext(camelContext).getSocketFactory()
+                    : (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault();
+            return settings.tcpNoDelay() ? new NoDelaySslSocketFactory(factory) : factory;
+        }
+        return settings.tcpNoDelay() ? new NoDelaySocketFactory(SocketFactory.getDefault()) : SocketFactory.getDefault();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        subscriptions.clear();
+        if (client != null && settings.client() == null) {
+            try {
+                if (client.isConnected()) {
+                    client.disconnect().waitForCompletion(waitMillis());
+                }
+            } catch (MqttException e) {
+                LOG.debug("Disconnect from {} failed: {}", settings.describe(), e.getMessage());
+            } finally {
+                client.close(true);
+            }
+        }
+        client = null;
+        camelContext.getExecutorServiceManager().shutdownNow(resubscriber);
+    }
+
+    /**
+     * Subscribes and waits for the broker's answer, so that a caller that returns has a working subscription.
+     *
+     * @throws MqttConnectionException when the broker refuses or does not answer in time
+     */
+    public Subscription subscribe(String filter, int qos, MessageListener listener) throws MqttConnectionException {
+        Subscription subscription = new Subscription(filter, qos, listener);
+        subscriptions.add(subscription);
+        try {
+            subscribeOnBroker(subscription);
+        } catch (MqttConnectionException e) {
+            subscriptions.remove(subscription);
+            throw e;
+        }
+        return subscription;
+    }
+
+    private void subscribeOnBroker(Subscription subscription) throws MqttConnectionException {
+        String failure;
+        try {
+            IMqttToken token = client.subscribe(subscription.filter(), subscription.qos());
+            token.waitForCompletion(waitMillis());
+            int[] granted = token.getGrantedQos();
+            if (granted != null && granted.length > 0 && granted[0] != SUBSCRIPTION_REFUSED) {
+                return;
+            }
+            failure = "the broker refused it (check the ACL for this client/user)";
+        } catch (MqttException e) {
+            failure = ConnectFailure.explain(e);
+        }
+        throw new MqttConnectionException(
+                "Cannot subscribe to '" + subscription.filter() + "' on " + settings.describe() + ": " + failure);
+    }
+
+    /** Stops delivering a subscription's messages and unsubscribes when no one else uses its filter. */
+    public void unsubscribe(Subscription subscription) {
+        subscriptions.remove(subscription);
+        boolean filterStillUsed = subscriptions.stream().anyMatch(s -> s.filter().equals(subscription.filter()));
+        if (!filterStillUsed && isConnected()) {
+            try {
+                client.unsubscribe(subscription.filter());
+            } catch (MqttException e) {
+                LOG.debug("Unsubscribe from {} failed: {}", subscription.filter(), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Publishes without blocking. The callback runs exactly once, possibly on this thread when the publish fails at
+     * once (e.g. not connected), else on the MQTT client's thread.
+     */
+    public void publish(String topic, byte[] payload, int qos, PublishCallback callback) {
+        window.submit(() -> startPublish(topic, payload, qos, callback));
+    }
+
+    private boolean startPublish(String topic, byte[] payload, int qos, PublishCallback callback) {
+        MqttAsyncClient current = client;
+        if (current == null) {
+            callback.completed(new MqttConnectionException("Not connected to " + settings.describe() + ": stopped"));
+            return false;
+        }
+        try {
+            current.publish(topic, payload, qos, false, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    window.release();
+                    callback.completed(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    window.release();
+                    callback.completed(failure);
+                }
+            });
+            return true;
+        } catch (MqttException | RuntimeException e) {
+            callback.completed(new MqttConnectionException(
+                    "Cannot publish to '" + topic + "' on " + settings.describe() + ": " + ConnectFailure.explain(e), e));
+            return false;
+        }
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        byte[] payload = message.getPayload();
+        for (Subscription subscription : subscriptions) {
+            if (matches(subscription.filter(), topic)) {
+                deliver(subscription, topic, payload);
+            }
+        }
+    }
+
+    private static boolean matches(String filter, String topic) {
+        try {
+            return MqttTopic.isMatched(filter, topic);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void deliver(Subscription subscription, String topic, byte[] payload) {
+        try {
+            subscription.listener().onMessage(topic, payload);
+        } catch (Throwable e) {
+            // an exception here would make Paho drop the connection
+            LOG.warn("Listener of {} failed on a message to '{}' ({} bytes): {}", subscription.filter(), topic,
+                    payload.length, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+        subscriptionsRestored = false;
+        LOG.warn("Lost connection to MQTT broker {}: {}{}", settings.describe(), cause == null ? "" : cause.getMessage(),
+                settings.automaticReconnect() ? "; reconnecting" : "");
+        for (ConnectionListener listener : listeners) {
+            try {
+                listener.connectionLost(cause);
+            } catch (RuntimeException e) {
+                LOG.warn("Connection listener failed: {}", e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+        if (reconnect) {
+            resubscriber.execute(this::resubscribeAll);
+        }
+    }
+
+    private void resubscribeAll() {
+        boolean allRestored = true;
+        for (Subscription subscription : subscriptions) {
+            try {
+                subscribeOnBroker(subscription);
+            } catch (MqttConnectionException e) {
+                allRestored = false;
+                LOG.error("After reconnecting: {}", e.getMessage());
+            }
+        }
+        subscriptionsRestored = allRestored;
+        if (allRestored) {
+            LOG.info("Reconnected to MQTT broker {}; {} subscription(s) restored", settings.describe(),
+                    subscriptions.size());
+            listeners.forEach(ConnectionListener::resubscribed);
+        }
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {
+        // publish outcomes arrive through each publish's own listener
+    }
+
+    @Override
+    public String toString() {
+        return "MqttConnection[" + settings.describe() + "]";
+    }
+}
