@@ -1,0 +1,188 @@
+package io.camelrrpc.broker;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.IConfig;
+import io.moquette.broker.config.MemoryConfig;
+import io.moquette.broker.security.IAuthenticator;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * An in-process MQTT 3.1.1 broker (Moquette 0.17) for development, examples and tests.
+ * <p>
+ * It keeps everything in memory (no files are written), sends no telemetry, listens on the loopback
+ * interface by default and accepts {@code $}-prefixed topics such as {@code $rrpc/rxd/P/D/ID}.
+ * MQTT 5 and shared subscriptions are not supported by Moquette.
+ * <p>
+ * Moquette logs every MQTT packet at INFO through the logger
+ * {@code io.moquette.broker.metrics.MQTTMessageLogger}; set {@code io.moquette} to WARN in the
+ * logging configuration of applications and tests.
+ */
+public final class EmbeddedMqttBroker implements AutoCloseable {
+
+    /** Default maximum size of one MQTT packet: room for a 1 MiB payload plus topic and headers. */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 2 * 1024 * 1024;
+
+    private final String host;
+    private final int maxMessageSize;
+    private final String username;
+    private final String password;
+    private Server server;
+    private int port;
+
+    private EmbeddedMqttBroker(Builder builder) {
+        this.host = builder.host;
+        this.port = builder.port;
+        this.maxMessageSize = builder.maxMessageSize;
+        this.username = builder.username;
+        this.password = builder.password;
+    }
+
+    /** @return a builder with the defaults: 127.0.0.1, a free port, 2 MiB packets, anonymous access */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts the broker. When the port is 0, a free port is chosen at the first start and kept for
+     * later restarts, so clients can reconnect to the same URL.
+     *
+     * @return this broker, for chaining
+     * @throws IllegalStateException if the broker is already running or cannot start
+     */
+    public synchronized EmbeddedMqttBroker start() {
+        if (server != null) {
+            throw new IllegalStateException("Broker already running on port " + port);
+        }
+        if (port == 0) {
+            port = FreePorts.pick(host);
+        }
+        Server newServer = new Server();
+        try {
+            newServer.startServer(config(), Collections.emptyList(), null, authenticator(), null);
+        } catch (IOException | RuntimeException e) {
+            IllegalStateException failure = new IllegalStateException(
+                    "Cannot start Moquette on " + host + ":" + port, e);
+            try {
+                newServer.stopServer();
+            } catch (RuntimeException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
+        }
+        server = newServer;
+        return this;
+    }
+
+    /** Stops the broker and drops all sessions; does nothing when it is not running. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.stopServer();
+            server = null;
+        }
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** @return whether {@link #start()} succeeded and {@link #stop()} was not called since */
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    /** @return the host (IP address) the broker listens on */
+    public String getHost() {
+        return host;
+    }
+
+    /** @return the TCP port; 0 only before the first start of a broker built with port 0 */
+    public synchronized int getPort() {
+        return port;
+    }
+
+    /** @return the URL for MQTT clients, e.g. {@code tcp://127.0.0.1:41883} */
+    public String getBrokerUrl() {
+        return "tcp://" + host + ":" + getPort();
+    }
+
+    private IConfig config() {
+        Properties props = new Properties();
+        props.setProperty(IConfig.HOST_PROPERTY_NAME, host);
+        props.setProperty(IConfig.PORT_PROPERTY_NAME, Integer.toString(port));
+        props.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(maxMessageSize));
+        props.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
+        props.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
+        props.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, Boolean.toString(username == null));
+        return new MemoryConfig(props);
+    }
+
+    private IAuthenticator authenticator() {
+        if (username == null) {
+            return (clientId, user, pwd) -> true;
+        }
+        byte[] expected = password.getBytes(StandardCharsets.UTF_8);
+        return (clientId, user, pwd) -> username.equals(user) && pwd != null
+                && MessageDigest.isEqual(expected, pwd);
+    }
+
+    /** Options of an {@link EmbeddedMqttBroker}. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+        private String username;
+        private String password;
+
+        private Builder() {
+        }
+
+        /** @param host the IP address to listen on (default 127.0.0.1) */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** @param port the TCP port, 0 (default) for a free one chosen at start */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** @param bytes the largest MQTT packet accepted (Moquette key {@code netty.mqtt.message_size}) */
+        public Builder maxMessageSize(int bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxMessageSize must be positive: " + bytes);
+            }
+            this.maxMessageSize = bytes;
+            return this;
+        }
+
+        /** Requires these credentials from every client and refuses anonymous ones. */
+        public Builder credentials(String username, String password) {
+            this.username = Objects.requireNonNull(username, "username");
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** @return a broker that is not started yet */
+        public EmbeddedMqttBroker build() {
+            return new EmbeddedMqttBroker(this);
+        }
+
+        /** @return a started broker */
+        public EmbeddedMqttBroker start() {
+            return build().start();
+        }
+    }
+}

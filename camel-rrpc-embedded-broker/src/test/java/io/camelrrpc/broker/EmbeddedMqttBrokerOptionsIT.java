@@ -1,0 +1,74 @@
+package io.camelrrpc.broker;
+
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.Set;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@link EmbeddedMqttBroker} options that need a broker of their own. */
+class EmbeddedMqttBrokerOptionsIT {
+
+    @Test
+    void credentialsAreRequiredWhenConfigured() throws Exception {
+        try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.builder().credentials("user", "secret").start()) {
+            try (TestMqttClient client = TestMqttClient.connect(broker.getBrokerUrl(), login("user", "secret"))) {
+                assertTrue(client.isConnected());
+            }
+            assertRefused(broker.getBrokerUrl(), login("user", "wrong"));
+            assertRefused(broker.getBrokerUrl(), new MqttConnectOptions());
+        }
+    }
+
+    @Test
+    void packetsAboveMaxMessageSizeCloseTheConnection() throws Exception {
+        try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.builder().maxMessageSize(8 * 1024).start();
+             TestMqttClient client = TestMqttClient.connect(broker.getBrokerUrl())) {
+            client.publish("$rrpc/rxd/P/D/1", new byte[4 * 1024], 1);
+
+            assertThrows(MqttException.class, () -> client.publish("$rrpc/rxd/P/D/2", new byte[256 * 1024], 1));
+            await().atMost(TestMqttClient.TIMEOUT).until(() -> !client.isConnected());
+        }
+    }
+
+    @Test
+    void restartKeepsThePortAndWritesNoFiles() throws Exception {
+        Set<String> filesBefore = Set.of(new File(".").list());
+        try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.builder().start()) {
+            int port = broker.getPort();
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setAutomaticReconnect(true);
+            try (TestMqttClient client = TestMqttClient.connect(broker.getBrokerUrl(), options)) {
+                broker.stop();
+                assertFalse(broker.isRunning());
+                broker.start();
+
+                assertEquals(port, broker.getPort());
+                assertTrue(client.awaitReconnect(Duration.ofSeconds(10)), "client did not reconnect");
+            }
+        }
+        assertEquals(filesBefore, Set.of(new File(".").list()), "files in the working directory");
+    }
+
+    private static MqttConnectOptions login(String username, String password) {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setUserName(username);
+        options.setPassword(password.toCharArray());
+        return options;
+    }
+
+    private static void assertRefused(String brokerUrl, MqttConnectOptions options) {
+        MqttException refused = assertThrows(MqttException.class, () -> TestMqttClient.connect(brokerUrl, options).close());
+        assertTrue(refused.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                || refused.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED,
+                "unexpected reason code " + refused.getReasonCode());
+    }
+}
