@@ -114,7 +114,7 @@ public class RrpcProducer extends DefaultAsyncProducer {
         } else {
             try {
                 millis = TimeUtils.toMilliSeconds(value.toString());
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 millis = -1;
             }
         }

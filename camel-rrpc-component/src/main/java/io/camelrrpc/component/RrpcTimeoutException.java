@@ -4,7 +4,10 @@ import io.camelrrpc.component.topic.RrpcAddress;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
 
-/** No reply came from the device within the request timeout. */
+/**
+ * No reply came from the device within the request timeout. The message reads: "The OUT message was not received
+ * within: 4000 millis due to no reply from device P/D for processId X".
+ */
 public class RrpcTimeoutException extends ExchangeTimedOutException {
 
     private static final long serialVersionUID = 1L;
@@ -13,8 +16,7 @@ public class RrpcTimeoutException extends ExchangeTimedOutException {
 
     public RrpcTimeoutException(RrpcAddress address, long timeoutMillis, Exchange exchange) {
         super(exchange, timeoutMillis,
-              "no reply from device " + address.device() + " to processId " + address.processId() + " within "
-                                       + timeoutMillis + " ms");
+              "to no reply from device " + address.device() + " for processId " + address.processId());
         this.address = address;
     }
 

@@ -68,19 +68,25 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     @Override
     protected void doStart() throws Exception {
         ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
-        timer = executors.newSingleThreadScheduledExecutor(this, "RrpcTimeouts");
+        // one timeout per pending call: the queue must not have the default profile's limit of 1000
+        timer = executors.newScheduledThreadPool(this, "RrpcTimeouts", unboundedProfile("RrpcTimeouts", 1));
         if (timer instanceof ScheduledThreadPoolExecutor scheduled) {
             scheduled.setRemoveOnCancelPolicy(true);
         }
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        ThreadPoolProfile profile = new ThreadPoolProfile("RrpcReplies");
+        completions = executors.newThreadPool(this, "RrpcReplies", unboundedProfile("RrpcReplies", threads));
+        connection.addListener(this);
+        subscription = connection.subscribe(replyTemplate.filter("+", "+"), qos, this::onReply);
+    }
+
+    /** A fixed-size pool whose queue is bounded only by the number of pending calls. */
+    private static ThreadPoolProfile unboundedProfile(String name, int threads) {
+        ThreadPoolProfile profile = new ThreadPoolProfile(name);
         profile.setPoolSize(threads);
         profile.setMaxPoolSize(threads);
         profile.setMaxQueueSize(-1);
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        completions = executors.newThreadPool(this, "RrpcReplies", profile);
-        connection.addListener(this);
-        subscription = connection.subscribe(replyTemplate.filter("+", "+"), qos, this::onReply);
+        return profile;
     }
 
     @Override

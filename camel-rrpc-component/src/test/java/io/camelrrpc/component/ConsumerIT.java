@@ -1,0 +1,94 @@
+package io.camelrrpc.component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.ExceptionHandler;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The device side: gateways, threads, failures. */
+class ConsumerIT extends RrpcTestSupport {
+
+    private final List<String> routeThreads = new CopyOnWriteArrayList<>();
+    private final List<Throwable> handled = new CopyOnWriteArrayList<>();
+
+    @BindToRegistry("recordingHandler")
+    private final ExceptionHandler recordingHandler = new ExceptionHandler() {
+        @Override
+        public void handleException(Throwable exception) {
+            handled.add(exception);
+        }
+
+        @Override
+        public void handleException(String message, Throwable exception) {
+            handled.add(exception);
+        }
+
+        @Override
+        public void handleException(String message, Exchange exchange, Throwable exception) {
+            handled.add(exception);
+        }
+    };
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:call").to("rrpc:GW/dev0?requestTimeout=1000");
+
+                from("rrpc:GW/+?concurrentConsumers=4")
+                        .process(e -> routeThreads.add(Thread.currentThread().getName()))
+                        .setBody(simple("${header.CamelRrpcDeviceName}"));
+                from("rrpc:BROKEN/silent?exceptionHandler=#recordingHandler")
+                        .throwException(new IllegalStateException("device on fire"));
+                from("rrpc:BROKEN/talkative?replyOnError=true&exceptionHandler=#recordingHandler")
+                        .throwException(new IllegalStateException("device on fire"));
+            }
+        };
+    }
+
+    @Test
+    void gatewayServesHundredDeviceNames() {
+        for (int i = 0; i < 100; i++) {
+            String reply = template.requestBodyAndHeader("direct:call", "who are you?", RrpcConstants.DEVICE_NAME,
+                    "dev" + i, String.class);
+            assertThat(reply).isEqualTo("dev" + i);
+        }
+    }
+
+    @Test
+    void routeNeverRunsOnTheMqttClientThread() {
+        template.requestBody("direct:call", "x", String.class);
+        assertThat(routeThreads).isNotEmpty().noneMatch(name -> name.startsWith("MQTT"))
+                .allMatch(name -> name.contains("RrpcConsumer"));
+    }
+
+    @Test
+    void failedRouteStaysSilentByDefaultAndReportsTheFailure() {
+        Exchange result = template.request("direct:call", e -> e.getIn().setHeaders(Map.of(
+                RrpcConstants.PRODUCT_ID, "BROKEN", RrpcConstants.DEVICE_NAME, "silent")));
+        assertThat(result.getException()).isInstanceOf(RrpcTimeoutException.class);
+        await().until(() -> !handled.isEmpty());
+        assertThat(handled.get(0)).hasMessage("device on fire");
+    }
+
+    @Test
+    void failedRouteRepliesWithErrorWhenAsked() throws Exception {
+        byte[] reply = template.requestBodyAndHeaders("direct:call", "x", Map.of(
+                RrpcConstants.PRODUCT_ID, "BROKEN", RrpcConstants.DEVICE_NAME, "talkative"), byte[].class);
+        Map<String, Object> error = new ObjectMapper().readValue(reply, new TypeReference<>() { });
+        assertThat(error).containsEntry("error", IllegalStateException.class.getName())
+                .containsEntry("message", "device on fire");
+        await().until(() -> !handled.isEmpty());
+    }
+}
