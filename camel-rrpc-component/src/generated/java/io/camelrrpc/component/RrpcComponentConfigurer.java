@@ -50,12 +50,20 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "connectionTimeout": getOrCreateConfiguration(target).setConnectionTimeout(property(camelContext, int.class, value)); return true;
         case "consumerqueuesize":
         case "consumerQueueSize": getOrCreateConfiguration(target).setConsumerQueueSize(property(camelContext, int.class, value)); return true;
+        case "devicebusypolicy":
+        case "deviceBusyPolicy": getOrCreateConfiguration(target).setDeviceBusyPolicy(property(camelContext, io.camelrrpc.component.DeviceBusyPolicy.class, value)); return true;
         case "keepaliveinterval":
         case "keepAliveInterval": getOrCreateConfiguration(target).setKeepAliveInterval(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentcallsperdevice":
+        case "maxConcurrentCallsPerDevice": getOrCreateConfiguration(target).setMaxConcurrentCallsPerDevice(property(camelContext, int.class, value)); return true;
         case "maxinflight":
         case "maxInflight": getOrCreateConfiguration(target).setMaxInflight(property(camelContext, int.class, value)); return true;
+        case "maxpayloadsize":
+        case "maxPayloadSize": getOrCreateConfiguration(target).setMaxPayloadSize(property(camelContext, int.class, value)); return true;
+        case "maxpendingcalls":
+        case "maxPendingCalls": getOrCreateConfiguration(target).setMaxPendingCalls(property(camelContext, int.class, value)); return true;
         case "maxreconnectdelay":
         case "maxReconnectDelay": getOrCreateConfiguration(target).setMaxReconnectDelay(property(camelContext, int.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
@@ -105,12 +113,20 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "connectionTimeout": return int.class;
         case "consumerqueuesize":
         case "consumerQueueSize": return int.class;
+        case "devicebusypolicy":
+        case "deviceBusyPolicy": return io.camelrrpc.component.DeviceBusyPolicy.class;
         case "keepaliveinterval":
         case "keepAliveInterval": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentcallsperdevice":
+        case "maxConcurrentCallsPerDevice": return int.class;
         case "maxinflight":
         case "maxInflight": return int.class;
+        case "maxpayloadsize":
+        case "maxPayloadSize": return int.class;
+        case "maxpendingcalls":
+        case "maxPendingCalls": return int.class;
         case "maxreconnectdelay":
         case "maxReconnectDelay": return int.class;
         case "password": return java.lang.String.class;
@@ -161,12 +177,20 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "connectionTimeout": return getOrCreateConfiguration(target).getConnectionTimeout();
         case "consumerqueuesize":
         case "consumerQueueSize": return getOrCreateConfiguration(target).getConsumerQueueSize();
+        case "devicebusypolicy":
+        case "deviceBusyPolicy": return getOrCreateConfiguration(target).getDeviceBusyPolicy();
         case "keepaliveinterval":
         case "keepAliveInterval": return getOrCreateConfiguration(target).getKeepAliveInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentcallsperdevice":
+        case "maxConcurrentCallsPerDevice": return getOrCreateConfiguration(target).getMaxConcurrentCallsPerDevice();
         case "maxinflight":
         case "maxInflight": return getOrCreateConfiguration(target).getMaxInflight();
+        case "maxpayloadsize":
+        case "maxPayloadSize": return getOrCreateConfiguration(target).getMaxPayloadSize();
+        case "maxpendingcalls":
+        case "maxPendingCalls": return getOrCreateConfiguration(target).getMaxPendingCalls();
         case "maxreconnectdelay":
         case "maxReconnectDelay": return getOrCreateConfiguration(target).getMaxReconnectDelay();
         case "password": return getOrCreateConfiguration(target).getPassword();

@@ -38,10 +38,18 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "connectionTimeout": target.setConnectionTimeout(property(camelContext, int.class, value)); return true;
         case "consumerqueuesize":
         case "consumerQueueSize": target.setConsumerQueueSize(property(camelContext, int.class, value)); return true;
+        case "devicebusypolicy":
+        case "deviceBusyPolicy": target.setDeviceBusyPolicy(property(camelContext, io.camelrrpc.component.DeviceBusyPolicy.class, value)); return true;
         case "keepaliveinterval":
         case "keepAliveInterval": target.setKeepAliveInterval(property(camelContext, int.class, value)); return true;
+        case "maxconcurrentcallsperdevice":
+        case "maxConcurrentCallsPerDevice": target.setMaxConcurrentCallsPerDevice(property(camelContext, int.class, value)); return true;
         case "maxinflight":
         case "maxInflight": target.setMaxInflight(property(camelContext, int.class, value)); return true;
+        case "maxpayloadsize":
+        case "maxPayloadSize": target.setMaxPayloadSize(property(camelContext, int.class, value)); return true;
+        case "maxpendingcalls":
+        case "maxPendingCalls": target.setMaxPendingCalls(property(camelContext, int.class, value)); return true;
         case "maxreconnectdelay":
         case "maxReconnectDelay": target.setMaxReconnectDelay(property(camelContext, int.class, value)); return true;
         case "password": target.setPassword(property(camelContext, java.lang.String.class, value)); return true;
@@ -86,10 +94,18 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "connectionTimeout": return int.class;
         case "consumerqueuesize":
         case "consumerQueueSize": return int.class;
+        case "devicebusypolicy":
+        case "deviceBusyPolicy": return io.camelrrpc.component.DeviceBusyPolicy.class;
         case "keepaliveinterval":
         case "keepAliveInterval": return int.class;
+        case "maxconcurrentcallsperdevice":
+        case "maxConcurrentCallsPerDevice": return int.class;
         case "maxinflight":
         case "maxInflight": return int.class;
+        case "maxpayloadsize":
+        case "maxPayloadSize": return int.class;
+        case "maxpendingcalls":
+        case "maxPendingCalls": return int.class;
         case "maxreconnectdelay":
         case "maxReconnectDelay": return int.class;
         case "password": return java.lang.String.class;
@@ -135,10 +151,18 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "connectionTimeout": return target.getConnectionTimeout();
         case "consumerqueuesize":
         case "consumerQueueSize": return target.getConsumerQueueSize();
+        case "devicebusypolicy":
+        case "deviceBusyPolicy": return target.getDeviceBusyPolicy();
         case "keepaliveinterval":
         case "keepAliveInterval": return target.getKeepAliveInterval();
+        case "maxconcurrentcallsperdevice":
+        case "maxConcurrentCallsPerDevice": return target.getMaxConcurrentCallsPerDevice();
         case "maxinflight":
         case "maxInflight": return target.getMaxInflight();
+        case "maxpayloadsize":
+        case "maxPayloadSize": return target.getMaxPayloadSize();
+        case "maxpendingcalls":
+        case "maxPendingCalls": return target.getMaxPendingCalls();
         case "maxreconnectdelay":
         case "maxReconnectDelay": return target.getMaxReconnectDelay();
         case "password": return target.getPassword();

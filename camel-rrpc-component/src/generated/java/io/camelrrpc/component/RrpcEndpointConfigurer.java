@@ -40,6 +40,8 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connectionTimeout": target.getConfiguration().setConnectionTimeout(property(camelContext, int.class, value)); return true;
         case "consumerqueuesize":
         case "consumerQueueSize": target.getConfiguration().setConsumerQueueSize(property(camelContext, int.class, value)); return true;
+        case "devicebusypolicy":
+        case "deviceBusyPolicy": target.getConfiguration().setDeviceBusyPolicy(property(camelContext, io.camelrrpc.component.DeviceBusyPolicy.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -48,8 +50,14 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "keepAliveInterval": target.getConfiguration().setKeepAliveInterval(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentcallsperdevice":
+        case "maxConcurrentCallsPerDevice": target.getConfiguration().setMaxConcurrentCallsPerDevice(property(camelContext, int.class, value)); return true;
         case "maxinflight":
         case "maxInflight": target.getConfiguration().setMaxInflight(property(camelContext, int.class, value)); return true;
+        case "maxpayloadsize":
+        case "maxPayloadSize": target.getConfiguration().setMaxPayloadSize(property(camelContext, int.class, value)); return true;
+        case "maxpendingcalls":
+        case "maxPendingCalls": target.getConfiguration().setMaxPendingCalls(property(camelContext, int.class, value)); return true;
         case "maxreconnectdelay":
         case "maxReconnectDelay": target.getConfiguration().setMaxReconnectDelay(property(camelContext, int.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
@@ -96,6 +104,8 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connectionTimeout": return int.class;
         case "consumerqueuesize":
         case "consumerQueueSize": return int.class;
+        case "devicebusypolicy":
+        case "deviceBusyPolicy": return io.camelrrpc.component.DeviceBusyPolicy.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -104,8 +114,14 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "keepAliveInterval": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentcallsperdevice":
+        case "maxConcurrentCallsPerDevice": return int.class;
         case "maxinflight":
         case "maxInflight": return int.class;
+        case "maxpayloadsize":
+        case "maxPayloadSize": return int.class;
+        case "maxpendingcalls":
+        case "maxPendingCalls": return int.class;
         case "maxreconnectdelay":
         case "maxReconnectDelay": return int.class;
         case "password": return java.lang.String.class;
@@ -153,6 +169,8 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connectionTimeout": return target.getConfiguration().getConnectionTimeout();
         case "consumerqueuesize":
         case "consumerQueueSize": return target.getConfiguration().getConsumerQueueSize();
+        case "devicebusypolicy":
+        case "deviceBusyPolicy": return target.getConfiguration().getDeviceBusyPolicy();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -161,8 +179,14 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "keepAliveInterval": return target.getConfiguration().getKeepAliveInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentcallsperdevice":
+        case "maxConcurrentCallsPerDevice": return target.getConfiguration().getMaxConcurrentCallsPerDevice();
         case "maxinflight":
         case "maxInflight": return target.getConfiguration().getMaxInflight();
+        case "maxpayloadsize":
+        case "maxPayloadSize": return target.getConfiguration().getMaxPayloadSize();
+        case "maxpendingcalls":
+        case "maxPendingCalls": return target.getConfiguration().getMaxPendingCalls();
         case "maxreconnectdelay":
         case "maxReconnectDelay": return target.getConfiguration().getMaxReconnectDelay();
         case "password": return target.getConfiguration().getPassword();

@@ -23,7 +23,7 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(32);
         props.add("automaticReconnect");
         props.add("bridgeErrorHandler");
         props.add("brokerUrl");
@@ -33,12 +33,16 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("concurrentConsumers");
         props.add("connectionTimeout");
         props.add("consumerQueueSize");
+        props.add("deviceBusyPolicy");
         props.add("deviceName");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("keepAliveInterval");
         props.add("lazyStartProducer");
+        props.add("maxConcurrentCallsPerDevice");
         props.add("maxInflight");
+        props.add("maxPayloadSize");
+        props.add("maxPendingCalls");
         props.add("maxReconnectDelay");
         props.add("password");
         props.add("processIdGenerator");

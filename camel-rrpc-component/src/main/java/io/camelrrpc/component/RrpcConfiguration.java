@@ -1,5 +1,6 @@
 package io.camelrrpc.component;
 
+import io.camelrrpc.component.correlation.CallLimits;
 import io.camelrrpc.component.correlation.ProcessIdGenerator;
 import io.camelrrpc.component.mqtt.ConnectionSettings;
 import io.camelrrpc.component.topic.TopicTemplate;
@@ -49,6 +50,26 @@ public class RrpcConfiguration implements Cloneable {
     @UriParam(label = "producer,advanced", defaultValue = "16",
               description = "Longest processId, in UTF-8 bytes, that devices accept (Tencent's C SDK: 16).")
     private int processIdMaxLength = 16;
+    @UriParam(label = "producer", defaultValue = "1",
+              description = "Most calls in flight to one device; 0 for no limit. Default 1, because Tencent's C device SDK"
+                            + " keeps a single processId: an application that answers after its message callback"
+                            + " answers overlapping calls with the latest id, so a reply could reach the wrong call."
+                            + " Raise it for devices that answer each request with its own id.")
+    private int maxConcurrentCallsPerDevice = 1;
+    @UriParam(label = "producer", defaultValue = "Wait",
+              description = "When a device is busy: Wait (the call's timeout keeps running) or Reject (fail at once with"
+                            + " RrpcRejectedException).")
+    private DeviceBusyPolicy deviceBusyPolicy = DeviceBusyPolicy.Wait;
+    @UriParam(label = "producer", defaultValue = "100000",
+              description = "Most calls pending (waiting for a reply or for their turn) on one broker connection; more"
+                            + " are rejected with RrpcRejectedException, so memory stays bounded.")
+    private int maxPendingCalls = 100_000;
+    @UriParam(defaultValue = "1048576",
+              description = "Largest request or reply payload in bytes. A larger request fails the call before it is"
+                            + " sent; a larger reply is dropped, counted and fails its call; a consumer drops larger"
+                            + " requests and does not send larger replies. Tencent's C SDK buffer holds 2048 bytes by"
+                            + " default.")
+    private int maxPayloadSize = 1024 * 1024;
     @UriParam(label = "consumer", defaultValue = "10",
               description = "Threads that run the consumer's route, so that a slow device never stalls the MQTT client.")
     private int concurrentConsumers = 10;
@@ -103,6 +124,9 @@ public class RrpcConfiguration implements Cloneable {
         requireRange("qos", qos, 0, 1);
         requireRange("requestTimeout", requestTimeout, 1, Integer.MAX_VALUE);
         requireRange("processIdMaxLength", processIdMaxLength, 1, 65535);
+        requireRange("maxConcurrentCallsPerDevice", maxConcurrentCallsPerDevice, 0, 65535);
+        requireRange("maxPendingCalls", maxPendingCalls, 1, Integer.MAX_VALUE);
+        requireRange("maxPayloadSize", maxPayloadSize, 0, 268_435_455);
         requireRange("concurrentConsumers", concurrentConsumers, 1, 10000);
         requireRange("consumerQueueSize", consumerQueueSize, 0, Integer.MAX_VALUE);
         requireRange("connectionTimeout", connectionTimeout, 1, 3600);
@@ -125,6 +149,11 @@ public class RrpcConfiguration implements Cloneable {
 
     TopicTemplate replyTemplate() {
         return TopicTemplate.parse("replyTopicTemplate", replyTopicTemplate);
+    }
+
+    CallLimits callLimits() {
+        return new CallLimits(maxPendingCalls, maxConcurrentCallsPerDevice, deviceBusyPolicy == DeviceBusyPolicy.Wait,
+                maxPayloadSize);
     }
 
     ConnectionSettings connectionSettings() {
@@ -219,6 +248,38 @@ public class RrpcConfiguration implements Cloneable {
 
     public void setProcessIdMaxLength(int processIdMaxLength) {
         this.processIdMaxLength = processIdMaxLength;
+    }
+
+    public int getMaxConcurrentCallsPerDevice() {
+        return maxConcurrentCallsPerDevice;
+    }
+
+    public void setMaxConcurrentCallsPerDevice(int maxConcurrentCallsPerDevice) {
+        this.maxConcurrentCallsPerDevice = maxConcurrentCallsPerDevice;
+    }
+
+    public DeviceBusyPolicy getDeviceBusyPolicy() {
+        return deviceBusyPolicy;
+    }
+
+    public void setDeviceBusyPolicy(DeviceBusyPolicy deviceBusyPolicy) {
+        this.deviceBusyPolicy = deviceBusyPolicy;
+    }
+
+    public int getMaxPendingCalls() {
+        return maxPendingCalls;
+    }
+
+    public void setMaxPendingCalls(int maxPendingCalls) {
+        this.maxPendingCalls = maxPendingCalls;
+    }
+
+    public int getMaxPayloadSize() {
+        return maxPayloadSize;
+    }
+
+    public void setMaxPayloadSize(int maxPayloadSize) {
+        this.maxPayloadSize = maxPayloadSize;
     }
 
     public int getConcurrentConsumers() {

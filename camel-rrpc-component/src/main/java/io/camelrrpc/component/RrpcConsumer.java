@@ -102,6 +102,12 @@ public class RrpcConsumer extends DefaultConsumer {
             LOG.debug("Dropped a message on '{}': the topic does not fit the request template {}", topic, requestTemplate);
             return;
         }
+        if (payload.length > configuration.getMaxPayloadSize()) {
+            droppedRequests.increment();
+            LOG.warn("Dropped the request to {} (processId {}): {} bytes exceed maxPayloadSize {}", address.device(),
+                    address.processId(), payload.length, configuration.getMaxPayloadSize());
+            return;
+        }
         try {
             workers.execute(() -> handle(address, payload));
         } catch (RejectedExecutionException e) {
@@ -149,7 +155,12 @@ public class RrpcConsumer extends DefaultConsumer {
     private byte[] replyPayload(Exchange exchange, RrpcAddress address) throws Exception {
         Exception failure = exchange.getException();
         if (failure == null) {
-            return getEndpoint().getComponent().payloadCodec().encode(exchange.getMessage());
+            byte[] reply = getEndpoint().getComponent().payloadCodec().encode(exchange.getMessage());
+            if (reply.length > configuration.getMaxPayloadSize()) {
+                throw new RrpcPayloadTooLargeException("reply", reply.length, configuration.getMaxPayloadSize(), address,
+                        exchange);
+            }
+            return reply;
         }
         getExceptionHandler().handleException(
                 "Route failed on the request to " + address.device() + " (processId " + address.processId() + ")",

@@ -2,6 +2,7 @@ package io.camelrrpc.component;
 
 import java.time.Duration;
 
+import io.camelrrpc.component.correlation.CallLimits;
 import io.camelrrpc.component.correlation.PendingCall;
 import io.camelrrpc.component.correlation.ProcessIdGenerator;
 import io.camelrrpc.component.correlation.ReplyCorrelator;
@@ -25,6 +26,7 @@ public class RrpcProducer extends DefaultAsyncProducer {
     private final TopicTemplate requestTemplate;
     private final TopicTemplate replyTemplate;
     private final ProcessIdGenerator processIdGenerator;
+    private final CallLimits limits;
     private MqttConnection connection;
     private ReplyCorrelator correlator;
 
@@ -35,6 +37,7 @@ public class RrpcProducer extends DefaultAsyncProducer {
         this.replyTemplate = configuration.replyTemplate();
         this.processIdGenerator = configuration.getProcessIdGenerator() != null
                 ? configuration.getProcessIdGenerator() : endpoint.getComponent().defaultProcessIdGenerator();
+        this.limits = configuration.callLimits();
     }
 
     @Override
@@ -85,14 +88,17 @@ public class RrpcProducer extends DefaultAsyncProducer {
                     TopicNames.requireLevel("deviceName (header " + RrpcConstants.DEVICE_NAME + ")",
                             message.getHeader(RrpcConstants.DEVICE_NAME, getEndpoint().getDeviceName(), String.class)),
                     TopicNames.requireProcessId(processIdGenerator.nextId(), configuration.getProcessIdMaxLength()));
-            byte[] payload = getEndpoint().getComponent().payloadCodec().encode(message);
-            long timeout = timeoutOf(message);
             message.setHeader(RrpcConstants.PRODUCT_ID, address.productId());
             message.setHeader(RrpcConstants.DEVICE_NAME, address.deviceName());
             message.setHeader(RrpcConstants.PROCESS_ID, address.processId());
+            byte[] payload = getEndpoint().getComponent().payloadCodec().encode(message);
+            if (payload.length > limits.maxPayloadSize()) {
+                throw new RrpcPayloadTooLargeException("request", payload.length, limits.maxPayloadSize(), address, exchange);
+            }
+            long timeout = timeoutOf(message);
             PayloadCodec.preferUtf8(exchange);
             String topic = requestTemplate.topic(address.productId(), address.deviceName(), address.processId());
-            correlator.call(new PendingCall(address, exchange, callback, timeout), topic, payload);
+            correlator.call(new PendingCall(address, exchange, callback, timeout, topic, payload, limits));
             return false;
         } catch (Exception e) {
             exchange.setException(e);

@@ -74,6 +74,11 @@ final class FakeDevice implements AutoCloseable {
         return request;
     }
 
+    /** The next request if one comes within the given time, else {@code null}: for checking that none comes. */
+    Request pollRequest(long millis) throws InterruptedException {
+        return requests.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
     /** Replies to the request's own reply topic. */
     void reply(Request request, String payload) throws MqttException {
         reply(request.address(), payload);
@@ -81,8 +86,11 @@ final class FakeDevice implements AutoCloseable {
 
     /** Replies on the reply topic of any address, e.g. one of another device. */
     void reply(RrpcAddress address, String payload) throws MqttException {
-        String topic = REPLIES.topic(address.productId(), address.deviceName(), address.processId());
-        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 0, false).waitForCompletion(10_000);
+        reply(address, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void reply(RrpcAddress address, byte[] payload) throws MqttException {
+        publish(REPLIES.topic(address.productId(), address.deviceName(), address.processId()), payload);
     }
 
     /** Publishes anything anywhere, e.g. garbage on reply topics. */

@@ -12,6 +12,8 @@ public final class CorrelationStatistics {
     final LongAdder unmatchedReplies = new LongAdder();
     final LongAdder misaddressedReplies = new LongAdder();
     final LongAdder malformedReplies = new LongAdder();
+    final LongAdder oversizedReplies = new LongAdder();
+    final LongAdder rejections = new LongAdder();
 
     /** Calls registered. */
     public long calls() {
@@ -48,10 +50,21 @@ public final class CorrelationStatistics {
         return malformedReplies.sum();
     }
 
+    /** Replies larger than maxPayloadSize: dropped, their call failed. */
+    public long oversizedReplies() {
+        return oversizedReplies.sum();
+    }
+
+    /** Calls refused by maxPendingCalls or, with deviceBusyPolicy=Reject, maxConcurrentCallsPerDevice. */
+    public long rejections() {
+        return rejections.sum();
+    }
+
     @Override
     public String toString() {
         return "calls=" + calls() + ", replies=" + replies() + ", timeouts=" + timeouts() + ", failures=" + failures()
                + ", unmatchedReplies=" + unmatchedReplies() + ", misaddressedReplies=" + misaddressedReplies()
-               + ", malformedReplies=" + malformedReplies();
+               + ", malformedReplies=" + malformedReplies() + ", oversizedReplies=" + oversizedReplies()
+               + ", rejections=" + rejections();
     }
 }

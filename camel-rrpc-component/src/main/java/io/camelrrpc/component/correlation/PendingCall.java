@@ -7,8 +7,8 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 
 /**
- * A call waiting for its reply. It is completed once, by whoever removes it from the {@link ReplyCorrelator}: the
- * reply, the timeout, a failed publish, a lost connection or a stop.
+ * A call waiting for its reply (or, when its device is busy, for its turn). It is completed once, by whoever
+ * removes it from the {@link ReplyCorrelator}: the reply, the timeout, a failed publish, a lost connection or a stop.
  */
 public final class PendingCall {
 
@@ -16,13 +16,22 @@ public final class PendingCall {
     private final Exchange exchange;
     private final AsyncCallback callback;
     private final long timeoutMillis;
+    private final String requestTopic;
+    private final byte[] request;
+    private final CallLimits limits;
     private volatile ScheduledFuture<?> timeoutTask;
+    /** Holds a slot of its device's lane; guarded by {@link DeviceLanes}. */
+    boolean started;
 
-    public PendingCall(RrpcAddress address, Exchange exchange, AsyncCallback callback, long timeoutMillis) {
+    public PendingCall(RrpcAddress address, Exchange exchange, AsyncCallback callback, long timeoutMillis,
+                       String requestTopic, byte[] request, CallLimits limits) {
         this.address = address;
         this.exchange = exchange;
         this.callback = callback;
         this.timeoutMillis = timeoutMillis;
+        this.requestTopic = requestTopic;
+        this.request = request;
+        this.limits = limits;
     }
 
     public RrpcAddress address() {
@@ -35,6 +44,18 @@ public final class PendingCall {
 
     public long timeoutMillis() {
         return timeoutMillis;
+    }
+
+    String requestTopic() {
+        return requestTopic;
+    }
+
+    byte[] request() {
+        return request;
+    }
+
+    CallLimits limits() {
+        return limits;
     }
 
     /** Whether a reply on this address answers this call: same processId, product and device. */

@@ -12,6 +12,8 @@ import java.util.function.Function;
 
 import io.camelrrpc.component.RrpcCallException;
 import io.camelrrpc.component.RrpcConnectionLostException;
+import io.camelrrpc.component.RrpcPayloadTooLargeException;
+import io.camelrrpc.component.RrpcRejectedException;
 import io.camelrrpc.component.RrpcTimeoutException;
 import io.camelrrpc.component.mqtt.ConnectionListener;
 import io.camelrrpc.component.mqtt.MqttConnection;
@@ -40,6 +42,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     private final TopicTemplate replyTemplate;
     private final int qos;
     private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
+    private final DeviceLanes lanes = new DeviceLanes();
     private final CorrelationStatistics statistics = new CorrelationStatistics();
     private MqttConnection.Subscription subscription;
     private ScheduledExecutorService timer;
@@ -56,9 +59,14 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         return statistics;
     }
 
-    /** Calls waiting for their reply now. */
+    /** Calls waiting for their reply (or their turn) now. */
     public int pendingCalls() {
         return pending.size();
+    }
+
+    /** Devices with calls in flight or waiting, under maxConcurrentCallsPerDevice. */
+    public int busyDevices() {
+        return lanes.size();
     }
 
     public MqttConnection connection() {
@@ -103,22 +111,53 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     }
 
     /**
-     * Registers the call, starts its timeout and publishes its request.
+     * Registers the call, starts its timeout and publishes its request, at once or when its device has a free slot.
      *
+     * @throws RrpcRejectedException when {@link CallLimits#maxPendingCalls()} calls are already pending
      * @throws IllegalStateException when the processId is already pending (the generator repeated an id)
      */
-    public void call(PendingCall call, String requestTopic, byte[] payload) {
+    public void call(PendingCall call) throws RrpcCallException {
+        CallLimits limits = call.limits();
+        if (pending.size() >= limits.maxPendingCalls()) {
+            statistics.rejections.increment();
+            throw new RrpcRejectedException(
+                    limits.maxPendingCalls() + " calls are already pending (maxPendingCalls)", call.address(),
+                    call.exchange());
+        }
         String processId = call.address().processId();
         if (pending.putIfAbsent(processId, call) != null) {
             throw new IllegalStateException(
                     "processId " + processId + " is already waiting for a reply: the ProcessIdGenerator must not repeat ids");
         }
+        try {
+            call.timeoutTask(timer.schedule(() -> expire(call), call.timeoutMillis(), TimeUnit.MILLISECONDS));
+        } catch (RejectedExecutionException e) {
+            pending.remove(processId, call);
+            throw new RrpcCallException("the producer is stopping", call.address(), call.exchange(), e);
+        }
         statistics.calls.increment();
-        call.timeoutTask(timer.schedule(() -> expire(call), call.timeoutMillis(), TimeUnit.MILLISECONDS));
-        connection.publish(requestTopic, payload, qos, failure -> {
+        if (limits.maxConcurrentCallsPerDevice() <= 0) {
+            send(call);
+            return;
+        }
+        switch (lanes.admit(call, limits)) {
+            case STARTED -> send(call);
+            case QUEUED -> LOG.debug("Call {} to {} waits: the device is busy", processId, call.address().device());
+            case REFUSED -> finish(call, c -> {
+                statistics.rejections.increment();
+                c.fail(new RrpcRejectedException(
+                        "device busy with " + limits.maxConcurrentCallsPerDevice()
+                                                 + " call(s) in flight (maxConcurrentCallsPerDevice, deviceBusyPolicy=Reject)",
+                        c.address(), c.exchange()));
+            });
+        }
+    }
+
+    private void send(PendingCall call) {
+        connection.publish(call.requestTopic(), call.request(), qos, failure -> {
             if (failure != null) {
                 finish(call, c -> failed(c, new RrpcCallException(
-                        "cannot publish the request to '" + requestTopic + "': " + failure.getMessage(), c.address(),
+                        "cannot publish the request to '" + c.requestTopic() + "': " + failure.getMessage(), c.address(),
                         c.exchange(), failure)));
             }
         });
@@ -144,10 +183,17 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
                     call.address().device());
             return;
         }
-        if (!finish(call, c -> {
-            statistics.replies.increment();
-            c.succeed(payload);
-        })) {
+        int limit = call.limits().maxPayloadSize();
+        boolean completed = payload.length > limit
+                ? finish(call, c -> {
+                    statistics.oversizedReplies.increment();
+                    c.fail(new RrpcPayloadTooLargeException("reply", payload.length, limit, c.address(), c.exchange()));
+                })
+                : finish(call, c -> {
+                    statistics.replies.increment();
+                    c.succeed(payload);
+                });
+        if (!completed) {
             statistics.unmatchedReplies.increment();
         }
     }
@@ -187,6 +233,10 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
             return false;
         }
         call.cancelTimeout();
+        PendingCall next = lanes.leave(call, pending);
+        if (next != null) {
+            send(next);
+        }
         try {
             completions.execute(() -> outcome.accept(call));
         } catch (RejectedExecutionException e) {

@@ -1,0 +1,15 @@
+package io.camelrrpc.component.correlation;
+
+/**
+ * Bounds on calls, set per producer.
+ *
+ * @param maxPendingCalls             most calls waiting for replies (or for their turn) on one correlator; more are
+ *                                    rejected
+ * @param maxConcurrentCallsPerDevice most calls in flight to one device; 0 for no limit
+ * @param waitWhenDeviceBusy          whether calls beyond that limit wait for their turn (their timeout still
+ *                                    running) rather than being rejected
+ * @param maxPayloadSize              largest reply payload accepted, in bytes
+ */
+public record CallLimits(int maxPendingCalls, int maxConcurrentCallsPerDevice, boolean waitWhenDeviceBusy,
+        int maxPayloadSize) {
+}

@@ -1,0 +1,87 @@
+package io.camelrrpc.component.correlation;
+
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Limits the calls in flight to each device. Tencent's C device SDK keeps one processId at a time, so overlapping
+ * calls to one device can be answered with the wrong id; a lane lets a fixed number through and queues (or refuses)
+ * the rest. A lane exists only while its device has calls, and all its state changes under the map's lock for that
+ * device, so a slot is never lost or counted twice.
+ */
+final class DeviceLanes {
+
+    /** What happened to a call that asked for a slot. */
+    enum Admission {
+        STARTED,
+        QUEUED,
+        REFUSED
+    }
+
+    private static final class Lane {
+        int active;
+        final ArrayDeque<PendingCall> waiting = new ArrayDeque<>(2);
+
+        boolean idle() {
+            return active == 0 && waiting.isEmpty();
+        }
+    }
+
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+
+    /** Takes a slot for the call if one is free; else queues it or refuses it. */
+    Admission admit(PendingCall call, CallLimits limits) {
+        Admission[] admission = new Admission[1];
+        lanes.compute(call.address().device(), (device, lane) -> {
+            Lane current = lane != null ? lane : new Lane();
+            if (current.active < limits.maxConcurrentCallsPerDevice()) {
+                current.active++;
+                call.started = true;
+                admission[0] = Admission.STARTED;
+            } else if (limits.waitWhenDeviceBusy()) {
+                current.waiting.add(call);
+                admission[0] = Admission.QUEUED;
+            } else {
+                admission[0] = Admission.REFUSED;
+            }
+            return current.idle() ? null : current;
+        });
+        return admission[0];
+    }
+
+    /**
+     * The call is over: frees its slot, or takes it out of the queue if it never started.
+     *
+     * @return the next call of the device, now holding the freed slot and to be sent, or {@code null}
+     */
+    PendingCall leave(PendingCall call, Map<String, PendingCall> pending) {
+        PendingCall[] next = new PendingCall[1];
+        lanes.computeIfPresent(call.address().device(), (device, lane) -> {
+            if (call.started) {
+                lane.active--;
+                next[0] = nextStillPending(lane, pending);
+            } else {
+                lane.waiting.remove(call);
+            }
+            return lane.idle() ? null : lane;
+        });
+        return next[0];
+    }
+
+    private static PendingCall nextStillPending(Lane lane, Map<String, PendingCall> pending) {
+        for (PendingCall candidate = lane.waiting.poll(); candidate != null; candidate = lane.waiting.poll()) {
+            if (pending.get(candidate.address().processId()) == candidate) {
+                lane.active++;
+                candidate.started = true;
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** Devices with calls in flight or waiting. */
+    int size() {
+        return lanes.size();
+    }
+}
