@@ -34,6 +34,21 @@ class MosquittoBrokerIT {
         }
     }
 
+    /** Per MQTT 3.1.1 section 4.7.2 (unlike Moquette 0.17), {@code #} does not match {@code $} topics. */
+    @Test
+    void hashDoesNotMatchDollarTopics() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.builder().start();
+             TestMqttClient client = TestMqttClient.connect(broker.getBrokerUrl())) {
+            client.subscribe("#", 1);
+
+            client.publish("$rrpc/rxd/P/D/hash", "dollar", 1);
+            client.publish("plain/marker", "marker", 1);
+
+            // messages from one publisher arrive in order: the marker first means the $ message never comes
+            assertEquals("plain/marker", client.awaitMessage().topic());
+        }
+    }
+
     @Test
     void clientsReconnectAfterARestartOnTheSamePort() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.builder().start()) {
