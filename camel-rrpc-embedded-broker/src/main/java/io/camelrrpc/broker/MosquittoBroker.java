@@ -51,11 +51,19 @@ public final class MosquittoBroker implements AutoCloseable {
     private MosquittoBroker(Builder builder) {
         this.port = builder.port == 0 ? FreePorts.pick(HOST) : builder.port;
         this.tls = builder.tls;
-        this.tlsPort = tls == null ? 0 : FreePorts.pick(HOST);
+        this.tlsPort = tls == null ? 0 : otherFreePort(port);
         this.username = builder.username;
         this.password = builder.password;
         this.bridgeRemote = builder.bridgeRemote;
         this.dir = TempDirectories.create("camel-rrpc-mosquitto-");
+    }
+
+    private static int otherFreePort(int taken) {
+        int candidate = FreePorts.pick(HOST);
+        while (candidate == taken) {
+            candidate = FreePorts.pick(HOST);
+        }
+        return candidate;
     }
 
     /** @return whether the {@code mosquitto} binary is on the PATH or in {@code /usr/sbin} */
