@@ -17,7 +17,9 @@ import java.util.Properties;
  * <p>
  * It keeps everything in memory (no files are written), sends no telemetry, listens on the loopback
  * interface by default and accepts {@code $}-prefixed topics such as {@code $rrpc/rxd/P/D/ID}.
- * MQTT 5 and shared subscriptions are not supported by Moquette.
+ * MQTT 5 and shared subscriptions are not supported by Moquette, and unlike mosquitto its {@code #}
+ * and {@code +} filters also match {@code $} topics. Stopping takes about 2 s (Netty's quiet period),
+ * so tests should share one broker where they can.
  * <p>
  * Moquette logs every MQTT packet at INFO through the logger
  * {@code io.moquette.broker.metrics.MQTTMessageLogger}; set {@code io.moquette} to WARN in the
@@ -60,6 +62,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
             throw new IllegalStateException("Broker already running on port " + port);
         }
         if (port == 0) {
+            // Moquette bound to port 0 reports 0 from getPort() right after startServer()
             port = FreePorts.pick(host);
         }
         Server newServer = new Server();

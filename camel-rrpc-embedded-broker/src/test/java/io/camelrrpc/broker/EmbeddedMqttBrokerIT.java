@@ -65,6 +65,20 @@ class EmbeddedMqttBrokerIT {
         }
     }
 
+    /** Unlike mosquitto (and MQTT 3.1.1 section 4.7.2), Moquette 0.17 lets {@code #} match {@code $} topics. */
+    @Test
+    void hashAlsoMatchesDollarTopics() throws Exception {
+        try (TestMqttClient client = TestMqttClient.connect(broker.getBrokerUrl())) {
+            client.subscribe("#", 1);
+
+            client.publish("$rrpc/rxd/P/D/hash", "dollar", 1);
+            client.publish("plain/marker", "marker", 1);
+
+            assertEquals("$rrpc/rxd/P/D/hash", client.awaitMessage().topic());
+            assertEquals("plain/marker", client.awaitMessage().topic());
+        }
+    }
+
     @Test
     void carriesA256KibPayload() throws Exception {
         byte[] payload = new byte[256 * 1024];

@@ -83,6 +83,11 @@ final class TestMqttClient implements AutoCloseable {
         return message;
     }
 
+    /** @return the oldest received message not taken yet, or null */
+    Received pollMessage() {
+        return received.poll();
+    }
+
     /** Waits until an automatic reconnect (see {@link MqttConnectOptions#setAutomaticReconnect}) completes. */
     boolean awaitReconnect(Duration timeout) throws InterruptedException {
         return reconnected.await(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,0 +1,76 @@
+package io.camelrrpc.broker;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Finds and runs the command-line tools the brokers need (mosquitto, mosquitto_passwd, openssl). */
+final class Executables {
+
+    private static final long RUN_TIMEOUT_SECONDS = 30;
+
+    private Executables() {
+    }
+
+    /**
+     * Looks for an executable on the PATH and in the sbin folders, which a non-root PATH on Debian
+     * lacks although {@code mosquitto} lives in {@code /usr/sbin}.
+     */
+    static Optional<Path> find(String name) {
+        List<String> dirs = new ArrayList<>();
+        String path = System.getenv("PATH");
+        if (path != null) {
+            dirs.addAll(List.of(path.split(File.pathSeparator)));
+        }
+        dirs.addAll(List.of("/usr/sbin", "/usr/local/sbin", "/sbin"));
+        return dirs.stream()
+                .filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, name))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    /** @return the executable's path, or an exception naming the Debian package to install */
+    static Path require(String name, String debianPackage) {
+        return find(name).orElseThrow(() -> new IllegalStateException(
+                name + " not found on the PATH nor in /usr/sbin: apt-get install " + debianPackage));
+    }
+
+    /**
+     * Runs a command in a folder and waits for it.
+     *
+     * @throws IllegalStateException with the command's output if it fails or takes over 30 s
+     */
+    static void run(Path workDir, List<String> command) {
+        Path output = workDir.resolve(".command-output");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            boolean finished = process.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!finished) {
+                process.destroyForcibly().waitFor();
+            }
+            String text = Files.readString(output, StandardCharsets.UTF_8);
+            Files.delete(output);
+            if (!finished || process.exitValue() != 0) {
+                throw new IllegalStateException("Command " + command
+                        + (finished ? " exited with " + process.exitValue() : " timed out") + ":\n" + text);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running " + command, e);
+        }
+    }
+}
