@@ -80,6 +80,8 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttopictemplate":
         case "requestTopicTemplate": getOrCreateConfiguration(target).setRequestTopicTemplate(property(camelContext, java.lang.String.class, value)); return true;
+        case "sharedsubscriptiongroup":
+        case "sharedSubscriptionGroup": getOrCreateConfiguration(target).setSharedSubscriptionGroup(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tcpnodelay":
@@ -143,6 +145,8 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "requestTimeout": return long.class;
         case "requesttopictemplate":
         case "requestTopicTemplate": return java.lang.String.class;
+        case "sharedsubscriptiongroup":
+        case "sharedSubscriptionGroup": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tcpnodelay":
@@ -207,6 +211,8 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "requesttopictemplate":
         case "requestTopicTemplate": return getOrCreateConfiguration(target).getRequestTopicTemplate();
+        case "sharedsubscriptiongroup":
+        case "sharedSubscriptionGroup": return getOrCreateConfiguration(target).getSharedSubscriptionGroup();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "tcpnodelay":

@@ -66,6 +66,8 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "requesttopictemplate":
         case "requestTopicTemplate": target.setRequestTopicTemplate(property(camelContext, java.lang.String.class, value)); return true;
+        case "sharedsubscriptiongroup":
+        case "sharedSubscriptionGroup": target.setSharedSubscriptionGroup(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tcpnodelay":
@@ -122,6 +124,8 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "requestTimeout": return long.class;
         case "requesttopictemplate":
         case "requestTopicTemplate": return java.lang.String.class;
+        case "sharedsubscriptiongroup":
+        case "sharedSubscriptionGroup": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tcpnodelay":
@@ -179,6 +183,8 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "requestTimeout": return target.getRequestTimeout();
         case "requesttopictemplate":
         case "requestTopicTemplate": return target.getRequestTopicTemplate();
+        case "sharedsubscriptiongroup":
+        case "sharedSubscriptionGroup": return target.getSharedSubscriptionGroup();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
         case "tcpnodelay":

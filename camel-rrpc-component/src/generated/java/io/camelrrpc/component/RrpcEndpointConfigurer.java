@@ -74,6 +74,8 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttopictemplate":
         case "requestTopicTemplate": target.getConfiguration().setRequestTopicTemplate(property(camelContext, java.lang.String.class, value)); return true;
+        case "sharedsubscriptiongroup":
+        case "sharedSubscriptionGroup": target.getConfiguration().setSharedSubscriptionGroup(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tcpnodelay":
@@ -138,6 +140,8 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "requestTimeout": return long.class;
         case "requesttopictemplate":
         case "requestTopicTemplate": return java.lang.String.class;
+        case "sharedsubscriptiongroup":
+        case "sharedSubscriptionGroup": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tcpnodelay":
@@ -203,6 +207,8 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "requesttopictemplate":
         case "requestTopicTemplate": return target.getConfiguration().getRequestTopicTemplate();
+        case "sharedsubscriptiongroup":
+        case "sharedSubscriptionGroup": return target.getConfiguration().getSharedSubscriptionGroup();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "tcpnodelay":

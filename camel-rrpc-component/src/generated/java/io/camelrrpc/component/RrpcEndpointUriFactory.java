@@ -23,7 +23,7 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(32);
+        Set<String> props = new HashSet<>(33);
         props.add("automaticReconnect");
         props.add("bridgeErrorHandler");
         props.add("brokerUrl");
@@ -53,6 +53,7 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("replyTopicTemplate");
         props.add("requestTimeout");
         props.add("requestTopicTemplate");
+        props.add("sharedSubscriptionGroup");
         props.add("sslContextParameters");
         props.add("tcpNoDelay");
         props.add("userName");

@@ -3,6 +3,7 @@ package io.camelrrpc.component;
 import io.camelrrpc.component.correlation.CallLimits;
 import io.camelrrpc.component.correlation.ProcessIdGenerator;
 import io.camelrrpc.component.mqtt.ConnectionSettings;
+import io.camelrrpc.component.topic.TopicNames;
 import io.camelrrpc.component.topic.TopicTemplate;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
@@ -78,6 +79,12 @@ public class RrpcConfiguration implements Cloneable {
                             + " times out, as with a busy device).")
     private int consumerQueueSize = 1000;
     @UriParam(label = "consumer",
+              description = "Share the requests among every consumer with this group name (MQTT shared subscription"
+                            + " $share/{group}/...), so that consumers on several nodes handle each request once. Checked"
+                            + " at start with a probe message: Mosquitto and Moquette accept $share on '$' topics but"
+                            + " deliver nothing, so use a requestTopicTemplate without a leading '$' there.")
+    private String sharedSubscriptionGroup;
+    @UriParam(label = "consumer",
               description = "When the route fails, reply with {\"error\":\"<type>\",\"message\":\"<text>\"} instead of"
                             + " staying silent (the default, like a real device: the caller times out).")
     private boolean replyOnError;
@@ -133,6 +140,9 @@ public class RrpcConfiguration implements Cloneable {
         requireRange("keepAliveInterval", keepAliveInterval, 0, 65535);
         requireRange("maxReconnectDelay", maxReconnectDelay, 1, Integer.MAX_VALUE);
         requireRange("maxInflight", maxInflight, 1, 65535);
+        if (sharedSubscriptionGroup != null) {
+            TopicNames.requireLevel("sharedSubscriptionGroup", sharedSubscriptionGroup);
+        }
         requestTemplate();
         replyTemplate();
     }
@@ -296,6 +306,14 @@ public class RrpcConfiguration implements Cloneable {
 
     public void setConsumerQueueSize(int consumerQueueSize) {
         this.consumerQueueSize = consumerQueueSize;
+    }
+
+    public String getSharedSubscriptionGroup() {
+        return sharedSubscriptionGroup;
+    }
+
+    public void setSharedSubscriptionGroup(String sharedSubscriptionGroup) {
+        this.sharedSubscriptionGroup = sharedSubscriptionGroup;
     }
 
     public boolean isReplyOnError() {

@@ -5,6 +5,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.mqtt.Subscription;
 import io.camelrrpc.component.topic.RrpcAddress;
 import io.camelrrpc.component.topic.TopicTemplate;
 import org.apache.camel.Exchange;
@@ -31,7 +32,7 @@ public class RrpcConsumer extends DefaultConsumer {
     private final TopicTemplate replyTemplate;
     private final LongAdder droppedRequests = new LongAdder();
     private MqttConnection connection;
-    private MqttConnection.Subscription subscription;
+    private Subscription subscription;
     private ExecutorService workers;
 
     public RrpcConsumer(RrpcEndpoint endpoint, Processor processor) {
@@ -69,13 +70,27 @@ public class RrpcConsumer extends DefaultConsumer {
         RrpcComponent component = getEndpoint().getComponent();
         connection = component.acquireConnection(configuration.connectionSettings());
         try {
-            subscription = connection.subscribe(getFilter(), configuration.getQos(), this::onRequest);
+            subscription = connection.subscribe(subscription());
+            if (configuration.getSharedSubscriptionGroup() != null) {
+                SharedSubscriptionProbe.verify(connection, requestTemplate, configuration.getQos());
+            }
         } catch (Exception e) {
+            if (subscription != null) {
+                connection.unsubscribe(subscription);
+                subscription = null;
+            }
             component.releaseConnection(connection.settings());
             connection = null;
             throw e;
         }
-        LOG.info("Serving RRPC requests on '{}' via {}", getFilter(), connection.settings().describe());
+        LOG.info("Serving RRPC requests on '{}' via {}", subscription.brokerFilter(), connection.settings().describe());
+    }
+
+    private Subscription subscription() {
+        String group = configuration.getSharedSubscriptionGroup();
+        return group == null
+                ? Subscription.of(getFilter(), configuration.getQos(), this::onRequest)
+                : Subscription.shared(group, getFilter(), configuration.getQos(), this::onRequest);
     }
 
     @Override
@@ -97,6 +112,9 @@ public class RrpcConsumer extends DefaultConsumer {
 
     private void onRequest(String topic, byte[] payload) {
         RrpcAddress address = requestTemplate.parseTopic(topic);
+        if (address != null && SharedSubscriptionProbe.isProbe(address)) {
+            return;
+        }
         if (address == null) {
             droppedRequests.increment();
             LOG.debug("Dropped a message on '{}': the topic does not fit the request template {}", topic, requestTemplate);

@@ -17,6 +17,7 @@ import io.camelrrpc.component.RrpcRejectedException;
 import io.camelrrpc.component.RrpcTimeoutException;
 import io.camelrrpc.component.mqtt.ConnectionListener;
 import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.mqtt.Subscription;
 import io.camelrrpc.component.topic.RrpcAddress;
 import io.camelrrpc.component.topic.TopicTemplate;
 import org.apache.camel.CamelContext;
@@ -44,7 +45,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
     private final DeviceLanes lanes = new DeviceLanes();
     private final CorrelationStatistics statistics = new CorrelationStatistics();
-    private MqttConnection.Subscription subscription;
+    private Subscription subscription;
     private ScheduledExecutorService timer;
     private ExecutorService completions;
 
@@ -84,7 +85,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         completions = executors.newThreadPool(this, "RrpcReplies", unboundedProfile("RrpcReplies", threads));
         connection.addListener(this);
-        subscription = connection.subscribe(replyTemplate.filter("+", "+"), qos, this::onReply);
+        subscription = connection.subscribe(Subscription.of(replyTemplate.filter("+", "+"), qos, this::onReply));
     }
 
     /** A fixed-size pool whose queue is bounded only by the number of pending calls. */

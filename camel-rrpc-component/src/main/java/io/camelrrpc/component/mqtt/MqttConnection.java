@@ -1,9 +1,11 @@
 package io.camelrrpc.component.mqtt;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.SocketFactory;
 
@@ -17,7 +19,6 @@ import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.MqttTopic;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,16 +37,12 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
 
     private final CamelContext camelContext;
     private final ConnectionSettings settings;
-    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final SubscriptionTable subscriptions = new SubscriptionTable();
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final PublishWindow window;
     private MqttAsyncClient client;
-    private ExecutorService resubscriber;
+    private ScheduledExecutorService resubscriber;
     private volatile boolean subscriptionsRestored = true;
-
-    /** One subscription: a filter and who receives its messages. */
-    public record Subscription(String filter, int qos, MessageListener listener) {
-    }
 
     public MqttConnection(CamelContext camelContext, ConnectionSettings settings) {
         this.camelContext = camelContext;
@@ -81,7 +78,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
     @Override
     protected void doStart() throws Exception {
         resubscriber = camelContext.getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "RrpcResubscribe[" + settings.brokerUrl() + "]");
+                .newSingleThreadScheduledExecutor(this, "RrpcResubscribe[" + settings.brokerUrl() + "]");
         client = settings.client() != null ? settings.client() : newClient();
         client.setCallback(this);
         if (!client.isConnected()) {
@@ -165,11 +162,15 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
      *
      * @throws MqttConnectionException when the broker refuses or does not answer in time
      */
-    public Subscription subscribe(String filter, int qos, MessageListener listener) throws MqttConnectionException {
-        Subscription subscription = new Subscription(filter, qos, listener);
+    public Subscription subscribe(Subscription subscription) throws MqttConnectionException {
         subscriptions.add(subscription);
         try {
-            subscribeOnBroker(subscription);
+            IMqttToken token = client.subscribe(subscription.brokerFilter(), subscription.qos());
+            token.waitForCompletion(waitMillis());
+            checkGranted(subscription, token);
+        } catch (MqttException e) {
+            subscriptions.remove(subscription);
+            throw subscribeFailure(subscription, ConnectFailure.explain(e));
         } catch (MqttConnectionException e) {
             subscriptions.remove(subscription);
             throw e;
@@ -177,32 +178,59 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
         return subscription;
     }
 
-    private void subscribeOnBroker(Subscription subscription) throws MqttConnectionException {
-        String failure;
+    /**
+     * Subscribes without blocking; messages are delivered from when the broker has answered.
+     *
+     * @param done told once: {@code null} when the subscription is in place, else why it failed (the subscription is
+     *             then removed)
+     */
+    public void subscribeAsync(Subscription subscription, PublishCallback done) {
+        subscriptions.add(subscription);
         try {
-            IMqttToken token = client.subscribe(subscription.filter(), subscription.qos());
-            token.waitForCompletion(waitMillis());
-            int[] granted = token.getGrantedQos();
-            if (granted != null && granted.length > 0 && granted[0] != SUBSCRIPTION_REFUSED) {
-                return;
-            }
-            failure = "the broker refused it (check the ACL for this client/user)";
-        } catch (MqttException e) {
-            failure = ConnectFailure.explain(e);
+            client.subscribe(subscription.brokerFilter(), subscription.qos(), null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    try {
+                        checkGranted(subscription, token);
+                        done.completed(null);
+                    } catch (MqttConnectionException e) {
+                        subscriptions.remove(subscription);
+                        done.completed(e);
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    subscriptions.remove(subscription);
+                    done.completed(subscribeFailure(subscription, ConnectFailure.explain(failure)));
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            subscriptions.remove(subscription);
+            done.completed(subscribeFailure(subscription, ConnectFailure.explain(e)));
         }
-        throw new MqttConnectionException(
-                "Cannot subscribe to '" + subscription.filter() + "' on " + settings.describe() + ": " + failure);
+    }
+
+    private void checkGranted(Subscription subscription, IMqttToken token) throws MqttConnectionException {
+        int[] granted = token.getGrantedQos();
+        if (granted == null || granted.length == 0 || granted[0] == SUBSCRIPTION_REFUSED) {
+            throw subscribeFailure(subscription, "the broker refused it (check the ACL for this client/user)");
+        }
+    }
+
+    private MqttConnectionException subscribeFailure(Subscription subscription, String reason) {
+        return new MqttConnectionException(
+                "Cannot subscribe to '" + subscription.brokerFilter() + "' on " + settings.describe() + ": " + reason);
     }
 
     /** Stops delivering a subscription's messages and unsubscribes when no one else uses its filter. */
     public void unsubscribe(Subscription subscription) {
         subscriptions.remove(subscription);
-        boolean filterStillUsed = subscriptions.stream().anyMatch(s -> s.filter().equals(subscription.filter()));
-        if (!filterStillUsed && isConnected()) {
+        if (!subscriptions.uses(subscription.brokerFilter()) && isConnected()) {
             try {
-                client.unsubscribe(subscription.filter());
+                client.unsubscribe(subscription.brokerFilter());
             } catch (MqttException e) {
-                LOG.debug("Unsubscribe from {} failed: {}", subscription.filter(), e.getMessage());
+                LOG.debug("Unsubscribe from {} failed: {}", subscription.brokerFilter(), e.getMessage());
             }
         }
     }
@@ -246,19 +274,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
     @Override
     public void messageArrived(String topic, MqttMessage message) {
         byte[] payload = message.getPayload();
-        for (Subscription subscription : subscriptions) {
-            if (matches(subscription.filter(), topic)) {
-                deliver(subscription, topic, payload);
-            }
-        }
-    }
-
-    private static boolean matches(String filter, String topic) {
-        try {
-            return MqttTopic.isMatched(filter, topic);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        subscriptions.forEachMatch(topic, subscription -> deliver(subscription, topic, payload));
     }
 
     private static void deliver(Subscription subscription, String topic, byte[] payload) {
@@ -288,25 +304,34 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
         if (reconnect) {
-            resubscriber.execute(this::resubscribeAll);
+            resubscriber.execute(() -> resubscribe(subscriptions.all(), 1));
         }
     }
 
-    private void resubscribeAll() {
-        boolean allRestored = true;
-        for (Subscription subscription : subscriptions) {
+    /**
+     * Makes the subscriptions again after a reconnect. Those the broker refuses are tried again, with growing
+     * pauses, while the connection stays up: a consumer must not stay deaf.
+     */
+    private void resubscribe(List<Subscription> wanted, int attempt) {
+        List<Subscription> failed = new ArrayList<>();
+        for (Subscription subscription : wanted) {
             try {
-                subscribeOnBroker(subscription);
-            } catch (MqttConnectionException e) {
-                allRestored = false;
-                LOG.error("After reconnecting: {}", e.getMessage());
+                IMqttToken token = client.subscribe(subscription.brokerFilter(), subscription.qos());
+                token.waitForCompletion(waitMillis());
+                checkGranted(subscription, token);
+            } catch (MqttException | MqttConnectionException | RuntimeException e) {
+                failed.add(subscription);
+                LOG.error("After reconnecting to {}: cannot subscribe to '{}' (attempt {}): {}", settings.describe(),
+                        subscription.brokerFilter(), attempt, ConnectFailure.explain(e));
             }
         }
-        subscriptionsRestored = allRestored;
-        if (allRestored) {
-            LOG.info("Reconnected to MQTT broker {}; {} subscription(s) restored", settings.describe(),
-                    subscriptions.size());
+        if (failed.isEmpty()) {
+            subscriptionsRestored = true;
+            LOG.info("Reconnected to MQTT broker {}; {} subscription(s) restored", settings.describe(), wanted.size());
             listeners.forEach(ConnectionListener::resubscribed);
+        } else if (isConnected() && isStarted()) {
+            long delay = Math.min(settings.maxReconnectDelay(), 1000L << Math.min(attempt, 10));
+            resubscriber.schedule(() -> resubscribe(failed, attempt + 1), delay, TimeUnit.MILLISECONDS);
         }
     }
 
