@@ -74,6 +74,10 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "qos": getOrCreateConfiguration(target).setQos(property(camelContext, int.class, value)); return true;
         case "replyonerror":
         case "replyOnError": getOrCreateConfiguration(target).setReplyOnError(property(camelContext, boolean.class, value)); return true;
+        case "replysubscription":
+        case "replySubscription": getOrCreateConfiguration(target).setReplySubscription(property(camelContext, io.camelrrpc.component.ReplySubscriptionMode.class, value)); return true;
+        case "replysubscriptionlinger":
+        case "replySubscriptionLinger": getOrCreateConfiguration(target).setReplySubscriptionLinger(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "replytopictemplate":
         case "replyTopicTemplate": getOrCreateConfiguration(target).setReplyTopicTemplate(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
@@ -139,6 +143,10 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "qos": return int.class;
         case "replyonerror":
         case "replyOnError": return boolean.class;
+        case "replysubscription":
+        case "replySubscription": return io.camelrrpc.component.ReplySubscriptionMode.class;
+        case "replysubscriptionlinger":
+        case "replySubscriptionLinger": return long.class;
         case "replytopictemplate":
         case "replyTopicTemplate": return java.lang.String.class;
         case "requesttimeout":
@@ -205,6 +213,10 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "qos": return getOrCreateConfiguration(target).getQos();
         case "replyonerror":
         case "replyOnError": return getOrCreateConfiguration(target).isReplyOnError();
+        case "replysubscription":
+        case "replySubscription": return getOrCreateConfiguration(target).getReplySubscription();
+        case "replysubscriptionlinger":
+        case "replySubscriptionLinger": return getOrCreateConfiguration(target).getReplySubscriptionLinger();
         case "replytopictemplate":
         case "replyTopicTemplate": return getOrCreateConfiguration(target).getReplyTopicTemplate();
         case "requesttimeout":

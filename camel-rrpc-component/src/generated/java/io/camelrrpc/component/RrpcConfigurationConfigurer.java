@@ -60,6 +60,10 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "qos": target.setQos(property(camelContext, int.class, value)); return true;
         case "replyonerror":
         case "replyOnError": target.setReplyOnError(property(camelContext, boolean.class, value)); return true;
+        case "replysubscription":
+        case "replySubscription": target.setReplySubscription(property(camelContext, io.camelrrpc.component.ReplySubscriptionMode.class, value)); return true;
+        case "replysubscriptionlinger":
+        case "replySubscriptionLinger": target.setReplySubscriptionLinger(property(camelContext, long.class, value)); return true;
         case "replytopictemplate":
         case "replyTopicTemplate": target.setReplyTopicTemplate(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
@@ -118,6 +122,10 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "qos": return int.class;
         case "replyonerror":
         case "replyOnError": return boolean.class;
+        case "replysubscription":
+        case "replySubscription": return io.camelrrpc.component.ReplySubscriptionMode.class;
+        case "replysubscriptionlinger":
+        case "replySubscriptionLinger": return long.class;
         case "replytopictemplate":
         case "replyTopicTemplate": return java.lang.String.class;
         case "requesttimeout":
@@ -177,6 +185,10 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "qos": return target.getQos();
         case "replyonerror":
         case "replyOnError": return target.isReplyOnError();
+        case "replysubscription":
+        case "replySubscription": return target.getReplySubscription();
+        case "replysubscriptionlinger":
+        case "replySubscriptionLinger": return target.getReplySubscriptionLinger();
         case "replytopictemplate":
         case "replyTopicTemplate": return target.getReplyTopicTemplate();
         case "requesttimeout":

@@ -68,6 +68,10 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "qos": target.getConfiguration().setQos(property(camelContext, int.class, value)); return true;
         case "replyonerror":
         case "replyOnError": target.getConfiguration().setReplyOnError(property(camelContext, boolean.class, value)); return true;
+        case "replysubscription":
+        case "replySubscription": target.getConfiguration().setReplySubscription(property(camelContext, io.camelrrpc.component.ReplySubscriptionMode.class, value)); return true;
+        case "replysubscriptionlinger":
+        case "replySubscriptionLinger": target.getConfiguration().setReplySubscriptionLinger(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "replytopictemplate":
         case "replyTopicTemplate": target.getConfiguration().setReplyTopicTemplate(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
@@ -134,6 +138,10 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "qos": return int.class;
         case "replyonerror":
         case "replyOnError": return boolean.class;
+        case "replysubscription":
+        case "replySubscription": return io.camelrrpc.component.ReplySubscriptionMode.class;
+        case "replysubscriptionlinger":
+        case "replySubscriptionLinger": return long.class;
         case "replytopictemplate":
         case "replyTopicTemplate": return java.lang.String.class;
         case "requesttimeout":
@@ -201,6 +209,10 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "qos": return target.getConfiguration().getQos();
         case "replyonerror":
         case "replyOnError": return target.getConfiguration().isReplyOnError();
+        case "replysubscription":
+        case "replySubscription": return target.getConfiguration().getReplySubscription();
+        case "replysubscriptionlinger":
+        case "replySubscriptionLinger": return target.getConfiguration().getReplySubscriptionLinger();
         case "replytopictemplate":
         case "replyTopicTemplate": return target.getConfiguration().getReplyTopicTemplate();
         case "requesttimeout":

@@ -23,7 +23,7 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(33);
+        Set<String> props = new HashSet<>(35);
         props.add("automaticReconnect");
         props.add("bridgeErrorHandler");
         props.add("brokerUrl");
@@ -50,6 +50,8 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("productId");
         props.add("qos");
         props.add("replyOnError");
+        props.add("replySubscription");
+        props.add("replySubscriptionLinger");
         props.add("replyTopicTemplate");
         props.add("requestTimeout");
         props.add("requestTopicTemplate");

@@ -10,7 +10,6 @@ import io.camelrrpc.component.correlation.ReplyCorrelator;
 import io.camelrrpc.component.mqtt.ConnectionSettings;
 import io.camelrrpc.component.mqtt.MqttConnection;
 import io.camelrrpc.component.topic.TopicNames;
-import io.camelrrpc.component.topic.TopicTemplate;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -32,7 +31,8 @@ public class RrpcComponent extends DefaultComponent {
     private final PayloadCodec payloadCodec = new PayloadCodec(new ObjectMapper());
 
     /** Producers on the same connection, reply topics and QoS share one correlator. */
-    private record CorrelatorKey(ConnectionSettings settings, String replyTopicTemplate, int qos) {
+    private record CorrelatorKey(ConnectionSettings settings, String replyTopicTemplate, int qos,
+            ReplySubscriptionMode mode, long lingerMillis) {
     }
 
     @Override
@@ -59,13 +59,18 @@ public class RrpcComponent extends DefaultComponent {
         connections.release(settings);
     }
 
-    ReplyCorrelator acquireCorrelator(MqttConnection connection, TopicTemplate replyTemplate, int qos) throws Exception {
-        CorrelatorKey key = new CorrelatorKey(connection.settings(), replyTemplate.toString(), qos);
-        return correlators.acquire(key, k -> new ReplyCorrelator(getCamelContext(), connection, replyTemplate, qos));
+    ReplyCorrelator acquireCorrelator(MqttConnection connection, RrpcConfiguration config) throws Exception {
+        return correlators.acquire(correlatorKey(connection, config), key -> new ReplyCorrelator(
+                getCamelContext(), connection, config.replyTemplate(), key.qos(), key.mode(), key.lingerMillis()));
     }
 
-    void releaseCorrelator(ReplyCorrelator correlator, TopicTemplate replyTemplate, int qos) {
-        correlators.release(new CorrelatorKey(correlator.connection().settings(), replyTemplate.toString(), qos));
+    void releaseCorrelator(MqttConnection connection, RrpcConfiguration config) {
+        correlators.release(correlatorKey(connection, config));
+    }
+
+    private static CorrelatorKey correlatorKey(MqttConnection connection, RrpcConfiguration config) {
+        return new CorrelatorKey(connection.settings(), config.getReplyTopicTemplate(), config.getQos(),
+                config.getReplySubscription(), config.getReplySubscriptionLinger());
     }
 
     /** The broker connections in use, e.g. for health checks. */

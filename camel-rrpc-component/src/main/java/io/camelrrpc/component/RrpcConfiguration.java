@@ -44,6 +44,16 @@ public class RrpcConfiguration implements Cloneable {
               description = "Topic of replies, with the same placeholders. Alibaba:"
                             + " /sys/{productId}/{deviceName}/rrpc/response/{processId}.")
     private String replyTopicTemplate = TopicTemplate.TENCENT_REPLY;
+    @UriParam(label = "producer", defaultValue = "Wildcard",
+              description = "How replies reach this node. Wildcard: one subscription to all replies (best on one node;"
+                            + " with N nodes each receives all N nodes' replies). PerDevice: a subscription per device"
+                            + " called, made before the first call (one extra round trip) and kept while used plus"
+                            + " replySubscriptionLinger; each node receives only its devices' replies, so it scales"
+                            + " out.")
+    private ReplySubscriptionMode replySubscription = ReplySubscriptionMode.Wildcard;
+    @UriParam(label = "producer", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "In PerDevice mode, how long a device's reply subscription is kept after its last call.")
+    private long replySubscriptionLinger = 60_000;
     @UriParam(label = "producer,advanced",
               description = "Makes processIds. The default makes 16-character ids, fixed width, unique per call and"
                             + " across nodes sharing a broker.")
@@ -133,6 +143,7 @@ public class RrpcConfiguration implements Cloneable {
         requireRange("processIdMaxLength", processIdMaxLength, 1, 65535);
         requireRange("maxConcurrentCallsPerDevice", maxConcurrentCallsPerDevice, 0, 65535);
         requireRange("maxPendingCalls", maxPendingCalls, 1, Integer.MAX_VALUE);
+        requireRange("replySubscriptionLinger", replySubscriptionLinger, 1, Long.MAX_VALUE);
         requireRange("maxPayloadSize", maxPayloadSize, 0, 268_435_455);
         requireRange("concurrentConsumers", concurrentConsumers, 1, 10000);
         requireRange("consumerQueueSize", consumerQueueSize, 0, Integer.MAX_VALUE);
@@ -242,6 +253,22 @@ public class RrpcConfiguration implements Cloneable {
 
     public void setReplyTopicTemplate(String replyTopicTemplate) {
         this.replyTopicTemplate = replyTopicTemplate;
+    }
+
+    public ReplySubscriptionMode getReplySubscription() {
+        return replySubscription;
+    }
+
+    public void setReplySubscription(ReplySubscriptionMode replySubscription) {
+        this.replySubscription = replySubscription;
+    }
+
+    public long getReplySubscriptionLinger() {
+        return replySubscriptionLinger;
+    }
+
+    public void setReplySubscriptionLinger(long replySubscriptionLinger) {
+        this.replySubscriptionLinger = replySubscriptionLinger;
     }
 
     public ProcessIdGenerator getProcessIdGenerator() {

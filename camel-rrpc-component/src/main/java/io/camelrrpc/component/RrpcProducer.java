@@ -24,7 +24,6 @@ public class RrpcProducer extends DefaultAsyncProducer {
 
     private final RrpcConfiguration configuration;
     private final TopicTemplate requestTemplate;
-    private final TopicTemplate replyTemplate;
     private final ProcessIdGenerator processIdGenerator;
     private final CallLimits limits;
     private MqttConnection connection;
@@ -34,7 +33,6 @@ public class RrpcProducer extends DefaultAsyncProducer {
         super(endpoint);
         this.configuration = endpoint.getConfiguration();
         this.requestTemplate = configuration.requestTemplate();
-        this.replyTemplate = configuration.replyTemplate();
         this.processIdGenerator = configuration.getProcessIdGenerator() != null
                 ? configuration.getProcessIdGenerator() : endpoint.getComponent().defaultProcessIdGenerator();
         this.limits = configuration.callLimits();
@@ -56,7 +54,7 @@ public class RrpcProducer extends DefaultAsyncProducer {
         RrpcComponent component = getEndpoint().getComponent();
         connection = component.acquireConnection(configuration.connectionSettings());
         try {
-            correlator = component.acquireCorrelator(connection, replyTemplate, configuration.getQos());
+            correlator = component.acquireCorrelator(connection, configuration);
         } catch (Exception e) {
             component.releaseConnection(connection.settings());
             connection = null;
@@ -68,7 +66,7 @@ public class RrpcProducer extends DefaultAsyncProducer {
     protected void doStop() throws Exception {
         RrpcComponent component = getEndpoint().getComponent();
         if (correlator != null) {
-            component.releaseCorrelator(correlator, replyTemplate, configuration.getQos());
+            component.releaseCorrelator(connection, configuration);
             correlator = null;
         }
         if (connection != null) {

@@ -22,6 +22,8 @@ public final class PendingCall {
     private volatile ScheduledFuture<?> timeoutTask;
     /** Holds a slot of its device's lane; guarded by {@link DeviceLanes}. */
     boolean started;
+    private DeviceReplySubscriptions.Entry replySubscription;
+    private boolean finished;
 
     public PendingCall(RrpcAddress address, Exchange exchange, AsyncCallback callback, long timeoutMillis,
                        String requestTopic, byte[] request, CallLimits limits) {
@@ -61,6 +63,27 @@ public final class PendingCall {
     /** Whether a reply on this address answers this call: same processId, product and device. */
     boolean answeredBy(RrpcAddress reply) {
         return address.equals(reply);
+    }
+
+    /**
+     * Records the device reply subscription this call uses.
+     *
+     * @return {@code false} if the call is already over: the caller must release the entry itself
+     */
+    synchronized boolean attach(DeviceReplySubscriptions.Entry entry) {
+        if (finished) {
+            return false;
+        }
+        replySubscription = entry;
+        return true;
+    }
+
+    /** Marks the call over and hands back the reply subscription it used, if any, for release. */
+    synchronized DeviceReplySubscriptions.Entry detach() {
+        finished = true;
+        DeviceReplySubscriptions.Entry entry = replySubscription;
+        replySubscription = null;
+        return entry;
     }
 
     void timeoutTask(ScheduledFuture<?> task) {

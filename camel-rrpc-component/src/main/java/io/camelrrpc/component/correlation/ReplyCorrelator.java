@@ -14,6 +14,7 @@ import io.camelrrpc.component.RrpcCallException;
 import io.camelrrpc.component.RrpcConnectionLostException;
 import io.camelrrpc.component.RrpcPayloadTooLargeException;
 import io.camelrrpc.component.RrpcRejectedException;
+import io.camelrrpc.component.ReplySubscriptionMode;
 import io.camelrrpc.component.RrpcTimeoutException;
 import io.camelrrpc.component.mqtt.ConnectionListener;
 import io.camelrrpc.component.mqtt.MqttConnection;
@@ -42,18 +43,29 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     private final MqttConnection connection;
     private final TopicTemplate replyTemplate;
     private final int qos;
+    private final ReplySubscriptionMode mode;
+    private final long lingerMillis;
     private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
     private final DeviceLanes lanes = new DeviceLanes();
     private final CorrelationStatistics statistics = new CorrelationStatistics();
     private Subscription subscription;
+    private DeviceReplySubscriptions deviceSubscriptions;
     private ScheduledExecutorService timer;
     private ExecutorService completions;
 
-    public ReplyCorrelator(CamelContext camelContext, MqttConnection connection, TopicTemplate replyTemplate, int qos) {
+    /**
+     * @param mode         how replies are subscribed to
+     * @param lingerMillis in {@link ReplySubscriptionMode#PerDevice} mode, how long an unused device subscription is
+     *                     kept
+     */
+    public ReplyCorrelator(CamelContext camelContext, MqttConnection connection, TopicTemplate replyTemplate, int qos,
+                           ReplySubscriptionMode mode, long lingerMillis) {
         this.camelContext = camelContext;
         this.connection = connection;
         this.replyTemplate = replyTemplate;
         this.qos = qos;
+        this.mode = mode;
+        this.lingerMillis = lingerMillis;
     }
 
     public CorrelationStatistics statistics() {
@@ -85,7 +97,19 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         completions = executors.newThreadPool(this, "RrpcReplies", unboundedProfile("RrpcReplies", threads));
         connection.addListener(this);
-        subscription = connection.subscribe(Subscription.of(replyTemplate.filter("+", "+"), qos, this::onReply));
+        if (mode == ReplySubscriptionMode.Wildcard) {
+            subscription = connection.subscribe(Subscription.of(replyTemplate.filter("+", "+"), qos, this::onReply));
+        } else {
+            deviceSubscriptions = new DeviceReplySubscriptions(connection, replyTemplate, qos, this::onReply);
+            long sweep = Math.max(100, lingerMillis / 4);
+            timer.scheduleWithFixedDelay(() -> deviceSubscriptions.expireIdle(TimeUnit.MILLISECONDS.toNanos(lingerMillis)),
+                    sweep, sweep, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Devices with a reply subscription of their own now ({@link ReplySubscriptionMode#PerDevice} mode). */
+    public int deviceSubscriptions() {
+        return deviceSubscriptions == null ? 0 : deviceSubscriptions.size();
     }
 
     /** A fixed-size pool whose queue is bounded only by the number of pending calls. */
@@ -104,6 +128,9 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         if (subscription != null) {
             connection.unsubscribe(subscription);
             subscription = null;
+        }
+        if (deviceSubscriptions != null) {
+            deviceSubscriptions.clear();
         }
         failAll(call -> new RrpcCallException("the producer stopped", call.address(), call.exchange(), null));
         ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
@@ -155,6 +182,27 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     }
 
     private void send(PendingCall call) {
+        if (deviceSubscriptions == null) {
+            publish(call);
+            return;
+        }
+        DeviceReplySubscriptions.Entry entry = deviceSubscriptions.acquire(call.address());
+        if (!call.attach(entry)) {
+            deviceSubscriptions.release(call.address(), entry);
+            return;
+        }
+        entry.ready.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                finish(call, c -> failed(c, new RrpcCallException(
+                        "cannot subscribe to the device's replies: " + failure.getMessage(), c.address(), c.exchange(),
+                        failure)));
+            } else if (pending.get(call.address().processId()) == call) {
+                publish(call);
+            }
+        });
+    }
+
+    private void publish(PendingCall call) {
         connection.publish(call.requestTopic(), call.request(), qos, failure -> {
             if (failure != null) {
                 finish(call, c -> failed(c, new RrpcCallException(
@@ -234,6 +282,10 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
             return false;
         }
         call.cancelTimeout();
+        DeviceReplySubscriptions.Entry replySubscription = call.detach();
+        if (replySubscription != null) {
+            deviceSubscriptions.release(call.address(), replySubscription);
+        }
         PendingCall next = lanes.leave(call, pending);
         if (next != null) {
             send(next);
