@@ -5,7 +5,7 @@ import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
 
 /** A call to a device failed before its reply came: the request could not be sent, or the producer stopped. */
-public class RrpcCallException extends CamelExchangeException {
+public class RrpcCallException extends CamelExchangeException implements RrpcCallFailure {
 
     private static final long serialVersionUID = 1L;
 
@@ -17,15 +17,8 @@ public class RrpcCallException extends CamelExchangeException {
         this.address = address;
     }
 
-    public String getProductId() {
-        return address.productId();
-    }
-
-    public String getDeviceName() {
-        return address.deviceName();
-    }
-
-    public String getProcessId() {
-        return address.processId();
+    @Override
+    public RrpcAddress getAddress() {
+        return address;
     }
 }

@@ -8,7 +8,7 @@ import org.apache.camel.ExchangeTimedOutException;
  * No reply came from the device within the request timeout. The message reads: "The OUT message was not received
  * within: 4000 millis due to no reply from device P/D for processId X".
  */
-public class RrpcTimeoutException extends ExchangeTimedOutException {
+public class RrpcTimeoutException extends ExchangeTimedOutException implements RrpcCallFailure {
 
     private static final long serialVersionUID = 1L;
 
@@ -20,15 +20,8 @@ public class RrpcTimeoutException extends ExchangeTimedOutException {
         this.address = address;
     }
 
-    public String getProductId() {
-        return address.productId();
-    }
-
-    public String getDeviceName() {
-        return address.deviceName();
-    }
-
-    public String getProcessId() {
-        return address.processId();
+    @Override
+    public RrpcAddress getAddress() {
+        return address;
     }
 }

@@ -5,27 +5,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Back-pressure: calls per device, calls pending, payload sizes. */
-class LimitsIT extends RrpcTestSupport {
-
-    private FakeDevice device;
-
-    @BeforeEach
-    void startDevice() throws Exception {
-        device = FakeDevice.start(broker.getBrokerUrl(), "P", "+");
-    }
-
-    @AfterEach
-    void stopDevice() throws Exception {
-        device.close();
-    }
+class LimitsIT extends FakeDeviceTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {

@@ -9,8 +9,6 @@ import io.camelrrpc.component.topic.RrpcAddress;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,19 +18,7 @@ import static org.awaitility.Awaitility.await;
  * Timeouts, late, duplicate and misaddressed replies, against a device the test controls: no reply ever reaches
  * the wrong call and no pending call is left behind.
  */
-class TimeoutIT extends RrpcTestSupport {
-
-    private FakeDevice device;
-
-    @BeforeEach
-    void startDevice() throws Exception {
-        device = FakeDevice.start(broker.getBrokerUrl(), "P", "+");
-    }
-
-    @AfterEach
-    void stopDevice() throws Exception {
-        device.close();
-    }
+class TimeoutIT extends FakeDeviceTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {
