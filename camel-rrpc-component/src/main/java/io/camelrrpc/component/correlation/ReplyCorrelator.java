@@ -288,13 +288,18 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         }
         PendingCall next = lanes.leave(call, pending);
         if (next != null) {
-            send(next);
+            // on the pool: a send that fails at once finishes its call here again, and a long queue must not recurse
+            runOnPool(() -> send(next));
         }
-        try {
-            completions.execute(() -> outcome.accept(call));
-        } catch (RejectedExecutionException e) {
-            outcome.accept(call);
-        }
+        runOnPool(() -> outcome.accept(call));
         return true;
+    }
+
+    private void runOnPool(Runnable task) {
+        try {
+            completions.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run();
+        }
     }
 }

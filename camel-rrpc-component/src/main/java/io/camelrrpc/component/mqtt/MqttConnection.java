@@ -82,7 +82,12 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
         client = settings.client() != null ? settings.client() : newClient();
         client.setCallback(this);
         if (!client.isConnected()) {
-            connect();
+            try {
+                connect();
+            } catch (Exception e) {
+                closeOwnedClient();
+                throw e;
+            }
         }
         LOG.info("Connected to MQTT broker {} as client {}", settings.describe(), client.getClientId());
     }
@@ -142,19 +147,28 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
     @Override
     protected void doStop() throws Exception {
         subscriptions.clear();
-        if (client != null && settings.client() == null) {
-            try {
-                if (client.isConnected()) {
-                    client.disconnect().waitForCompletion(waitMillis());
-                }
-            } catch (MqttException e) {
-                LOG.debug("Disconnect from {} failed: {}", settings.describe(), e.getMessage());
-            } finally {
-                client.close(true);
-            }
-        }
+        closeOwnedClient();
         client = null;
         camelContext.getExecutorServiceManager().shutdownNow(resubscriber);
+    }
+
+    /** Disconnects and closes the client unless the user supplied it. */
+    private void closeOwnedClient() {
+        if (client == null || settings.client() != null) {
+            return;
+        }
+        try {
+            if (client.isConnected()) {
+                client.disconnect().waitForCompletion(waitMillis());
+            }
+        } catch (MqttException e) {
+            LOG.debug("Disconnect from {} failed: {}", settings.describe(), e.getMessage());
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("Closing the client of {} failed: {}", settings.describe(), e.getMessage());
+        }
     }
 
     /**
