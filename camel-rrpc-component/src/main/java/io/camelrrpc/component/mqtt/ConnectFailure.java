@@ -14,7 +14,9 @@ final class ConnectFailure {
         }
         return switch (e.getReasonCode()) {
             case MqttException.REASON_CODE_FAILED_AUTHENTICATION -> "bad user name or password (check userName/password)";
-            case MqttException.REASON_CODE_NOT_AUTHORIZED -> "not authorized (check the broker's ACL for this user)";
+            // Mosquitto answers a wrong password with this code, not with "bad user name or password"
+            case MqttException.REASON_CODE_NOT_AUTHORIZED ->
+                "not authorized: the broker refused the login (bad user name or password, or a client id it does not allow)";
             case MqttException.REASON_CODE_INVALID_CLIENT_ID -> "the broker refused the client id (check clientId)";
             case MqttException.REASON_CODE_BROKER_UNAVAILABLE -> "the broker is unavailable";
             case MqttException.REASON_CODE_SERVER_CONNECT_ERROR ->
