@@ -12,6 +12,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * each request on its own thread pool and publishes the route's result to the matching reply topic. It is started
  * only once the broker has confirmed the subscription.
  */
+@ManagedResource(description = "RRPC consumer")
 public class RrpcConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RrpcConsumer.class);
@@ -47,12 +50,14 @@ public class RrpcConsumer extends DefaultConsumer {
         return (RrpcEndpoint) super.getEndpoint();
     }
 
-    /** Requests dropped because the topic did not parse or every worker and queue slot was busy. */
+    /** Requests dropped because the topic did not parse, they were too large, or every worker was busy. */
+    @ManagedAttribute(description = "Requests dropped: bad topic, too large, or every worker and queue slot busy")
     public long getDroppedRequests() {
         return droppedRequests.sum();
     }
 
     /** The subscription filter, e.g. {@code $rrpc/rxd/P/+/+}. */
+    @ManagedAttribute(description = "The request topics this consumer serves")
     public String getFilter() {
         return requestTemplate.filter(getEndpoint().getProductId(), getEndpoint().getDeviceName());
     }

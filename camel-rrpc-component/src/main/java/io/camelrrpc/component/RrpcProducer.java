@@ -3,6 +3,7 @@ package io.camelrrpc.component;
 import java.time.Duration;
 
 import io.camelrrpc.component.correlation.CallLimits;
+import io.camelrrpc.component.correlation.CorrelationStatistics;
 import io.camelrrpc.component.correlation.PendingCall;
 import io.camelrrpc.component.correlation.ProcessIdGenerator;
 import io.camelrrpc.component.correlation.ReplyCorrelator;
@@ -13,6 +14,8 @@ import io.camelrrpc.component.topic.TopicTemplate;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.TimeUtils;
 
@@ -20,6 +23,7 @@ import org.apache.camel.util.TimeUtils;
  * Sends the body to a device's request topic and completes the exchange with the device's reply, without holding
  * a thread while it waits.
  */
+@ManagedResource(description = "RRPC producer; counts are those of every producer sharing its broker connection")
 public class RrpcProducer extends DefaultAsyncProducer {
 
     private final RrpcConfiguration configuration;
@@ -46,6 +50,45 @@ public class RrpcProducer extends DefaultAsyncProducer {
     /** The correlator this producer's calls wait in (shared with other producers on the same connection). */
     public ReplyCorrelator getCorrelator() {
         return correlator;
+    }
+
+    @ManagedAttribute(description = "Calls waiting for a reply or for their turn")
+    public int getPendingCalls() {
+        return correlator == null ? 0 : correlator.pendingCalls();
+    }
+
+    @ManagedAttribute(description = "Calls completed by their reply")
+    public long getReplies() {
+        return correlator == null ? 0 : correlator.statistics().replies();
+    }
+
+    @ManagedAttribute(description = "Calls that timed out")
+    public long getTimeouts() {
+        return correlator == null ? 0 : correlator.statistics().timeouts();
+    }
+
+    @ManagedAttribute(description = "Calls failed otherwise: publish failed, connection lost, stopped")
+    public long getFailures() {
+        return correlator == null ? 0 : correlator.statistics().failures();
+    }
+
+    @ManagedAttribute(description = "Calls rejected by maxPendingCalls or deviceBusyPolicy=Reject")
+    public long getRejections() {
+        return correlator == null ? 0 : correlator.statistics().rejections();
+    }
+
+    @ManagedAttribute(description = "Replies dropped: late, duplicate, another node's, wrong device, bad topic or too large")
+    public long getDroppedReplies() {
+        if (correlator == null) {
+            return 0;
+        }
+        CorrelationStatistics stats = correlator.statistics();
+        return stats.unmatchedReplies() + stats.misaddressedReplies() + stats.malformedReplies() + stats.oversizedReplies();
+    }
+
+    @ManagedAttribute(description = "Whether the broker connection is up with every subscription in place")
+    public boolean isConnected() {
+        return connection != null && connection.isHealthy();
     }
 
     @Override
