@@ -9,11 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The {@code rrpc.*} properties of the example application.
  *
- * @param brokerUrl      a real MQTT broker, e.g. tcp://broker.example:1883; no embedded broker starts then (same as
+ * @param brokerUrl      A real MQTT broker, e.g. tcp://broker.example:1883; no embedded broker starts then (same as
  *                       setting camel.component.rrpc.broker-url)
- * @param embeddedBroker the broker started when no broker URL is set
- * @param simulator      the simulated devices
- * @param http           the HTTP API
+ * @param embeddedBroker The broker started when no broker URL is set
+ * @param simulator      The simulated devices
+ * @param http           The HTTP API
  */
 @ConfigurationProperties("rrpc")
 public record ExampleProperties(String brokerUrl, @DefaultValue EmbeddedBroker embeddedBroker,
@@ -22,7 +22,7 @@ public record ExampleProperties(String brokerUrl, @DefaultValue EmbeddedBroker e
     /**
      * The embedded broker.
      *
-     * @param port TCP port on 127.0.0.1; 0 picks a free one
+     * @param port TCP port of the embedded broker on 127.0.0.1; 0 picks a free one
      */
     public record EmbeddedBroker(@DefaultValue("1883") int port) {
     }
@@ -30,8 +30,8 @@ public record ExampleProperties(String brokerUrl, @DefaultValue EmbeddedBroker e
     /**
      * The simulated devices.
      *
-     * @param enabled whether to simulate devices
-     * @param devices the simulated air conditioners, as productId/deviceName
+     * @param enabled Whether to simulate devices
+     * @param devices The simulated air conditioners, as productId/deviceName
      */
     public record Simulator(@DefaultValue("true") boolean enabled,
             @DefaultValue("KL4J2ABCD8/airConditioner1") List<DeviceId> devices) {
@@ -40,7 +40,7 @@ public record ExampleProperties(String brokerUrl, @DefaultValue EmbeddedBroker e
     /**
      * The HTTP API.
      *
-     * @param maxPayloadBytes largest request payload sent to a device; larger ones are refused with 413 (2048 is
+     * @param maxPayloadBytes Largest request payload sent to a device; larger ones are refused with 413 (2048 is
      *                        the receive buffer of Tencent's C device SDK)
      */
     public record Http(@DefaultValue("2048") int maxPayloadBytes) {
