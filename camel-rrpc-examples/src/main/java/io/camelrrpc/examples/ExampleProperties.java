@@ -1,0 +1,48 @@
+package io.camelrrpc.examples;
+
+import java.util.List;
+
+import io.camelrrpc.examples.device.DeviceId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code rrpc.*} properties of the example application.
+ *
+ * @param brokerUrl      A real MQTT broker, e.g. tcp://broker.example:1883; no embedded broker starts then (same as
+ *                       setting camel.component.rrpc.broker-url)
+ * @param embeddedBroker The broker started when no broker URL is set
+ * @param simulator      The simulated devices
+ * @param http           The HTTP API
+ */
+@ConfigurationProperties("rrpc")
+public record ExampleProperties(String brokerUrl, @DefaultValue EmbeddedBroker embeddedBroker,
+        @DefaultValue Simulator simulator, @DefaultValue Http http) {
+
+    /**
+     * The embedded broker.
+     *
+     * @param port TCP port of the embedded broker on 127.0.0.1; 0 picks a free one
+     */
+    public record EmbeddedBroker(@DefaultValue("1883") int port) {
+    }
+
+    /**
+     * The simulated devices.
+     *
+     * @param enabled Whether to simulate devices
+     * @param devices The simulated air conditioners, as productId/deviceName
+     */
+    public record Simulator(@DefaultValue("true") boolean enabled,
+            @DefaultValue("KL4J2ABCD8/airConditioner1") List<DeviceId> devices) {
+    }
+
+    /**
+     * The HTTP API.
+     *
+     * @param maxPayloadBytes Largest request payload sent to a device; larger ones are refused with 413 (2048 is
+     *                        the receive buffer of Tencent's C device SDK)
+     */
+    public record Http(@DefaultValue("2048") int maxPayloadBytes) {
+    }
+}

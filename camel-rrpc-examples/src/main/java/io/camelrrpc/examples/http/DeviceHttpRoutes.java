@@ -1,0 +1,57 @@
+package io.camelrrpc.examples.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelrrpc.component.RrpcConstants;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /api/devices/{productId}/{deviceName}/rrpc}: sends the raw request body to the device and answers
+ * its raw reply; {@code ?timeout=} (milliseconds or e.g. 2s) overrides the request timeout. Failures answer JSON
+ * (see {@link HttpErrorReply}).
+ */
+@Component
+public class DeviceHttpRoutes extends RouteBuilder {
+
+    private final DeviceCalls deviceCalls;
+    private final ObjectMapper json;
+
+    public DeviceHttpRoutes(DeviceCalls deviceCalls, ObjectMapper json) {
+        this.deviceCalls = deviceCalls;
+        this.json = json;
+    }
+
+    @Override
+    public void configure() {
+        onException(Exception.class)
+                .handled(true)
+                .process(this::replyError);
+
+        rest("/api/devices")
+                .post("/{productId}/{deviceName}/rrpc").routeId("rest-device-call")
+                .to("direct:device-call");
+
+        from("direct:device-call").routeId("http-device-call")
+                .process(this::prepareCall)
+                .to(DeviceCalls.RRPC_ENDPOINT)
+                .process(exchange -> HttpReplies.reply(exchange, 200, "application/octet-stream",
+                        exchange.getMessage().getBody(byte[].class)));
+    }
+
+    private void prepareCall(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String timeout = message.getHeader("timeout", String.class);
+        deviceCalls.prepare(exchange, message.getHeader("productId", String.class),
+                message.getHeader("deviceName", String.class), message.getBody(byte[].class));
+        if (timeout != null) {
+            message.setHeader(RrpcConstants.REQUEST_TIMEOUT, timeout);
+        }
+    }
+
+    private void replyError(Exchange exchange) throws Exception {
+        HttpErrorReply error = HttpErrorReply.of(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+        HttpReplies.reply(exchange, error.status(), "application/json", json.writeValueAsString(error.body()));
+    }
+}

@@ -1,0 +1,57 @@
+package io.camelrrpc.examples.tencent;
+
+import io.camelrrpc.examples.http.DeviceCalls;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * A PublishRRPCMessage-compatible API, so code written for Tencent's cloud API can call devices here: at
+ * {@code POST /} with the header {@code X-TC-Action: PublishRRPCMessage} like Tencent's endpoint, and at
+ * {@code POST /api/tencent/PublishRRPCMessage}. Signatures (Authorization, X-TC-Timestamp, ...) are not checked.
+ */
+@Component
+public class TencentApiRoutes extends RouteBuilder {
+
+    static final String ACTION_HEADER = "X-TC-Action";
+    static final String ACTION = "PublishRRPCMessage";
+
+    private final PublishRrpcMessage publishRrpcMessage;
+
+    public TencentApiRoutes(PublishRrpcMessage publishRrpcMessage) {
+        this.publishRrpcMessage = publishRrpcMessage;
+    }
+
+    @Override
+    public void configure() {
+        onException(Exception.class)
+                .handled(true)
+                .process(publishRrpcMessage::replyError);
+
+        rest("/")
+                .post().routeId("rest-tencent-action")
+                .to("direct:tencent-action");
+        rest("/api/tencent")
+                .post("/" + ACTION).routeId("rest-tencent-publish-rrpc-message")
+                .to("direct:tencent-publish-rrpc-message");
+
+        from("direct:tencent-action").routeId("tencent-action")
+                .choice()
+                    .when(header(ACTION_HEADER).isEqualTo(ACTION))
+                        .to("direct:tencent-publish-rrpc-message")
+                    .otherwise()
+                        .process(exchange -> {
+                            String action = exchange.getMessage().getHeader(ACTION_HEADER, String.class);
+                            throw action == null
+                                    ? new TencentApiException(TencentErrorCodes.MISSING_PARAMETER,
+                                            "The request is missing the header " + ACTION_HEADER)
+                                    : new TencentApiException(TencentErrorCodes.INVALID_ACTION,
+                                            "Action " + action + " is not supported; only " + ACTION);
+                        })
+                .end();
+
+        from("direct:tencent-publish-rrpc-message").routeId("tencent-publish-rrpc-message")
+                .process(publishRrpcMessage::readRequest)
+                .to(DeviceCalls.RRPC_ENDPOINT)
+                .process(publishRrpcMessage::replySuccess);
+    }
+}

@@ -1,0 +1,366 @@
+package io.camelrrpc.component.springboot;
+
+import java.time.Duration;
+
+import io.camelrrpc.component.RrpcConfiguration;
+import io.camelrrpc.component.correlation.ProcessIdGenerator;
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code camel.component.rrpc.*} properties: every option of the rrpc component, copied onto it when Camel
+ * creates it. Options left unset keep the component's defaults (shown here for IDEs). Options whose type is a bean
+ * also take a reference such as {@code #myBean}.
+ * <p>
+ * To add an option of the component: one field with its description as Javadoc, and its getter and setter.
+ */
+@ConfigurationProperties(prefix = RrpcComponentConfiguration.PREFIX)
+public class RrpcComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+
+    public static final String PREFIX = "camel.component.rrpc";
+
+    /**
+     * Whether to enable auto configuration of the rrpc component. This is enabled by default.
+     */
+    private boolean enabled = true;
+    /**
+     * The MQTT broker: tcp://host:port, or ssl://host:port with sslContextParameters.
+     */
+    private String brokerUrl = "tcp://localhost:1883";
+    /**
+     * MQTT client id. Endpoints with the same broker settings share one connection and so one client id; by
+     * default a random id is generated.
+     */
+    private String clientId;
+    /**
+     * User name for the broker.
+     */
+    private String userName;
+    /**
+     * Password for the broker.
+     */
+    private String password;
+    /**
+     * TLS settings (keystores, trust) for ssl:// brokers: a bean reference such as #mySslContext, or nested
+     * properties.
+     */
+    private SSLContextParameters sslContextParameters;
+    /**
+     * QoS of requests, replies and subscriptions. 0, like the Tencent device SDKs, or 1.
+     */
+    private Integer qos = 0;
+    /**
+     * How long a call waits for the device's reply before it fails with RrpcTimeoutException (4 s as in Tencent
+     * IoT Hub). The CamelRrpcRequestTimeout header overrides it per call. Milliseconds, or a duration such as 2s.
+     */
+    private Duration requestTimeout = Duration.ofMillis(4000);
+    /**
+     * Topic of requests, with the placeholders {productId}, {deviceName} and {processId}, each a whole topic
+     * level. Alibaba: /sys/{productId}/{deviceName}/rrpc/request/{processId}.
+     */
+    private String requestTopicTemplate = "$rrpc/rxd/{productId}/{deviceName}/{processId}";
+    /**
+     * Topic of replies, with the same placeholders. Alibaba: /sys/{productId}/{deviceName}/rrpc/response/{processId}.
+     */
+    private String replyTopicTemplate = "$rrpc/txd/{productId}/{deviceName}/{processId}";
+    /**
+     * Makes processIds (a bean reference such as #myGenerator). The default makes 16-character ids, fixed width,
+     * unique per call and across nodes sharing a broker.
+     */
+    private ProcessIdGenerator processIdGenerator;
+    /**
+     * Longest processId, in UTF-8 bytes, that devices accept (Tencent's C SDK: 16).
+     */
+    private Integer processIdMaxLength = 16;
+    /**
+     * Threads that run the consumer's route, so that a slow device never stalls the MQTT client.
+     */
+    private Integer concurrentConsumers = 10;
+    /**
+     * Requests that may wait for a consumer thread; more are dropped with a warning (the caller times out, as
+     * with a busy device).
+     */
+    private Integer consumerQueueSize = 1000;
+    /**
+     * When the route fails, reply with {"error":"<type>","message":"<text>"} instead of staying silent (the
+     * default, like a real device: the caller times out).
+     */
+    private Boolean replyOnError = false;
+    /**
+     * Seconds to wait for the broker when connecting and subscribing.
+     */
+    private Integer connectionTimeout = 10;
+    /**
+     * MQTT keep-alive interval in seconds.
+     */
+    private Integer keepAliveInterval = 60;
+    /**
+     * MQTT clean session.
+     */
+    private Boolean cleanSession = true;
+    /**
+     * Reconnect by itself after the connection drops; subscriptions are made again.
+     */
+    private Boolean automaticReconnect = true;
+    /**
+     * Longest wait between reconnect attempts, in milliseconds.
+     */
+    private Integer maxReconnectDelay = 10000;
+    /**
+     * Most publishes handed to the MQTT client at once; more wait in a queue without blocking. Paho's own default
+     * of 10 fails bursts with 'too many publishes in progress'.
+     */
+    private Integer maxInflight = 1000;
+    /**
+     * Disable Nagle's algorithm. Without it a call can wait ~40 ms for nothing.
+     */
+    private Boolean tcpNoDelay = true;
+    /**
+     * Use this Paho client (a bean reference such as #myClient) instead of creating one; its connection is then
+     * not closed by Camel.
+     */
+    private MqttAsyncClient client;
+    /**
+     * Options shared by every endpoint of this component (a bean reference such as #myRrpcConfiguration); the
+     * options above are applied on top of it.
+     */
+    private RrpcConfiguration configuration;
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which means any exceptions occurred
+     * while the consumer is trying to pick up incoming messages will be processed as a message and handled by the
+     * routing Error Handler. By default the consumer uses the org.apache.camel.spi.ExceptionHandler, which logs
+     * them at WARN or ERROR level and ignores them.
+     */
+    private Boolean bridgeErrorHandler = false;
+    /**
+     * Whether the producer should be started lazily (on the first message), so that routes can start when the
+     * broker is not reachable yet; the failure then surfaces on the first message, where error handlers can deal
+     * with it.
+     */
+    private Boolean lazyStartProducer = false;
+    /**
+     * Whether autowiring is enabled: options marked as autowired are looked up in the registry by type when there
+     * is a single instance of it.
+     */
+    private Boolean autowiredEnabled = true;
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getBrokerUrl() {
+        return brokerUrl;
+    }
+
+    public void setBrokerUrl(String brokerUrl) {
+        this.brokerUrl = brokerUrl;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getUserName() {
+        return userName;
+    }
+
+    public void setUserName(String userName) {
+        this.userName = userName;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public Integer getQos() {
+        return qos;
+    }
+
+    public void setQos(Integer qos) {
+        this.qos = qos;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public String getRequestTopicTemplate() {
+        return requestTopicTemplate;
+    }
+
+    public void setRequestTopicTemplate(String requestTopicTemplate) {
+        this.requestTopicTemplate = requestTopicTemplate;
+    }
+
+    public String getReplyTopicTemplate() {
+        return replyTopicTemplate;
+    }
+
+    public void setReplyTopicTemplate(String replyTopicTemplate) {
+        this.replyTopicTemplate = replyTopicTemplate;
+    }
+
+    public ProcessIdGenerator getProcessIdGenerator() {
+        return processIdGenerator;
+    }
+
+    public void setProcessIdGenerator(ProcessIdGenerator processIdGenerator) {
+        this.processIdGenerator = processIdGenerator;
+    }
+
+    public Integer getProcessIdMaxLength() {
+        return processIdMaxLength;
+    }
+
+    public void setProcessIdMaxLength(Integer processIdMaxLength) {
+        this.processIdMaxLength = processIdMaxLength;
+    }
+
+    public Integer getConcurrentConsumers() {
+        return concurrentConsumers;
+    }
+
+    public void setConcurrentConsumers(Integer concurrentConsumers) {
+        this.concurrentConsumers = concurrentConsumers;
+    }
+
+    public Integer getConsumerQueueSize() {
+        return consumerQueueSize;
+    }
+
+    public void setConsumerQueueSize(Integer consumerQueueSize) {
+        this.consumerQueueSize = consumerQueueSize;
+    }
+
+    public Boolean getReplyOnError() {
+        return replyOnError;
+    }
+
+    public void setReplyOnError(Boolean replyOnError) {
+        this.replyOnError = replyOnError;
+    }
+
+    public Integer getConnectionTimeout() {
+        return connectionTimeout;
+    }
+
+    public void setConnectionTimeout(Integer connectionTimeout) {
+        this.connectionTimeout = connectionTimeout;
+    }
+
+    public Integer getKeepAliveInterval() {
+        return keepAliveInterval;
+    }
+
+    public void setKeepAliveInterval(Integer keepAliveInterval) {
+        this.keepAliveInterval = keepAliveInterval;
+    }
+
+    public Boolean getCleanSession() {
+        return cleanSession;
+    }
+
+    public void setCleanSession(Boolean cleanSession) {
+        this.cleanSession = cleanSession;
+    }
+
+    public Boolean getAutomaticReconnect() {
+        return automaticReconnect;
+    }
+
+    public void setAutomaticReconnect(Boolean automaticReconnect) {
+        this.automaticReconnect = automaticReconnect;
+    }
+
+    public Integer getMaxReconnectDelay() {
+        return maxReconnectDelay;
+    }
+
+    public void setMaxReconnectDelay(Integer maxReconnectDelay) {
+        this.maxReconnectDelay = maxReconnectDelay;
+    }
+
+    public Integer getMaxInflight() {
+        return maxInflight;
+    }
+
+    public void setMaxInflight(Integer maxInflight) {
+        this.maxInflight = maxInflight;
+    }
+
+    public Boolean getTcpNoDelay() {
+        return tcpNoDelay;
+    }
+
+    public void setTcpNoDelay(Boolean tcpNoDelay) {
+        this.tcpNoDelay = tcpNoDelay;
+    }
+
+    public MqttAsyncClient getClient() {
+        return client;
+    }
+
+    public void setClient(MqttAsyncClient client) {
+        this.client = client;
+    }
+
+    public RrpcConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(RrpcConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+}

@@ -1,0 +1,81 @@
+package io.camelrrpc.component.springboot;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelrrpc.broker.EmbeddedMqttBroker;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.actuate.health.HealthComponent;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The rrpc health follows the broker: DOWN while it is stopped, UP again once the connection is back. */
+@DirtiesContext
+@SpringBootTest(classes = RrpcHealthIndicatorTest.App.class,
+                properties = { "management.endpoint.health.show-details=always",
+                               "camel.component.rrpc.max-reconnect-delay=500" })
+class RrpcHealthIndicatorTest {
+
+    private static final String PASSWORD = "s3cret-pw";
+    private static EmbeddedMqttBroker broker;
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+        /** Closed with the context, after Camel has disconnected. */
+        @Bean(destroyMethod = "close")
+        EmbeddedMqttBroker embeddedBroker() {
+            return broker;
+        }
+
+        @Bean
+        RouteBuilder device() {
+            return new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("rrpc:HEALTH/+").setBody(constant("ok"));
+                }
+            };
+        }
+    }
+
+    @DynamicPropertySource
+    static void broker(DynamicPropertyRegistry registry) {
+        broker = EmbeddedMqttBroker.builder().credentials("device", PASSWORD).start();
+        registry.add("camel.component.rrpc.broker-url", broker::getBrokerUrl);
+        registry.add("camel.component.rrpc.user-name", () -> "device");
+        registry.add("camel.component.rrpc.password", () -> PASSWORD);
+    }
+
+    @Autowired
+    HealthEndpoint healthEndpoint;
+
+    @Test
+    void downWhileTheBrokerIsStoppedAndUpWhenItIsBack() throws Exception {
+        assertThat(rrpcHealth().getStatus()).isEqualTo(Status.UP);
+        String details = new ObjectMapper().writeValueAsString(rrpcHealth());
+        assertThat(details).contains(broker.getBrokerUrl()).doesNotContain(PASSWORD);
+
+        broker.stop();
+        await().atMost(Duration.ofSeconds(15)).until(() -> rrpcHealth().getStatus().equals(Status.DOWN));
+
+        broker.start();
+        await().atMost(Duration.ofSeconds(15)).until(() -> rrpcHealth().getStatus().equals(Status.UP));
+    }
+
+    private HealthComponent rrpcHealth() {
+        return healthEndpoint.healthForPath("rrpc");
+    }
+}
