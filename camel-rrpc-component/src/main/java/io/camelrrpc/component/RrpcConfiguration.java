@@ -95,8 +95,9 @@ public class RrpcConfiguration implements Cloneable {
                             + " deliver nothing, so use a requestTopicTemplate without a leading '$' there.")
     private String sharedSubscriptionGroup;
     @UriParam(label = "consumer",
-              description = "When the route fails, reply with {\"error\":\"<type>\",\"message\":\"<text>\"} instead of"
-                            + " staying silent (the default, like a real device: the caller times out).")
+              description = "When the route fails, reply with a JSON object whose fields error and message hold the"
+                            + " exception's type and text, instead of staying silent (the default, like a real device:"
+                            + " the caller times out).")
     private boolean replyOnError;
     @UriParam(defaultValue = "10", description = "Seconds to wait for the broker when connecting and subscribing.")
     private int connectionTimeout = 10;

@@ -123,6 +123,7 @@ public class RrpcProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
             Message message = exchange.getMessage();
+            long timeout = timeoutOf(message);
             RrpcAddress address = new RrpcAddress(
                     TopicNames.requireLevel("productId (header " + RrpcConstants.PRODUCT_ID + ")",
                             message.getHeader(RrpcConstants.PRODUCT_ID, getEndpoint().getProductId(), String.class)),
@@ -136,7 +137,6 @@ public class RrpcProducer extends DefaultAsyncProducer {
             if (payload.length > limits.maxPayloadSize()) {
                 throw new RrpcPayloadTooLargeException("request", payload.length, limits.maxPayloadSize(), address, exchange);
             }
-            long timeout = timeoutOf(message);
             PayloadCodec.preferUtf8(exchange);
             String topic = requestTemplate.topic(address.productId(), address.deviceName(), address.processId());
             correlator.call(new PendingCall(address, exchange, callback, timeout, topic, payload, limits));

@@ -40,8 +40,23 @@ final class FakeDevice implements AutoCloseable {
         this.client = client;
     }
 
-    /** Connects and subscribes to the requests of {@code productId/deviceName} ({@code +} allowed). */
+    /**
+     * Connects and subscribes to the requests of {@code productId/deviceName} ({@code +} allowed). Tries three
+     * times: Moquette 0.17 may drop a client that subscribes right after its CONNACK.
+     */
     static FakeDevice start(String brokerUrl, String productId, String deviceName) throws MqttException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return connect(brokerUrl, productId, deviceName);
+            } catch (MqttException e) {
+                if (attempt == 3 || e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static FakeDevice connect(String brokerUrl, String productId, String deviceName) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(brokerUrl, MqttAsyncClient.generateClientId(), new MemoryPersistence());
         FakeDevice device = new FakeDevice(client);
         client.setCallback(new MqttCallback() {
@@ -63,7 +78,12 @@ final class FakeDevice implements AutoCloseable {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMaxInflight(1000);
         client.connect(options).waitForCompletion(10_000);
-        client.subscribe(REQUESTS.filter(productId, deviceName), 0).waitForCompletion(10_000);
+        try {
+            client.subscribe(REQUESTS.filter(productId, deviceName), 0).waitForCompletion(10_000);
+        } catch (MqttException e) {
+            client.close(true);
+            throw e;
+        }
         return device;
     }
 

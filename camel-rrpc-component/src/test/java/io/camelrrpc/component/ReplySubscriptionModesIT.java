@@ -55,9 +55,12 @@ class ReplySubscriptionModesIT extends RrpcTestSupport {
 
     @Test
     void wildcardNodesReceiveEachOthersReplies() throws Exception {
+        for (CamelContext node : nodes) {
+            node.createProducerTemplate().requestBody("rrpc:P/warmUp?replySubscription=Wildcard", "subscribe first");
+        }
         callDisjointDevices("replySubscription=Wildcard");
         for (CamelContext node : nodes) {
-            await().until(() -> correlatorOf(node).statistics().unmatchedReplies() == 50);
+            await().until(() -> correlatorOf(node).statistics().unmatchedReplies() >= 50);
         }
     }
 

@@ -25,13 +25,9 @@ public record ConnectionSettings(
         int keepAliveInterval, int connectionTimeout, boolean automaticReconnect, int maxReconnectDelay,
         int maxInflight, boolean tcpNoDelay, SSLContextParameters sslContextParameters, MqttAsyncClient client) {
 
-    /** Names the broker and user for logs and errors; never the password. */
+    /** Names the broker for logs and errors; never the credentials (both are secrets). */
     public String describe() {
-        StringBuilder text = new StringBuilder(brokerUrl);
-        if (userName != null) {
-            text.append(" as user '").append(userName).append('\'');
-        }
-        return text.toString();
+        return brokerUrl;
     }
 
     @Override

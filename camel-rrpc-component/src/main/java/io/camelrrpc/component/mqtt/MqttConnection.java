@@ -42,6 +42,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
     private final PublishWindow window;
     private MqttAsyncClient client;
     private ScheduledExecutorService resubscriber;
+    private final Object connectedSignal = new Object();
     private volatile boolean subscriptionsRestored = true;
 
     public MqttConnection(CamelContext camelContext, ConnectionSettings settings) {
@@ -176,20 +177,47 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
      *
      * @throws MqttConnectionException when the broker refuses or does not answer in time
      */
-    public Subscription subscribe(Subscription subscription) throws MqttConnectionException {
+    public Subscription subscribe(Subscription subscription) throws MqttConnectionException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis());
         subscriptions.add(subscription);
-        try {
-            IMqttToken token = client.subscribe(subscription.brokerFilter(), subscription.qos());
-            token.waitForCompletion(waitMillis());
-            checkGranted(subscription, token);
-        } catch (MqttException e) {
-            subscriptions.remove(subscription);
-            throw subscribeFailure(subscription, ConnectFailure.explain(e));
-        } catch (MqttConnectionException e) {
-            subscriptions.remove(subscription);
-            throw e;
+        while (true) {
+            try {
+                IMqttToken token = client.subscribe(subscription.brokerFilter(), subscription.qos());
+                token.waitForCompletion(waitMillis());
+                checkGranted(subscription, token);
+                return subscription;
+            } catch (MqttException e) {
+                // some brokers (Moquette 0.17) drop a client that subscribes right after connecting: wait for the
+                // reconnect and try again, within the connection timeout
+                if (!settings.automaticReconnect() || !isConnectionLoss(e) || !awaitConnected(deadline)) {
+                    subscriptions.remove(subscription);
+                    throw subscribeFailure(subscription, ConnectFailure.explain(e));
+                }
+                LOG.debug("Subscribing to {} again after a reconnect", subscription.brokerFilter());
+            } catch (MqttConnectionException e) {
+                subscriptions.remove(subscription);
+                throw e;
+            }
         }
-        return subscription;
+    }
+
+    private static boolean isConnectionLoss(MqttException e) {
+        return e.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST
+               || e.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED;
+    }
+
+    /** Waits until the client is connected again, or the deadline passes. */
+    private boolean awaitConnected(long deadlineNanos) throws InterruptedException {
+        synchronized (connectedSignal) {
+            while (!isConnected()) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(connectedSignal, left);
+            }
+        }
+        return true;
     }
 
     /**
@@ -317,6 +345,9 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
 
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
+        synchronized (connectedSignal) {
+            connectedSignal.notifyAll();
+        }
         if (reconnect) {
             resubscriber.execute(() -> resubscribe(subscriptions.all(), 1));
         }

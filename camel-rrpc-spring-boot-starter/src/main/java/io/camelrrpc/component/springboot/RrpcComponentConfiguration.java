@@ -2,6 +2,8 @@ package io.camelrrpc.component.springboot;
 
 import java.time.Duration;
 
+import io.camelrrpc.component.DeviceBusyPolicy;
+import io.camelrrpc.component.ReplySubscriptionMode;
 import io.camelrrpc.component.RrpcConfiguration;
 import io.camelrrpc.component.correlation.ProcessIdGenerator;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
@@ -74,6 +76,41 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      * Longest processId, in UTF-8 bytes, that devices accept (Tencent's C SDK: 16).
      */
     private Integer processIdMaxLength = 16;
+    /**
+     * Most calls in flight to one device; 0 for no limit. Default 1, because Tencent's C device SDK keeps a single
+     * processId: an application that answers after its message callback answers overlapping calls with the latest
+     * id, so a reply could reach the wrong call. Raise it for devices that answer each request with its own id.
+     */
+    private Integer maxConcurrentCallsPerDevice = 1;
+    /**
+     * When a device is busy: Wait (the call's timeout keeps running) or Reject (fail at once with
+     * RrpcRejectedException).
+     */
+    private DeviceBusyPolicy deviceBusyPolicy = DeviceBusyPolicy.Wait;
+    /**
+     * Most calls pending (waiting for a reply or for their turn) on one broker connection; more are rejected with
+     * RrpcRejectedException, so memory stays bounded.
+     */
+    private Integer maxPendingCalls = 100_000;
+    /**
+     * Largest request or reply payload in bytes. A larger request fails the call before it is sent; a larger reply
+     * is dropped, counted and fails its call; a consumer drops larger requests and does not send larger replies.
+     */
+    private Integer maxPayloadSize = 1_048_576;
+    /**
+     * How replies reach this node. Wildcard: one subscription to all replies (best on one node). PerDevice: a
+     * subscription per device called, so that each of several nodes receives only its own devices' replies.
+     */
+    private ReplySubscriptionMode replySubscription = ReplySubscriptionMode.Wildcard;
+    /**
+     * In PerDevice mode, how long a device's reply subscription is kept after its last call.
+     */
+    private Duration replySubscriptionLinger = Duration.ofMillis(60_000);
+    /**
+     * Share the requests among every consumer with this group name (MQTT shared subscription $share/{group}/...),
+     * so that consumers on several nodes handle each request once. Checked at start with a probe message.
+     */
+    private String sharedSubscriptionGroup;
     /**
      * Threads that run the consumer's route, so that a slow device never stalls the MQTT client.
      */
@@ -242,6 +279,62 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
 
     public void setProcessIdMaxLength(Integer processIdMaxLength) {
         this.processIdMaxLength = processIdMaxLength;
+    }
+
+    public Integer getMaxConcurrentCallsPerDevice() {
+        return maxConcurrentCallsPerDevice;
+    }
+
+    public void setMaxConcurrentCallsPerDevice(Integer maxConcurrentCallsPerDevice) {
+        this.maxConcurrentCallsPerDevice = maxConcurrentCallsPerDevice;
+    }
+
+    public DeviceBusyPolicy getDeviceBusyPolicy() {
+        return deviceBusyPolicy;
+    }
+
+    public void setDeviceBusyPolicy(DeviceBusyPolicy deviceBusyPolicy) {
+        this.deviceBusyPolicy = deviceBusyPolicy;
+    }
+
+    public Integer getMaxPendingCalls() {
+        return maxPendingCalls;
+    }
+
+    public void setMaxPendingCalls(Integer maxPendingCalls) {
+        this.maxPendingCalls = maxPendingCalls;
+    }
+
+    public Integer getMaxPayloadSize() {
+        return maxPayloadSize;
+    }
+
+    public void setMaxPayloadSize(Integer maxPayloadSize) {
+        this.maxPayloadSize = maxPayloadSize;
+    }
+
+    public ReplySubscriptionMode getReplySubscription() {
+        return replySubscription;
+    }
+
+    public void setReplySubscription(ReplySubscriptionMode replySubscription) {
+        this.replySubscription = replySubscription;
+    }
+
+    public Duration getReplySubscriptionLinger() {
+        return replySubscriptionLinger;
+    }
+
+    public void setReplySubscriptionLinger(Duration replySubscriptionLinger) {
+        this.replySubscriptionLinger = replySubscriptionLinger;
+    }
+
+    public String getSharedSubscriptionGroup() {
+        return sharedSubscriptionGroup;
+    }
+
+    public void setSharedSubscriptionGroup(String sharedSubscriptionGroup) {
+        this.sharedSubscriptionGroup = sharedSubscriptionGroup;
     }
 
     public Integer getConcurrentConsumers() {

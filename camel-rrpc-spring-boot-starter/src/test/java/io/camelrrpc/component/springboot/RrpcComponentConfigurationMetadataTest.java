@@ -46,8 +46,9 @@ class RrpcComponentConfigurationMetadataTest {
             JsonNode property = springProperties.get(StringHelper.camelCaseToDash(option.getKey()));
             assertThat(property).as("property for component option %s", option.getKey()).isNotNull();
             assertThat(property.path("description").asText()).as("description of %s", option.getKey()).isNotBlank();
+            // Spring Boot writes enum defaults in lower case
             assertThat(defaultOf(property)).as("default of %s", option.getKey())
-                    .isEqualTo(option.getValue().path("defaultValue").asText(null));
+                    .isEqualToIgnoringCase(option.getValue().path("defaultValue").asText(null));
         }
     }
 
