@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +127,26 @@ class RoundTripIT extends RrpcTestSupport {
         assertThat(rrpc().getConnections()).hasSize(1);
         assertThat(rrpc().getCorrelators()).hasSize(1);
         assertThat(correlator().statistics().replies()).isEqualTo(2);
+    }
+
+    @Test
+    void qos1RoundTrips() {
+        assertThat(template.requestBody("rrpc:ECHO/reliable?qos=1", "at least once", String.class)).isEqualTo("at least once");
+    }
+
+    @Test
+    void usesAnInjectedPahoClientAndLeavesItConnected() throws Exception {
+        MqttAsyncClient paho = new MqttAsyncClient(broker.getBrokerUrl(), "injected-" + System.nanoTime(), new MemoryPersistence());
+        try {
+            context.getRegistry().bind("paho", paho);
+            assertThat(template.requestBody("rrpc:ECHO/injected?client=#paho", "hi", String.class)).isEqualTo("hi");
+            assertThat(rrpc().getConnections()).anyMatch(c -> c.clientId().equals(paho.getClientId()));
+            context.stop();
+            assertThat(paho.isConnected()).as("a client the user supplied stays open").isTrue();
+        } finally {
+            paho.disconnect().waitForCompletion(5000);
+            paho.close();
+        }
     }
 
     private byte[] echo(Object body) {
