@@ -119,7 +119,7 @@ class BrokerRestartIT {
         Throwable failure = catchThrowable(node::start);
 
         assertThat(failure).as("start of a context whose broker is down").isNotNull();
-        MqttConnectionException cause = causeOfType(failure, MqttConnectionException.class);
+        MqttConnectionException cause = Causes.find(failure, MqttConnectionException.class);
         assertThat(cause.getMessage()).contains(broker.url()).contains("cannot reach the broker");
         assertThat(node.context().getRouteController().getRouteStatus(CONSUMER_ROUTE))
                 .isNotEqualTo(ServiceStatus.Started);
@@ -137,7 +137,7 @@ class BrokerRestartIT {
         Throwable failure = catchThrowable(() -> node.routes(r -> r.from("rrpc:LATE/+").routeId("late").log("${body}")));
 
         assertThat(failure).as("adding a consumer route while the broker is down").isNotNull();
-        assertThat(causeOfType(failure, MqttConnectionException.class).getMessage())
+        assertThat(Causes.find(failure, MqttConnectionException.class).getMessage())
                 .contains("$rrpc/rxd/LATE/+/+").contains(broker.url());
         assertThat(node.context().getRouteController().getRouteStatus("late")).isNotEqualTo(ServiceStatus.Started);
     }
@@ -161,15 +161,6 @@ class BrokerRestartIT {
         return node.asyncRequest("direct:call", "hello " + device,
                 Map.of(RrpcConstants.PRODUCT_ID, "NOBODY", RrpcConstants.DEVICE_NAME, device))
                 .thenApply(exchange -> new Completion(exchange, System.nanoTime()));
-    }
-
-    private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        throw new AssertionError("no " + type.getSimpleName() + " in the causes of " + failure, failure);
     }
 
     /** A call's outcome and when it came. */
