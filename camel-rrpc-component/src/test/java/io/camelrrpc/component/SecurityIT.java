@@ -116,6 +116,19 @@ class SecurityIT {
     }
 
     @Test
+    void wrongPasswordOnMosquittoSaysBadUserNameOrPassword() throws Exception {
+        // mosquitto refuses a wrong password with CONNACK 5 "not authorized"; ACLs play no part in a connect
+        node = RrpcNode.create("wrong password", broker.getBrokerUrl(), c -> {
+            c.setUserName(USER);
+            c.setPassword(WRONG_PASSWORD);
+        }).routes(SecurityIT::echoDevice);
+
+        Throwable failure = catchThrowable(node::start);
+
+        assertThat(Causes.find(failure, MqttConnectionException.class).getMessage()).contains("bad user name or password");
+    }
+
+    @Test
     void wrongPasswordOnABrokerAnsweringBadUserNameOrPasswordSaysSo() throws Exception {
         // Moquette refuses a wrong password with CONNACK 4 "bad user name or password"
         try (EmbeddedMqttBroker moquette = EmbeddedMqttBroker.builder().credentials(USER, PASSWORD).start()) {
