@@ -15,7 +15,10 @@ import io.camelrrpc.component.topic.RrpcAddress;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,6 +42,13 @@ class WireFuzzIT extends RrpcTestSupport {
         CamelContext camelContext = super.createCamelContext();
         camelContext.getComponent("rrpc", RrpcComponent.class).getConfiguration().setMaxPayloadSize(MAX_PAYLOAD);
         return camelContext;
+    }
+
+    /** A connection that went deaf takes Paho's disconnect timeout to stop: do not wait Camel's 10 s on top. */
+    @Override
+    public void configureContext(CamelContextConfiguration configuration) {
+        super.configureContext(configuration);
+        configuration.withShutdownTimeout(2);
     }
 
     @Override
@@ -94,6 +104,32 @@ class WireFuzzIT extends RrpcTestSupport {
         assertThat(stats.misaddressedReplies()).as("misaddressed replies").isPositive();
         assertThat(gateway().getDroppedRequests()).as("requests over maxPayloadSize dropped by the consumer").isPositive();
         await().until(() -> correlator().pendingCalls() == 0 && correlator().busyDevices() == 0);
+    }
+
+    /**
+     * A device written in C may use any UTF-8 character in a topic, e.g. an emoji (outside the Basic Multilingual
+     * Plane) or a full-width '！' (U+FF01). Paho 1.2.5 rejects both when it decodes a topic; such a message on one of
+     * our subscriptions must be dropped like any other garbage, and calls must go on.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = { 0x1F600, 0xFF01 })
+    void topicsPahoCannotDecodeDoNotStopTheConnection(int codePoint) throws Exception {
+        MqttConnection connection = rrpc().getConnections().get(0);
+        AtomicInteger connectionsLost = new AtomicInteger();
+        connection.addListener(cause -> connectionsLost.incrementAndGet());
+        String character = new String(Character.toChars(codePoint));
+
+        try (RawMqttPublisher device = RawMqttPublisher.connect(broker.getBrokerUrl(), "raw-device")) {
+            device.publish("$rrpc/txd/P/D/" + character, "reply to nobody".getBytes(StandardCharsets.UTF_8));
+        }
+
+        Exchange call = template.request("direct:call", e -> {
+            e.getIn().setBody("after " + character);
+            e.getIn().setHeader(RrpcConstants.REQUEST_TIMEOUT, 2000);
+        });
+        assertThat(RrpcNode.replyText(call)).isEqualTo("D:after " + character);
+        assertThat(connection.isHealthy()).isTrue();
+        assertThat(connectionsLost).hasValue(0);
     }
 
     /**
