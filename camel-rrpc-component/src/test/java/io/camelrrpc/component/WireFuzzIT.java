@@ -16,6 +16,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -130,6 +131,29 @@ class WireFuzzIT extends RrpcTestSupport {
         assertThat(RrpcNode.replyText(call)).isEqualTo("D:after " + character);
         assertThat(connection.isHealthy()).isTrue();
         assertThat(connectionsLost).hasValue(0);
+    }
+
+    /**
+     * Brokers deliver topics with an empty level to a '+' filter (MQTT 3.1.1, 4.7.1.3; mosquitto and Moquette both
+     * do): they reach our subscriptions and must be counted like any other topic that does not fit the template.
+     */
+    @Test
+    void topicsWithAnEmptyLevelAreCounted() throws Exception {
+        CorrelationStatistics stats = correlator().statistics();
+        try (FakeDevice publisher = FakeDevice.start(broker.getBrokerUrl(), "NONE", "NONE")) {
+            for (String topic : List.of("$rrpc/txd/P/D/", "$rrpc/txd/P//1", "$rrpc/txd//D/1", "$rrpc/rxd/P/D/",
+                    "$rrpc/rxd/P//1")) {
+                publisher.publish(topic, new byte[] { 1 });
+            }
+            // one connection delivers a publisher's messages in order: once this one is counted, all were handled
+            publisher.publish("$rrpc/txd/P/D/last", new byte[] { 2 });
+            await().until(() -> stats.unmatchedReplies() == 1);
+        }
+
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(stats.malformedReplies()).as("malformed replies").isEqualTo(3);
+        softly.assertThat(gateway().getDroppedRequests()).as("requests the consumer dropped").isEqualTo(2);
+        softly.assertAll();
     }
 
     /**
