@@ -1,6 +1,7 @@
 package io.camelrrpc.component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,29 @@ class WireFuzzIT extends RrpcTestSupport {
         assertThat(RrpcNode.replyText(call)).isEqualTo("D:after " + character);
         assertThat(connection.isHealthy()).isTrue();
         assertThat(connectionsLost).hasValue(0);
+    }
+
+    /**
+     * A device name Paho 1.2.5 cannot encode (full-width letters, U+FF00 and up) must fail its own call, not the
+     * shared connection with every other call on it.
+     */
+    @Test
+    void deviceNamePahoCannotEncodeFailsOnlyItsOwnCall() throws Exception {
+        MqttConnection connection = rrpc().getConnections().get(0);
+        AtomicInteger connectionsLost = new AtomicInteger();
+        connection.addListener(cause -> connectionsLost.incrementAndGet());
+        CompletableFuture<Exchange> bystander = template.asyncSend("direct:call", callTo("SLOW", "dev0"));
+        await().until(() -> correlator().pendingCalls() == 1);
+
+        Exchange odd = template.request("direct:call", callTo("P", "\uFF44\uFF45\uFF56\uFF11")); // "ｄｅｖ１"
+
+        assertThat(odd.getException()).as("the call to a name Paho cannot encode").isNotNull()
+                .isNotInstanceOf(RrpcTimeoutException.class);
+        // the connection may drop a moment after the odd call failed: watch for a second
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+            assertThat(connectionsLost).as("connections lost").hasValue(0);
+            assertThat(bystander).as("another call waiting on the same connection").isNotDone();
+        });
     }
 
     /**
