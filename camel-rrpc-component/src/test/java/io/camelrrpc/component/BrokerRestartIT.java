@@ -13,6 +13,7 @@ import io.camelrrpc.component.mqtt.MqttConnectionException;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.ServiceStatus;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -147,9 +148,9 @@ class BrokerRestartIT {
                 .start();
     }
 
-    private static void routes(org.apache.camel.builder.RouteBuilder r) {
+    private static void routes(RouteBuilder r) {
         r.from("direct:call").routeId("call").to("rrpc:GW/D");
-        r.from("rrpc:GW/+").routeId(CONSUMER_ROUTE).setBody(r.simple("${header.CamelRrpcDeviceName}:${body}"));
+        RrpcNode.echoingDevices(r, "rrpc:GW/+").routeId(CONSUMER_ROUTE);
     }
 
     private void assertRoundTrip() {

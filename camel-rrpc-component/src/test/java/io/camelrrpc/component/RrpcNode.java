@@ -14,6 +14,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.LambdaRouteBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.RouteDefinition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,6 +110,18 @@ final class RrpcNode implements AutoCloseable {
             e.getIn().setHeaders(headers);
             e.setPattern(ExchangePattern.InOut);
         });
+    }
+
+    /**
+     * Adds a consumer route that answers each request with {@code <deviceName>:<request>}, e.g. on
+     * {@code rrpc:P/+} a gateway for every device of P.
+     *
+     * @return the route, e.g. to give it an id
+     */
+    static RouteDefinition echoingDevices(RouteBuilder routes, String consumerUri) {
+        RouteDefinition route = routes.from(consumerUri);
+        route.setBody(routes.simple("${header." + RrpcConstants.DEVICE_NAME + "}:${body}"));
+        return route;
     }
 
     /** The reply as text, failing the test with the call's exception if it failed. */

@@ -5,6 +5,7 @@ import io.camelrrpc.broker.MosquittoBroker;
 import io.camelrrpc.broker.TlsCertificates;
 import io.camelrrpc.component.mqtt.MqttConnectionException;
 import org.apache.camel.Endpoint;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
@@ -79,7 +80,7 @@ class SecurityIT {
         String credentials = "userName=" + USER + "&password=" + PASSWORD;
         try (LogCapture logs = LogCapture.start()) {
             node = RrpcNode.create("plain", broker.getBrokerUrl())
-                    .routes(r -> r.from("rrpc:P/+?" + credentials).setBody(r.simple("${header.CamelRrpcDeviceName}:${body}")))
+                    .routes(r -> RrpcNode.echoingDevices(r, "rrpc:P/+?" + credentials))
                     .start();
 
             assertThat(RrpcNode.replyText(node.request("rrpc:P/D?" + credentials, "over TCP"))).isEqualTo("D:over TCP");
@@ -144,8 +145,8 @@ class SecurityIT {
         }
     }
 
-    private static void echoDevice(org.apache.camel.builder.RouteBuilder r) {
-        r.from("rrpc:P/+").setBody(r.simple("${header.CamelRrpcDeviceName}:${body}"));
+    private static void echoDevice(RouteBuilder r) {
+        RrpcNode.echoingDevices(r, "rrpc:P/+");
     }
 
     /** Camel's TLS settings trusting only the generated CA, from the PKCS12 trust store file. */

@@ -68,7 +68,7 @@ class SeveralNodesIT {
     /** Serves every device of product P: answers {@code <device>:<request>}. */
     private static RrpcNode gateway(String brokerUrl) throws Exception {
         return RrpcNode.create("gateway", brokerUrl)
-                .routes(r -> r.from("rrpc:P/+").setBody(r.simple("${header.CamelRrpcDeviceName}:${body}")))
+                .routes(r -> RrpcNode.echoingDevices(r, "rrpc:P/+"))
                 .start();
     }
 

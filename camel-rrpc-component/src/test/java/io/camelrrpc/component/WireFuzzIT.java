@@ -15,6 +15,7 @@ import io.camelrrpc.component.mqtt.MqttConnection;
 import io.camelrrpc.component.topic.RrpcAddress;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.assertj.core.api.SoftAssertions;
@@ -59,7 +60,7 @@ class WireFuzzIT extends RrpcTestSupport {
             @Override
             public void configure() {
                 from("direct:call").to("rrpc:P/D?requestTimeout=30000");
-                from("rrpc:P/+").setBody(simple("${header.CamelRrpcDeviceName}:${body}"));
+                RrpcNode.echoingDevices(this, "rrpc:P/+");
             }
         };
     }
@@ -67,8 +68,7 @@ class WireFuzzIT extends RrpcTestSupport {
     @Test
     void randomTrafficIsDroppedAndCountedWhileRealCallsGoOn() throws Exception {
         MqttConnection connection = rrpc().getConnections().get(0);
-        AtomicInteger connectionsLost = new AtomicInteger();
-        connection.addListener(cause -> connectionsLost.incrementAndGet());
+        AtomicInteger connectionsLost = countConnectionsLost(connection);
         CorrelationStatistics stats = correlator().statistics();
 
         try (FakeDevice fuzzer = FakeDevice.start(broker.getBrokerUrl(), "SLOW", "+")) {
@@ -117,8 +117,7 @@ class WireFuzzIT extends RrpcTestSupport {
     @ValueSource(ints = { 0x1F600, 0xFF01 })
     void topicsPahoCannotDecodeDoNotStopTheConnection(int codePoint) throws Exception {
         MqttConnection connection = rrpc().getConnections().get(0);
-        AtomicInteger connectionsLost = new AtomicInteger();
-        connection.addListener(cause -> connectionsLost.incrementAndGet());
+        AtomicInteger connectionsLost = countConnectionsLost(connection);
         String character = new String(Character.toChars(codePoint));
 
         try (RawMqttPublisher device = RawMqttPublisher.connect(broker.getBrokerUrl(), "raw-device")) {
@@ -141,8 +140,7 @@ class WireFuzzIT extends RrpcTestSupport {
     @Test
     void deviceNamePahoCannotEncodeFailsOnlyItsOwnCall() throws Exception {
         MqttConnection connection = rrpc().getConnections().get(0);
-        AtomicInteger connectionsLost = new AtomicInteger();
-        connection.addListener(cause -> connectionsLost.incrementAndGet());
+        AtomicInteger connectionsLost = countConnectionsLost(connection);
         CompletableFuture<Exchange> bystander = template.asyncSend("direct:call", callTo("SLOW", "dev0"));
         await().until(() -> correlator().pendingCalls() == 1);
 
@@ -189,12 +187,18 @@ class WireFuzzIT extends RrpcTestSupport {
         assertThat(fuzzer.nextRequest().address().processId()).isEqualTo(String.valueOf(sent));
     }
 
+    private static AtomicInteger countConnectionsLost(MqttConnection connection) {
+        AtomicInteger lost = new AtomicInteger();
+        connection.addListener(cause -> lost.incrementAndGet());
+        return lost;
+    }
+
     private RrpcConsumer gateway() {
         return context.getRoutes().stream().map(r -> r.getConsumer()).filter(RrpcConsumer.class::isInstance)
                 .map(RrpcConsumer.class::cast).findFirst().orElseThrow();
     }
 
-    private static org.apache.camel.Processor callTo(String productId, String deviceName) {
+    private static Processor callTo(String productId, String deviceName) {
         return e -> e.getIn().setHeaders(Map.of(RrpcConstants.PRODUCT_ID, productId, RrpcConstants.DEVICE_NAME, deviceName));
     }
 
