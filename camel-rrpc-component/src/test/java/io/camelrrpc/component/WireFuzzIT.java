@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelrrpc.component.correlation.CorrelationStatistics;
@@ -82,7 +81,7 @@ class WireFuzzIT extends RrpcTestSupport {
             Fuzz fuzz = new Fuzz(new Random(SEED), requests.stream().map(FakeDevice.Request::address).toList());
             for (int i = 0; i < MESSAGES; i++) {
                 Fuzz.Message message = fuzz.next();
-                fuzzer.publish(message.topic(), message.payload());
+                fuzzer.publishWithoutWaiting(message.topic(), message.payload());
                 if (i % BATCH == BATCH - 1) {
                     awaitBrokerCaughtUp(fuzzer, i);
                 }
@@ -90,8 +89,8 @@ class WireFuzzIT extends RrpcTestSupport {
 
             // the broker delivers a publisher's messages in order: each reply comes after all the fuzz
             for (int i = 0; i < WAITING_CALLS; i++) {
-                fuzzer.reply(requests.get(i), "answer " + i);
-                assertThat(RrpcNode.replyText(waiting.get(i).get(10, TimeUnit.SECONDS))).isEqualTo("answer " + i);
+                answer(fuzzer, requests.get(i), waiting.get(i), "answer " + i);
+                assertThat(RrpcNode.replyText(waiting.get(i).get())).isEqualTo("answer " + i);
             }
         }
 
@@ -104,7 +103,6 @@ class WireFuzzIT extends RrpcTestSupport {
         assertThat(stats.replies()).isEqualTo(WAITING_CALLS + 1);
         assertThat(stats.unmatchedReplies()).as("unmatched replies").isPositive();
         assertThat(stats.misaddressedReplies()).as("misaddressed replies").isPositive();
-        assertThat(gateway().getDroppedRequests()).as("requests over maxPayloadSize dropped by the consumer").isPositive();
         await().until(() -> correlator().pendingCalls() == 0 && correlator().busyDevices() == 0);
     }
 
@@ -179,12 +177,27 @@ class WireFuzzIT extends RrpcTestSupport {
     }
 
     /**
-     * Waits for the fuzzer's own message to come back through the broker, so that a burst never overflows the
-     * broker's queues (Moquette drops messages then).
+     * Waits for the fuzzer's own message to come back through the broker, hence for everything it sent before, so
+     * that a burst never overflows the broker's queues (Moquette drops messages then).
      */
     private static void awaitBrokerCaughtUp(FakeDevice fuzzer, int sent) throws Exception {
         fuzzer.publish("$rrpc/rxd/SLOW/barrier/" + sent, new byte[0]);
         assertThat(fuzzer.nextRequest().address().processId()).isEqualTo(String.valueOf(sent));
+    }
+
+    /**
+     * Replies until the call completes: Moquette silently drops a message for a receiver whose outbound buffer is
+     * over Netty's high-water mark ({@code sendIfWritableElseDrop}), which the fuzz's large payloads can cause on a
+     * busy machine. Extra copies are unmatched replies.
+     */
+    private static void answer(FakeDevice device, FakeDevice.Request request, CompletableFuture<Exchange> call,
+                               String reply) {
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!call.isDone()) {
+                device.reply(request, reply);
+            }
+            return call.isDone();
+        });
     }
 
     private static AtomicInteger countConnectionsLost(MqttConnection connection) {
@@ -226,7 +239,8 @@ class WireFuzzIT extends RrpcTestSupport {
             return switch (random.nextInt(9)) {
                 case 0 -> reply("P", "D", id());                                      // no call waits for it
                 case 1 -> reply(level(), level(), id());                              // unknown device and id
-                case 2 -> misaddressedReply();                                        // a waiting id, another device
+                // a waiting call's id from another device; each is logged as a warning, so only now and then
+                case 2 -> random.nextInt(4) == 0 ? misaddressedReply() : reply("P", level(), id());
                 case 3 -> reply(maybeEmpty("P"), maybeEmpty("D"), "");                // empty levels: malformed
                 case 4 -> message("$rrpc/txd/" + levels(random.nextInt(7)));         // extra or missing levels
                 case 5 -> request("P", level(), id());                                // to the gateway, any device
