@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.camelrrpc.broker.EmbeddedMqttBroker;
@@ -29,6 +30,11 @@ class SeveralNodesIT {
 
     private static final int CALLS_PER_NODE = 500;
     private static final int DEVICES = 20;
+    /**
+     * Calls of both nodes in flight at once. Moquette silently drops messages to a client whose unflushed output is
+     * over Netty's 64 KiB high-water mark; a thousand ~50-byte replies at once would come close.
+     */
+    private static final int MAX_IN_FLIGHT = 400;
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
@@ -85,9 +91,10 @@ class SeveralNodesIT {
         Snapshot beforeB = new Snapshot(b.correlator().statistics());
         Map<String, CompletableFuture<Exchange>> callsOfA = new LinkedHashMap<>();
         Map<String, CompletableFuture<Exchange>> callsOfB = new LinkedHashMap<>();
+        Semaphore window = new Semaphore(MAX_IN_FLIGHT);
         for (int i = 0; i < CALLS_PER_NODE; i++) {
-            call(a, i, callsOfA);
-            call(b, i, callsOfB);
+            call(a, i, callsOfA, window);
+            call(b, i, callsOfB, window);
         }
 
         assertOwnReplies(a, callsOfA);
@@ -98,9 +105,14 @@ class SeveralNodesIT {
         assertOnlyOwnRepliesMatched(b, beforeB);
     }
 
-    private static void call(RrpcNode node, int i, Map<String, CompletableFuture<Exchange>> calls) {
+    private static void call(RrpcNode node, int i, Map<String, CompletableFuture<Exchange>> calls, Semaphore window)
+            throws InterruptedException {
+        assertThat(window.tryAcquire(30, TimeUnit.SECONDS)).as("room for another call").isTrue();
         String requestId = String.format("%s-%04d", node, i);
-        calls.put(requestId, node.asyncRequest("direct:call", requestId, Map.of(RrpcConstants.DEVICE_NAME, "dev" + i % DEVICES)));
+        CompletableFuture<Exchange> call =
+                node.asyncRequest("direct:call", requestId, Map.of(RrpcConstants.DEVICE_NAME, "dev" + i % DEVICES));
+        call.whenComplete((exchange, failure) -> window.release());
+        calls.put(requestId, call);
     }
 
     /** Every call got the gateway's answer to its own request, under a processId of its own node. */
