@@ -118,6 +118,11 @@ final class FakeDevice implements AutoCloseable {
         client.publish(topic, payload, 0, false).waitForCompletion(10_000);
     }
 
+    /** Publishes without waiting, e.g. a burst; the client sends in order, so waiting for a later publish is enough. */
+    void publishWithoutWaiting(String topic, byte[] payload) throws MqttException {
+        client.publish(topic, payload, 0, false);
+    }
+
     @Override
     public void close() throws MqttException {
         if (client.isConnected()) {
