@@ -111,7 +111,8 @@ class SecurityIT {
             assertThat(logs.text()).doesNotContain(WRONG_PASSWORD).doesNotContain(PASSWORD);
         }
         MqttConnectionException refused = Causes.find(failure, MqttConnectionException.class);
-        assertThat(refused.getMessage()).contains(broker.getBrokerUrl()).contains(USER);
+        // user name and password are both secrets: the message names the broker only
+        assertThat(refused.getMessage()).contains(broker.getBrokerUrl()).doesNotContain(USER);
         assertThat(Causes.fullText(failure)).doesNotContain(WRONG_PASSWORD).doesNotContain(PASSWORD);
         assertThat(node.context().isStarted()).isFalse();
     }
@@ -141,7 +142,7 @@ class SecurityIT {
             Throwable failure = catchThrowable(node::start);
 
             assertThat(Causes.find(failure, MqttConnectionException.class).getMessage())
-                    .contains(moquette.getBrokerUrl(), USER, "bad user name or password").doesNotContain(WRONG_PASSWORD);
+                    .contains(moquette.getBrokerUrl(), "bad user name or password").doesNotContain(WRONG_PASSWORD);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.SocketFactory;
 
@@ -43,6 +44,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
     private MqttAsyncClient client;
     private ScheduledExecutorService resubscriber;
     private final Object connectedSignal = new Object();
+    private final AtomicLong defusedTopics = new AtomicLong();
     private volatile boolean subscriptionsRestored = true;
 
     public MqttConnection(CamelContext camelContext, ConnectionSettings settings) {
@@ -142,7 +144,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
                     : (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault();
             return settings.tcpNoDelay() ? new NoDelaySslSocketFactory(factory) : factory;
         }
-        return settings.tcpNoDelay() ? new NoDelaySocketFactory(SocketFactory.getDefault()) : SocketFactory.getDefault();
+        return new GuardedSocketFactory(settings.tcpNoDelay(), this::topicDefused);
     }
 
     @Override
@@ -311,6 +313,19 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
                     "Cannot publish to '" + topic + "' on " + settings.describe() + ": " + ConnectFailure.explain(e), e));
             return false;
         }
+    }
+
+    private void topicDefused() {
+        long count = defusedTopics.incrementAndGet();
+        if (Long.bitCount(count) == 1) {
+            LOG.warn("Dropped a message whose topic the MQTT client (Paho 1.2.5) cannot decode; {} so far on {}", count,
+                    settings.describe());
+        }
+    }
+
+    /** Messages dropped because Paho could not have decoded their topic (they would have stopped its reader). */
+    public long defusedTopics() {
+        return defusedTopics.get();
     }
 
     @Override

@@ -6,8 +6,6 @@ import java.net.Socket;
 
 import javax.net.ssl.SSLSocketFactory;
 
-import static io.camelrrpc.component.mqtt.NoDelaySocketFactory.noDelay;
-
 /** TLS sockets with TCP_NODELAY; Paho requires an {@link SSLSocketFactory} for {@code ssl://} brokers. */
 final class NoDelaySslSocketFactory extends SSLSocketFactory {
 
@@ -15,6 +13,11 @@ final class NoDelaySslSocketFactory extends SSLSocketFactory {
 
     NoDelaySslSocketFactory(SSLSocketFactory delegate) {
         this.delegate = delegate;
+    }
+
+    private static Socket noDelay(Socket socket) throws IOException {
+        socket.setTcpNoDelay(true);
+        return socket;
     }
 
     @Override

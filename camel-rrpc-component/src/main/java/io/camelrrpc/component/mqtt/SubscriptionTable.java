@@ -7,8 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-import org.eclipse.paho.client.mqttv3.MqttTopic;
-
 /**
  * The subscriptions of a connection, indexed for dispatch. Filters of the form {@code a/b/c/+} (one trailing
  * wildcard, as one device's requests or replies) are found by the topic's parent in constant time, so thousands of
@@ -81,11 +79,35 @@ final class SubscriptionTable {
         return parent.indexOf('+') < 0 && parent.indexOf('#') < 0 ? parent : null;
     }
 
-    private static boolean matches(String filter, String topic) {
-        try {
-            return MqttTopic.isMatched(filter, topic);
-        } catch (IllegalArgumentException e) {
-            return false;
+    /**
+     * MQTT topic matching: {@code +} matches one level, empty ones too (Paho's {@code MqttTopic.isMatched} misses
+     * empty levels, which brokers do deliver), {@code #} the rest.
+     */
+    static boolean matches(String filter, String topic) {
+        int f = 0;
+        int t = 0;
+        while (true) {
+            int filterEnd = levelEnd(filter, f);
+            int topicEnd = levelEnd(topic, t);
+            String level = filter.substring(f, filterEnd);
+            if (level.equals("#")) {
+                return true;
+            }
+            if (!level.equals("+") && !level.equals(topic.substring(t, topicEnd))) {
+                return false;
+            }
+            boolean filterDone = filterEnd == filter.length();
+            boolean topicDone = topicEnd == topic.length();
+            if (filterDone || topicDone) {
+                return filterDone && topicDone || topicDone && filter.startsWith("/#", filterEnd);
+            }
+            f = filterEnd + 1;
+            t = topicEnd + 1;
         }
+    }
+
+    private static int levelEnd(String text, int start) {
+        int slash = text.indexOf('/', start);
+        return slash < 0 ? text.length() : slash;
     }
 }

@@ -33,6 +33,12 @@ public final class TopicNames {
                         what + " '" + value + "' contains '" + (c == 0 ? "\\0" : String.valueOf(c))
                                               + "': MQTT topic levels cannot contain '/', '+', '#' or NUL");
             }
+            if (!PahoText.encodable(c)) {
+                throw new IllegalArgumentException(
+                        what + " '" + value + "' contains U+" + String.format("%04X", value.codePointAt(i))
+                                              + ", which the MQTT client (Eclipse Paho 1.2.5) cannot put in a topic:"
+                                              + " it refuses characters from U+FDD0 up and outside the BMP");
+            }
         }
         return value;
     }

@@ -1,0 +1,76 @@
+package io.camelrrpc.component.mqtt;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+
+import javax.net.SocketFactory;
+
+/**
+ * Plain TCP sockets for Paho: TCP_NODELAY (without it, Nagle plus delayed ACKs make a call with one message in
+ * flight wait ~40 ms for nothing; measured 16-18 round trips/s instead of ~5,000), and a {@link TopicGuardInputStream}
+ * in front of what Paho reads.
+ */
+final class GuardedSocketFactory extends SocketFactory {
+
+    private final boolean tcpNoDelay;
+    private final Runnable onDefusedTopic;
+
+    GuardedSocketFactory(boolean tcpNoDelay, Runnable onDefusedTopic) {
+        this.tcpNoDelay = tcpNoDelay;
+        this.onDefusedTopic = onDefusedTopic;
+    }
+
+    @Override
+    public Socket createSocket() throws IOException {
+        Socket socket = new Socket() {
+            private InputStream guarded;
+
+            @Override
+            public synchronized InputStream getInputStream() throws IOException {
+                if (guarded == null) {
+                    guarded = new TopicGuardInputStream(super.getInputStream(), onDefusedTopic);
+                }
+                return guarded;
+            }
+        };
+        socket.setTcpNoDelay(tcpNoDelay);
+        return socket;
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+        return connected(new InetSocketAddress(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+        return connected(new InetSocketAddress(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
+        return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
+    }
+
+    private Socket connected(InetSocketAddress remote) throws IOException {
+        Socket socket = createSocket();
+        socket.connect(remote);
+        return socket;
+    }
+
+    private Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
+        Socket socket = createSocket();
+        socket.bind(local);
+        socket.connect(remote);
+        return socket;
+    }
+}
