@@ -16,6 +16,11 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.RouteDefinition;
 
+import io.camelrrpc.broker.TlsCertificates;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -122,6 +127,19 @@ final class RrpcNode implements AutoCloseable {
         RouteDefinition route = routes.from(consumerUri);
         route.setBody(routes.simple("${header." + RrpcConstants.DEVICE_NAME + "}:${body}"));
         return route;
+    }
+
+    /** Camel's TLS settings trusting only the test's generated CA, from its PKCS12 trust store file. */
+    static SSLContextParameters trusting(TlsCertificates certificates) {
+        KeyStoreParameters trustStore = new KeyStoreParameters();
+        trustStore.setResource("file:" + certificates.trustStore());
+        trustStore.setPassword(certificates.trustStorePassword());
+        trustStore.setType("PKCS12");
+        TrustManagersParameters trustManagers = new TrustManagersParameters();
+        trustManagers.setKeyStore(trustStore);
+        SSLContextParameters tls = new SSLContextParameters();
+        tls.setTrustManagers(trustManagers);
+        return tls;
     }
 
     /** The reply as text, failing the test with the call's exception if it failed. */

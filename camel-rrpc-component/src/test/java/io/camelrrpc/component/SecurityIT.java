@@ -62,7 +62,7 @@ class SecurityIT {
     void roundTripOverTlsWithUserAndPasswordLogsNoPassword() throws Exception {
         try (LogCapture logs = LogCapture.start()) {
             node = RrpcNode.create("tls", broker.getTlsBrokerUrl(), c -> {
-                c.setSslContextParameters(trustingTheTestCa());
+                c.setSslContextParameters(RrpcNode.trusting(certificates));
                 c.setUserName(USER);
                 c.setPassword(PASSWORD);
             }).routes(SecurityIT::echoDevice).start();
@@ -148,18 +148,5 @@ class SecurityIT {
 
     private static void echoDevice(RouteBuilder r) {
         RrpcNode.echoingDevices(r, "rrpc:P/+");
-    }
-
-    /** Camel's TLS settings trusting only the generated CA, from the PKCS12 trust store file. */
-    private static SSLContextParameters trustingTheTestCa() {
-        KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setResource("file:" + certificates.trustStore());
-        trustStore.setPassword(certificates.trustStorePassword());
-        trustStore.setType("PKCS12");
-        TrustManagersParameters trustManagers = new TrustManagersParameters();
-        trustManagers.setKeyStore(trustStore);
-        SSLContextParameters tls = new SSLContextParameters();
-        tls.setTrustManagers(trustManagers);
-        return tls;
     }
 }

@@ -35,6 +35,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
     /** Granted QoS value of a refused subscription. */
     private static final int SUBSCRIPTION_REFUSED = 0x80;
     private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
+    private static final long READER_CHECK_MILLIS = 1000;
 
     private final CamelContext camelContext;
     private final ConnectionSettings settings;
@@ -45,6 +46,9 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
     private ScheduledExecutorService resubscriber;
     private final Object connectedSignal = new Object();
     private final AtomicLong defusedTopics = new AtomicLong();
+    private final AtomicLong deadReaders = new AtomicLong();
+    private volatile boolean readerSeen;
+    private volatile boolean resubscribeOnConnect;
     private volatile boolean subscriptionsRestored = true;
 
     public MqttConnection(CamelContext camelContext, ConnectionSettings settings) {
@@ -93,6 +97,48 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
             }
         }
         LOG.info("Connected to MQTT broker {} as client {}", settings.describe(), client.getClientId());
+        readerSeen = ReaderThreads.alive(client.getClientId());
+        resubscriber.scheduleWithFixedDelay(this::checkReader, READER_CHECK_MILLIS, READER_CHECK_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Notices a dead reader thread and reconnects. Acts only once the thread has been seen alive, so a Paho that
+     * names its threads otherwise is left alone.
+     */
+    private void checkReader() {
+        MqttAsyncClient current = client;
+        if (current == null || !current.isConnected()) {
+            return;
+        }
+        if (ReaderThreads.alive(current.getClientId())) {
+            readerSeen = true;
+            return;
+        }
+        if (!readerSeen) {
+            return;
+        }
+        deadReaders.incrementAndGet();
+        LOG.error("The MQTT client for {} stopped reading (its reader thread died); reconnecting", settings.describe());
+        try {
+            current.disconnectForcibly(0, 1000, false);
+        } catch (MqttException e) {
+            LOG.debug("Forced disconnect from {} failed: {}", settings.describe(), e.getMessage());
+        }
+        connectionLost(new MqttConnectionException("the MQTT client stopped reading from " + settings.describe()));
+        if (settings.automaticReconnect()) {
+            try {
+                resubscribeOnConnect = true;
+                current.reconnect();
+            } catch (MqttException e) {
+                LOG.error("Cannot reconnect to {}: {}", settings.describe(), ConnectFailure.explain(e));
+            }
+        }
+    }
+
+    /** Times the reader thread was found dead and the connection made again. */
+    public long deadReaders() {
+        return deadReaders.get();
     }
 
     private MqttAsyncClient newClient() throws MqttException {
@@ -363,7 +409,9 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
         synchronized (connectedSignal) {
             connectedSignal.notifyAll();
         }
-        if (reconnect) {
+        // Paho reports the reconnect that follows our forced disconnect as a first connect
+        if (reconnect || resubscribeOnConnect) {
+            resubscribeOnConnect = false;
             resubscriber.execute(() -> resubscribe(subscriptions.all(), 1));
         }
     }

@@ -1,0 +1,69 @@
+package io.camelrrpc.component;
+
+import java.nio.charset.StandardCharsets;
+
+import io.camelrrpc.broker.MosquittoBroker;
+import io.camelrrpc.broker.TlsCertificates;
+import io.camelrrpc.component.mqtt.MqttConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Over TLS the topic guard cannot see the packets, so a topic Paho 1.2.5 cannot decode still kills its reader
+ * thread; the connection notices within about a second, reconnects, resubscribes, and calls work again.
+ */
+class TlsReaderWatchdogIT {
+
+    private static TlsCertificates certificates;
+    private static MosquittoBroker broker;
+    private RrpcNode node;
+
+    @BeforeAll
+    static void startBroker() {
+        assumeTrue(MosquittoBroker.isInstalled() && TlsCertificates.isOpensslInstalled(), "mosquitto or openssl missing");
+        certificates = TlsCertificates.generate();
+        broker = MosquittoBroker.builder().tls(certificates).start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+        if (certificates != null) {
+            certificates.close();
+        }
+    }
+
+    @AfterEach
+    void stopNode() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void deadReaderIsNoticedAndTheConnectionMadeAgain() throws Exception {
+        node = RrpcNode.create("tls", broker.getTlsBrokerUrl(), c -> {
+            c.setSslContextParameters(RrpcNode.trusting(certificates));
+            c.setMaxReconnectDelay(1000);
+        }).routes(r -> RrpcNode.echoingDevices(r, "rrpc:P/+")).start();
+        assertThat(RrpcNode.replyText(node.request("rrpc:P/D", "before"))).isEqualTo("D:before");
+        MqttConnection connection = node.connection();
+
+        try (RawMqttPublisher attacker = RawMqttPublisher.connect(broker.getBrokerUrl(), "attacker")) {
+            attacker.publish("$rrpc/txd/P/D/\uFF01", "poison".getBytes(StandardCharsets.UTF_8));
+        }
+
+        await().until(() -> connection.deadReaders() == 1);
+        await().untilAsserted(() -> assertThat(RrpcNode.replyText(node.request("rrpc:P/D?requestTimeout=1000", "after")))
+                .isEqualTo("D:after"));
+        assertThat(connection.isHealthy()).isTrue();
+    }
+}
