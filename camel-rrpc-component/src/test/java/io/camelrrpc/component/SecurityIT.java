@@ -2,7 +2,6 @@ package io.camelrrpc.component;
 
 import io.camelrrpc.broker.EmbeddedMqttBroker;
 import io.camelrrpc.broker.MosquittoBroker;
-import io.camelrrpc.broker.TlsCertificates;
 import io.camelrrpc.component.mqtt.MqttConnectionException;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * TLS and passwords against mosquitto (TLS listener with a generated CA, password file): calls work, a wrong
@@ -29,26 +27,19 @@ class SecurityIT {
     private static final String PASSWORD = "Pw4Rrpc-q7ZkX2";
     private static final String WRONG_PASSWORD = "Wrong4Rrpc-m3VbT8";
 
-    private static TlsCertificates certificates;
+    private static TlsMosquitto tls;
     private static MosquittoBroker broker;
     private RrpcNode node;
 
     @BeforeAll
     static void startBroker() {
-        assumeTrue(MosquittoBroker.isInstalled() && TlsCertificates.isOpensslInstalled(),
-                "mosquitto or openssl is not installed");
-        certificates = TlsCertificates.generate();
-        broker = MosquittoBroker.builder().tls(certificates).credentials(USER, PASSWORD).start();
+        tls = TlsMosquitto.start(b -> b.credentials(USER, PASSWORD));
+        broker = tls.broker();
     }
 
     @AfterAll
     static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-        if (certificates != null) {
-            certificates.close();
-        }
+        TlsMosquitto.close(tls);
     }
 
     @AfterEach
@@ -62,7 +53,7 @@ class SecurityIT {
     void roundTripOverTlsWithUserAndPasswordLogsNoPassword() throws Exception {
         try (LogCapture logs = LogCapture.start()) {
             node = RrpcNode.create("tls", broker.getTlsBrokerUrl(), c -> {
-                c.setSslContextParameters(RrpcNode.trusting(certificates));
+                c.setSslContextParameters(RrpcNode.trusting(tls.certificates()));
                 c.setUserName(USER);
                 c.setPassword(PASSWORD);
             }).routes(SecurityIT::echoDevice).start();

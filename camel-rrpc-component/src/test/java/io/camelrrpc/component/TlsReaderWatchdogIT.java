@@ -2,8 +2,6 @@ package io.camelrrpc.component;
 
 import java.nio.charset.StandardCharsets;
 
-import io.camelrrpc.broker.MosquittoBroker;
-import io.camelrrpc.broker.TlsCertificates;
 import io.camelrrpc.component.mqtt.MqttConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Over TLS the topic guard cannot see the packets, so a topic Paho 1.2.5 cannot decode still kills its reader
@@ -20,25 +17,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class TlsReaderWatchdogIT {
 
-    private static TlsCertificates certificates;
-    private static MosquittoBroker broker;
+    private static TlsMosquitto tls;
     private RrpcNode node;
 
     @BeforeAll
     static void startBroker() {
-        assumeTrue(MosquittoBroker.isInstalled() && TlsCertificates.isOpensslInstalled(), "mosquitto or openssl missing");
-        certificates = TlsCertificates.generate();
-        broker = MosquittoBroker.builder().tls(certificates).start();
+        tls = TlsMosquitto.start(b -> b);
     }
 
     @AfterAll
     static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-        if (certificates != null) {
-            certificates.close();
-        }
+        TlsMosquitto.close(tls);
     }
 
     @AfterEach
@@ -50,14 +39,14 @@ class TlsReaderWatchdogIT {
 
     @Test
     void deadReaderIsNoticedAndTheConnectionMadeAgain() throws Exception {
-        node = RrpcNode.create("tls", broker.getTlsBrokerUrl(), c -> {
-            c.setSslContextParameters(RrpcNode.trusting(certificates));
+        node = RrpcNode.create("tls", tls.broker().getTlsBrokerUrl(), c -> {
+            c.setSslContextParameters(RrpcNode.trusting(tls.certificates()));
             c.setMaxReconnectDelay(1000);
         }).routes(r -> RrpcNode.echoingDevices(r, "rrpc:P/+")).start();
         assertThat(RrpcNode.replyText(node.request("rrpc:P/D", "before"))).isEqualTo("D:before");
         MqttConnection connection = node.connection();
 
-        try (RawMqttPublisher attacker = RawMqttPublisher.connect(broker.getBrokerUrl(), "attacker")) {
+        try (RawMqttPublisher attacker = RawMqttPublisher.connect(tls.broker().getBrokerUrl(), "attacker")) {
             attacker.publish("$rrpc/txd/P/D/\uFF01", "poison".getBytes(StandardCharsets.UTF_8));
         }
 
