@@ -47,10 +47,10 @@ public final class BenchMain {
         int consumers = Integer.getInteger("bench.consumers", 4);
         long warmup = Long.getLong("bench.warmupMillis", quick ? 200 : 500);
         long window = Long.getLong("bench.windowMillis", quick ? 500 : 1000);
-        long globalWarmup = quick ? 500 : 3000;
+        long globalWarmup = quick ? 500 : 2000;
         int heapCalls = Integer.getInteger("bench.heapCalls", quick ? 10_000 : 100_000);
-        long heapTimeout = quick ? 4000 : 8000;
-        long requestTimeout = quick ? 2000 : 5000;
+        long heapTimeout = quick ? 3000 : 6000;
+        long requestTimeout = quick ? 2000 : 3000;
         // each cell is measured in rounds, the systems taking turns (reversed order every other round), so that
         // drifts of a shared machine's load hit every system alike
         int rounds = Integer.getInteger("bench.rounds", quick ? 1 : 2);
@@ -199,6 +199,8 @@ public final class BenchMain {
             }
         }
         meta.put("runSeconds", Math.round((System.nanoTime() - started) / 1e9));
+        meta.put("rrpcCallsCompletedOnPahoThread", RrpcTarget.COMPLETED_ON_PAHO_THREAD.sum());
+        log("rrpc calls completed on a Paho thread (should be 0): %d", RrpcTarget.COMPLETED_ON_PAHO_THREAD.sum());
         Report report = new Report(meta, results, heap);
         String table = report.consoleTable();
         System.out.println();
@@ -229,9 +231,18 @@ public final class BenchMain {
         return filter.matcher(prefix.substring(0, prefix.length() - 1)).matches();
     }
 
+    private static final long T0 = System.nanoTime();
+
     static void log(String format, Object... args) {
-        System.out.printf("[bench] " + format + "%n", args);
+        System.out.printf("[bench] %5.1fs " + format + "%n", prepend((System.nanoTime() - T0) / 1e9, args));
         System.out.flush();
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     private static final class Broker {

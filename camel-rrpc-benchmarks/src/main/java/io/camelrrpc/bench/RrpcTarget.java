@@ -18,6 +18,9 @@ import org.apache.camel.impl.DefaultCamelContext;
  */
 final class RrpcTarget implements CallTarget {
 
+    /** Calls completed on a Paho thread: the component promises that routes never run there. */
+    static final java.util.concurrent.atomic.LongAdder COMPLETED_ON_PAHO_THREAD = new java.util.concurrent.atomic.LongAdder();
+
     private final CamelContext caller;
     private final Endpoint endpoint;
     private final AsyncProducer producer;
@@ -89,8 +92,13 @@ final class RrpcTarget implements CallTarget {
         if (deviceNames != null) {
             exchange.getMessage().setHeader(RrpcConstants.DEVICE_NAME, deviceNames[(int) (seq % deviceNames.length)]);
         }
-        producer.process(exchange, doneSync -> done.done(exchange.getException() == null
-                && exchange.getMessage().getBody() instanceof byte[] reply && reply.length == payload.length));
+        producer.process(exchange, doneSync -> {
+            if (Thread.currentThread().getName().startsWith("MQTT ")) {
+                COMPLETED_ON_PAHO_THREAD.increment();
+            }
+            done.done(exchange.getException() == null
+                      && exchange.getMessage().getBody() instanceof byte[] reply && reply.length == payload.length);
+        });
     }
 
     @Override
