@@ -49,7 +49,7 @@ public final class BenchMain {
         long window = Long.getLong("bench.windowMillis", quick ? 500 : 1000);
         long globalWarmup = quick ? 500 : 2000;
         int heapCalls = Integer.getInteger("bench.heapCalls", quick ? 10_000 : 100_000);
-        long heapTimeout = quick ? 3000 : 6000;
+        long heapTimeout = quick ? 4000 : 8000;
         long requestTimeout = quick ? 2000 : 3000;
         // each cell is measured in rounds, the systems taking turns (reversed order every other round), so that
         // drifts of a shared machine's load hit every system alike

@@ -56,7 +56,8 @@ final class HeapAndTimeouts {
     record Variant(String name, double bytesPerPendingCall, double megabytesForAllCalls, double issueSeconds,
             long pendingWhenMeasured, boolean measuredBeforeFirstDeadline, long timedOut, long otherOutcomes,
             long missing, double latenessMinMs, double latenessP50Ms, double latenessP99Ms, double latenessP999Ms,
-            double latenessMaxMs, long outside50Ms, List<ClassShare> topClasses) {
+            double latenessMaxMs, long outside50Ms, int gcPausesWhileExpiring, double longestGcPauseMs,
+            List<ClassShare> topClasses) {
     }
 
     record Result(String broker, int calls, long timeoutMillis, double bareExchangeBytes,
@@ -70,7 +71,9 @@ final class HeapAndTimeouts {
 
     static Result run(String brokerName, String brokerUrl, int calls, long timeoutMillis) throws Exception {
         double bare = bareExchangeBytes(calls);
+        BenchMain.log("heap: bare exchange %.0f B", bare);
         double routeHeld = routeInFlightBytes(calls);
+        BenchMain.log("heap: exchange held in flight by a route %.0f B", routeHeld);
         CamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName("rrpc-heap");
         RrpcComponent rrpc = new RrpcComponent();
@@ -135,20 +138,26 @@ final class HeapAndTimeouts {
         }
         double issueSeconds = (System.nanoTime() - t0) / 1e9;
         // every request has left the client once the device has seen them all
-        long waitUntil = started[0] + timeoutNanos / 2;
+        long waitUntil = started[0] + timeoutNanos - TimeUnit.MILLISECONDS.toNanos(3500);
         while (device.received.sum() - receivedBefore < calls && System.nanoTime() < waitUntil) {
             Thread.sleep(10);
         }
+        BenchMain.log("heap: %s: %d calls issued in %.2f s, %d seen by the device", name, calls, issueSeconds,
+                device.received.sum() - receivedBefore);
         long pending = rrpc.getCorrelators().stream().mapToLong(ReplyCorrelator::pendingCalls).sum();
         long after = usedAfterGc();
         Map<String, long[]> histAfter = classHistogram();
         boolean beforeDeadline = System.nanoTime() < started[0] + timeoutNanos;
+        BenchMain.log("heap: %s: measured, %d pending", name, pending);
 
+        GcPauses gc = new GcPauses();
         long finishBy = System.nanoTime() + timeoutNanos + TimeUnit.SECONDS.toNanos(20);
         while (finished.sum() < calls && System.nanoTime() < finishBy) {
             Thread.sleep(10);
         }
+        gc.close();
         producer.stop();
+        BenchMain.log("heap: %s: %d finished", name, finished.sum());
         Histogram h = lateness.getIntervalHistogram();
         long outside = 0;
         for (var v : h.recordedValues()) {
@@ -160,7 +169,7 @@ final class HeapAndTimeouts {
         return new Variant(name, Math.round((after - before) / (double) calls), round((after - before) / 1048576.0),
                 round(issueSeconds), pending, beforeDeadline, timedOut.sum(), other.sum(), calls - finished.sum(),
                 ms(minLate.get()), shifted(h.getValueAtPercentile(50)), shifted(h.getValueAtPercentile(99)),
-                shifted(h.getValueAtPercentile(99.9)), ms(maxLate.get()), outside,
+                shifted(h.getValueAtPercentile(99.9)), ms(maxLate.get()), outside, gc.count, gc.longestMillis,
                 topClasses(histBefore, histAfter, calls));
     }
 
@@ -219,6 +228,9 @@ final class HeapAndTimeouts {
             long after = usedAfterGc();
             if (count[0] != calls) {
                 throw new IllegalStateException("held " + count[0]);
+            }
+            for (AsyncCallback callback : held) {
+                callback.done(false); // else stopping the context waits for them (45 s)
             }
             return (after - before) / (double) calls;
         } finally {
@@ -281,6 +293,38 @@ final class HeapAndTimeouts {
 
     private static double shifted(long micros) {
         return (micros - SHIFT_US) / 1e3;
+    }
+
+    /** Stop-the-world GC pauses reported while it is open: a pause delays every timeout due during it. */
+    private static final class GcPauses implements javax.management.NotificationListener, AutoCloseable {
+        int count;
+        double longestMillis;
+
+        GcPauses() {
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc).addNotificationListener(this, null, null);
+            }
+        }
+
+        @Override
+        public synchronized void handleNotification(javax.management.Notification n, Object handback) {
+            if (n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                        (javax.management.openmbean.CompositeData) n.getUserData());
+                // concurrent cycles (G1 Concurrent GC, ZGC Cycles) do not stop the application
+                if (!info.getGcName().contains("Concurrent") && !info.getGcName().contains("Cycles")) {
+                    count++;
+                    longestMillis = Math.max(longestMillis, info.getGcInfo().getDuration());
+                }
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc).removeNotificationListener(this);
+            }
+        }
     }
 
     /** Online, subscribed to its request topic, counts requests, never answers. */

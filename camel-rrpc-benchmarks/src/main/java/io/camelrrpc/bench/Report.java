@@ -100,9 +100,10 @@ final class Report {
     }
 
     private static String lateness(HeapAndTimeouts.Variant v, int calls) {
-        return fmt("lateness min %.3f p50 %.3f p99 %.3f p99.9 %.3f max %.3f ms; %d of %d outside +-50 ms%s",
+        return fmt("lateness min %.3f p50 %.3f p99 %.3f p99.9 %.3f max %.3f ms; %d of %d outside +-50 ms;"
+                   + " %d GC pauses meanwhile, longest %.0f ms%s",
                 v.latenessMinMs(), v.latenessP50Ms(), v.latenessP99Ms(), v.latenessP999Ms(), v.latenessMaxMs(),
-                v.outside50Ms() + (calls - v.timedOut()), calls,
+                v.outside50Ms() + (calls - v.timedOut()), calls, v.gcPausesWhileExpiring(), v.longestGcPauseMs(),
                 v.timedOut() == calls ? "" : " (" + (calls - v.timedOut()) + " did not time out)");
     }
 
