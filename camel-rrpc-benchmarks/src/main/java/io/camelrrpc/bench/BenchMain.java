@@ -98,6 +98,14 @@ public final class BenchMain {
                     resources.add(floor);
                     suts.add(new Sut("floor", broker, floor));
                 }
+                if (anyMatch(filter, "handoff/" + broker.name + "/")) {
+                    // the floor plus the two thread hand-offs rrpc must make (device route off Paho's thread, caller
+                    // completion off Paho's thread), with as many threads: what the hand-offs alone cost
+                    PahoFloor handoff = new PahoFloor(broker.url, 0, consumers, Math.max(2, Runtime.getRuntime()
+                            .availableProcessors()));
+                    resources.add(handoff);
+                    suts.add(new Sut("handoff", broker, handoff));
+                }
                 if (anyMatch(filter, "rrpc/" + broker.name + "/") || anyMatch(filter, "gateway/" + broker.name + "/")) {
                     broker.device = new RrpcTarget.DeviceSide(broker.url, consumers, 20_000);
                     resources.add(broker.device);
@@ -123,7 +131,8 @@ public final class BenchMain {
                 for (int inFlight : IN_FLIGHT) {
                     List<Sut> cell = new ArrayList<>();
                     for (Sut sut : suts) {
-                        if (filter.matcher(sut.id(payload, inFlight)).matches()) {
+                        if (filter.matcher(sut.id(payload, inFlight)).matches()
+                            && (!sut.system.equals("handoff") || payload == PAYLOADS[0])) {
                             cell.add(sut);
                         }
                     }
@@ -132,7 +141,7 @@ public final class BenchMain {
                         for (int i = 0; i < cell.size(); i++) {
                             Sut sut = cell.get(round % 2 == 0 ? i : cell.size() - 1 - i);
                             runs.computeIfAbsent(sut, k -> new ArrayList<>()).add(ClosedLoop.run(sut.target, payload,
-                                    inFlight, warmup, window, sut.system.equals("floor") ? 2000 : requestTimeout + 1000,
+                                    inFlight, warmup, window, sut.target instanceof PahoFloor ? 2000 : requestTimeout + 1000,
                                     sut.broker.cpu));
                         }
                     }

@@ -29,6 +29,9 @@ final class PahoFloor implements CallTarget {
     private static final long ID_BASE = 1_000_000_000_000_000L; // 16 digits: fixed-width ids like the component's
 
     private final int qos;
+    /** With hand-offs: the device answers from a pool, replies complete on a pool, as rrpc does (else null). */
+    private final java.util.concurrent.ExecutorService devicePool;
+    private final java.util.concurrent.ExecutorService completionPool;
     private final MqttAsyncClient server;
     private final MqttAsyncClient device;
     private final ConcurrentHashMap<String, Pending> pending = new ConcurrentHashMap<>();
@@ -38,15 +41,28 @@ final class PahoFloor implements CallTarget {
     }
 
     PahoFloor(String brokerUrl, int qos) throws MqttException {
+        this(brokerUrl, qos, 0, 0);
+    }
+
+    /**
+     * @param deviceThreads     0 to answer on Paho's callback thread, else a pool of that many threads (rrpc's
+     *                          consumer threads)
+     * @param completionThreads 0 to complete on Paho's callback thread, else a pool of that many threads (rrpc's
+     *                          RrpcReplies threads)
+     */
+    PahoFloor(String brokerUrl, int qos, int deviceThreads, int completionThreads) throws MqttException {
         this.qos = qos;
+        this.devicePool = deviceThreads == 0 ? null : java.util.concurrent.Executors.newFixedThreadPool(deviceThreads);
+        this.completionPool = completionThreads == 0 ? null
+                : java.util.concurrent.Executors.newFixedThreadPool(completionThreads);
         device = connect(brokerUrl, "floor-dev-", new Callback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
                 String id = topic.substring(topic.lastIndexOf('/') + 1);
-                try {
-                    PahoFloor.this.device.publish(REPLY + id, message.getPayload(), PahoFloor.this.qos, false);
-                } catch (MqttException e) {
-                    // the caller's call is lost; counted as lost by the loop
+                if (devicePool == null) {
+                    answer(id, message.getPayload());
+                } else {
+                    devicePool.execute(() -> answer(id, message.getPayload()));
                 }
             }
         });
@@ -56,11 +72,24 @@ final class PahoFloor implements CallTarget {
             public void messageArrived(String topic, MqttMessage message) {
                 Pending call = pending.remove(topic.substring(topic.lastIndexOf('/') + 1));
                 if (call != null) {
-                    call.done().done(message.getPayload().length == call.size());
+                    boolean ok = message.getPayload().length == call.size();
+                    if (completionPool == null) {
+                        call.done().done(ok);
+                    } else {
+                        completionPool.execute(() -> call.done().done(ok));
+                    }
                 }
             }
         });
         server.subscribe(REPLY + "+", qos).waitForCompletion(10_000);
+    }
+
+    private void answer(String id, byte[] payload) {
+        try {
+            device.publish(REPLY + id, payload, qos, false);
+        } catch (MqttException e) {
+            // the caller's call is lost; counted as lost by the loop
+        }
     }
 
     private static MqttAsyncClient connect(String url, String prefix, MqttCallback callback) throws MqttException {
@@ -99,6 +128,10 @@ final class PahoFloor implements CallTarget {
                 // closing anyway
             }
             client.close(true);
+        }
+        if (devicePool != null) {
+            devicePool.shutdownNow();
+            completionPool.shutdownNow();
         }
     }
 

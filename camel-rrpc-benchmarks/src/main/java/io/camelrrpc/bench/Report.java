@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 final class Report {
 
     private static final String[] HEADER = {
-            "broker", "payload", "in flight", "floor calls/s", "rrpc calls/s", "jms calls/s", "rrpc/floor",
-            "rrpc/jms", "p50 ms floor/rrpc/jms", "p99 ms floor/rrpc/jms", "p99.9 ms floor/rrpc/jms",
+            "broker", "payload", "in flight", "floor calls/s", "floor+hand-offs calls/s", "rrpc calls/s", "jms calls/s",
+            "rrpc/floor", "rrpc/(floor+hand-offs)", "rrpc/jms", "p50 ms floor/rrpc/jms", "p99 ms floor/rrpc/jms", "p99.9 ms floor/rrpc/jms",
             "rrpc p99 - floor p99 ms", "JVM CPU us/call floor/rrpc/jms" };
 
     private final Map<String, Object> meta;
@@ -52,14 +52,16 @@ final class Report {
                     ClosedLoop.Result floor = find("floor", broker, payload, inFlight, "");
                     ClosedLoop.Result rrpc = find("rrpc", broker, payload, inFlight, "");
                     ClosedLoop.Result jms = find("jms", "artemis", payload, inFlight, "");
+                    ClosedLoop.Result handoff = find("handoff", broker, payload, inFlight, "");
                     if (floor == null && rrpc == null) {
                         continue;
                     }
                     Double vsFloor = ratio(rrpc, floor);
                     Double vsJms = ratio(rrpc, jms);
                     Double addedP99 = rrpc != null && floor != null ? rrpc.p99Ms() - floor.p99Ms() : null;
-                    rows.add(List.of(broker, size(payload), Integer.toString(inFlight), thr(floor), thr(rrpc), thr(jms),
-                            x(vsFloor), x(vsJms), lat(floor, rrpc, jms, 50), lat(floor, rrpc, jms, 99),
+                    Double vsHandoff = ratio(rrpc, handoff);
+                    rows.add(List.of(broker, size(payload), Integer.toString(inFlight), thr(floor), thr(handoff),
+                            thr(rrpc), thr(jms), x(vsFloor), x(vsHandoff), x(vsJms), lat(floor, rrpc, jms, 50), lat(floor, rrpc, jms, 99),
                             lat(floor, rrpc, jms, 999), addedP99 == null ? "-" : fmt("%+.3f", addedP99),
                             cpu(floor) + "/" + cpu(rrpc) + "/" + cpu(jms)));
                     Map<String, Object> ratio = new LinkedHashMap<>();
@@ -67,6 +69,8 @@ final class Report {
                     ratio.put("payloadBytes", payload);
                     ratio.put("inFlight", inFlight);
                     ratio.put("rrpcOverFloor", vsFloor);
+                    ratio.put("rrpcOverFloorWithHandoffs", vsHandoff);
+                    ratio.put("floorWithHandoffsOverFloor", ratio(handoff, floor));
                     ratio.put("rrpcOverJms", vsJms);
                     ratio.put("rrpcP99MinusFloorP99Ms", addedP99);
                     ratios.add(ratio);
