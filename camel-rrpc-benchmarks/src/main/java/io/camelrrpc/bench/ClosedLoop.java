@@ -40,11 +40,14 @@ final class ClosedLoop {
             long errors, long lost, double jvmCpuUsPerCall, double brokerCpuUsPerCall) {
     }
 
+    private static final long MAX_EXTRA_WARMUP_MILLIS = 5000;
+
     private final CallTarget target;
     private final byte[] payload;
     private final Recorder recorder = new Recorder(3);
     private final AtomicInteger outstanding = new AtomicInteger();
     private final LongAdder completed = new LongAdder();
+    private final LongAdder completedEver = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final AtomicInteger seq = new AtomicInteger();
     private volatile long windowStart = Long.MAX_VALUE;
@@ -73,6 +76,11 @@ final class ClosedLoop {
             loop.issue();
         }
         Thread.sleep(warmupMillis);
+        // a slow cell (e.g. 4,096 x 4 KB) needs longer to reach a steady state: at least one call per slot first
+        long warmupDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_EXTRA_WARMUP_MILLIS);
+        while (loop.completedEver.sum() < inFlight && System.nanoTime() < warmupDeadline) {
+            Thread.sleep(10);
+        }
         loop.recorder.reset();
         long cpu0 = OS.getProcessCpuTime();
         long broker0 = brokerCpu == null ? -1 : brokerCpu.getAsLong();
@@ -145,6 +153,7 @@ final class ClosedLoop {
             RETRY.schedule(this::issue, 1, TimeUnit.MILLISECONDS);
             return;
         }
+        completedEver.increment();
         if (inWindow) {
             recorder.recordValue(t1 - t0);
             completed.increment();
