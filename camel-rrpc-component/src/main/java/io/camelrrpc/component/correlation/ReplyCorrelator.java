@@ -90,12 +90,15 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     protected void doStart() throws Exception {
         ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
         // one timeout per pending call: the queue must not have the default profile's limit of 1000
-        timer = executors.newScheduledThreadPool(this, "RrpcTimeouts", unboundedProfile("RrpcTimeouts", 1));
+        timer = executors.newScheduledThreadPool(this, "RrpcTimeouts", unboundedProfile("RrpcTimeouts", 1, -1));
         if (timer instanceof ScheduledThreadPoolExecutor scheduled) {
             scheduled.setRemoveOnCancelPolicy(true);
         }
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        completions = executors.newThreadPool(this, "RrpcReplies", unboundedProfile("RrpcReplies", threads));
+        // not -1 here: for a plain thread pool Camel turns a queue size <= 0 into a SynchronousQueue, which rejects
+        // whenever every thread is busy, and finish() would then run the route on the MQTT client's thread
+        completions = executors.newThreadPool(this, "RrpcReplies",
+                unboundedProfile("RrpcReplies", threads, Integer.MAX_VALUE));
         connection.addListener(this);
         if (mode == ReplySubscriptionMode.Wildcard) {
             subscription = connection.subscribe(Subscription.of(replyTemplate.filter("+", "+"), qos, this::onReply));
@@ -112,12 +115,15 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         return deviceSubscriptions == null ? 0 : deviceSubscriptions.size();
     }
 
-    /** A fixed-size pool whose queue is bounded only by the number of pending calls. */
-    private static ThreadPoolProfile unboundedProfile(String name, int threads) {
+    /**
+     * A fixed-size pool whose queue is bounded only by the number of pending calls: maxQueueSize -1 for a scheduled
+     * pool, {@link Integer#MAX_VALUE} for a plain one.
+     */
+    private static ThreadPoolProfile unboundedProfile(String name, int threads, int maxQueueSize) {
         ThreadPoolProfile profile = new ThreadPoolProfile(name);
         profile.setPoolSize(threads);
         profile.setMaxPoolSize(threads);
-        profile.setMaxQueueSize(-1);
+        profile.setMaxQueueSize(maxQueueSize);
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         return profile;
     }

@@ -1,8 +1,5 @@
 package io.camelrrpc.component.topic;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * An RRPC topic layout such as {@code $rrpc/rxd/{productId}/{deviceName}/{processId}}: each placeholder fills
  * one whole topic level and appears exactly once; the other levels are literal. It builds topics and
@@ -24,6 +21,10 @@ public final class TopicTemplate {
     private final int productLevel;
     private final int deviceLevel;
     private final int processLevel;
+    /** The literal text around the placeholders, in template order: before the first, between, after the last. */
+    private final String[] literals = new String[4];
+    /** Which value (0 productId, 1 deviceName, 2 processId) each placeholder takes, in template order. */
+    private final int[] order = new int[3];
 
     private TopicTemplate(String template, String[] levels, int productLevel, int deviceLevel, int processLevel) {
         this.template = template;
@@ -31,6 +32,23 @@ public final class TopicTemplate {
         this.productLevel = productLevel;
         this.deviceLevel = deviceLevel;
         this.processLevel = processLevel;
+        // e.g. "$rrpc/rxd/", "/", "/", "": a topic is then built with one exactly sized concatenation
+        StringBuilder literal = new StringBuilder();
+        int placeholder = 0;
+        for (int i = 0; i < levels.length; i++) {
+            if (i > 0) {
+                literal.append('/');
+            }
+            int value = i == productLevel ? 0 : i == deviceLevel ? 1 : i == processLevel ? 2 : -1;
+            if (value < 0) {
+                literal.append(levels[i]);
+            } else {
+                literals[placeholder] = literal.toString();
+                order[placeholder++] = value;
+                literal.setLength(0);
+            }
+        }
+        literals[3] = literal.toString();
     }
 
     /**
@@ -107,22 +125,14 @@ public final class TopicTemplate {
     }
 
     private String join(String productId, String deviceName, String processId) {
-        StringBuilder topic = new StringBuilder(template.length() + 32);
-        for (int i = 0; i < levels.length; i++) {
-            if (i > 0) {
-                topic.append('/');
-            }
-            if (i == productLevel) {
-                topic.append(productId);
-            } else if (i == deviceLevel) {
-                topic.append(deviceName);
-            } else if (i == processLevel) {
-                topic.append(processId);
-            } else {
-                topic.append(levels[i]);
-            }
-        }
-        return topic.toString();
+        return literals[0] + value(0, productId, deviceName, processId) + literals[1]
+               + value(1, productId, deviceName, processId) + literals[2]
+               + value(2, productId, deviceName, processId) + literals[3];
+    }
+
+    private String value(int placeholder, String productId, String deviceName, String processId) {
+        int value = order[placeholder];
+        return value == 0 ? productId : value == 1 ? deviceName : processId;
     }
 
     /**
@@ -132,29 +142,36 @@ public final class TopicTemplate {
      *         level is empty
      */
     public RrpcAddress parseTopic(String topic) {
-        List<String> parts = split(topic);
-        if (parts.size() != levels.length) {
-            return null;
-        }
+        // one pass without splitting: only the three placeholder levels become strings
+        String productId = null;
+        String deviceName = null;
+        String processId = null;
+        int start = 0;
         for (int i = 0; i < levels.length; i++) {
-            boolean placeholder = i == productLevel || i == deviceLevel || i == processLevel;
-            String part = parts.get(i);
-            if (placeholder ? part.isEmpty() : !part.equals(levels[i])) {
+            int slash = topic.indexOf('/', start);
+            boolean last = i == levels.length - 1;
+            if (last ? slash >= 0 : slash < 0) {
+                return null; // more or fewer levels than the template
+            }
+            int end = last ? topic.length() : slash;
+            if (i == productLevel || i == deviceLevel || i == processLevel) {
+                if (end == start) {
+                    return null;
+                }
+                String part = topic.substring(start, end);
+                if (i == productLevel) {
+                    productId = part;
+                } else if (i == deviceLevel) {
+                    deviceName = part;
+                } else {
+                    processId = part;
+                }
+            } else if (end - start != levels[i].length() || !topic.startsWith(levels[i], start)) {
                 return null;
             }
+            start = end + 1;
         }
-        return new RrpcAddress(parts.get(productLevel), parts.get(deviceLevel), parts.get(processLevel));
-    }
-
-    private static List<String> split(String topic) {
-        List<String> parts = new ArrayList<>(8);
-        int start = 0;
-        for (int slash = topic.indexOf('/'); slash >= 0; slash = topic.indexOf('/', start)) {
-            parts.add(topic.substring(start, slash));
-            start = slash + 1;
-        }
-        parts.add(topic.substring(start));
-        return parts;
+        return new RrpcAddress(productId, deviceName, processId);
     }
 
     @Override

@@ -1,0 +1,277 @@
+package io.camelrrpc.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+
+import io.camelrrpc.broker.EmbeddedMqttBroker;
+
+/**
+ * Runs every benchmark in one JVM, on the same brokers and machine, and prints one table of ratios. See
+ * README-benchmarks.md. System properties: bench.quick (short smoke run), bench.filter (regex on cell ids such as
+ * {@code rrpc/moquette/16B/256}, {@code gateway/...}, {@code heap}), bench.out (directory for bench-results.json and
+ * .md), bench.publish + bench.results (also copy them to results/latest.*), bench.consumers (answering threads).
+ */
+public final class BenchMain {
+
+    static final int[] IN_FLIGHT = { 1, 16, 256, 4096 };
+    static final int[] PAYLOADS = { 16, 4096 };
+    static final int GATEWAY_DEVICES = 10_000;
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        int status = 1;
+        try {
+            run();
+            status = 0;
+        } catch (Throwable e) {
+            e.printStackTrace();
+        } finally {
+            // brokers and clients leave non-daemon threads behind: always end the JVM
+            System.exit(status);
+        }
+    }
+
+    private static void run() throws Exception {
+        boolean quick = Boolean.getBoolean("bench.quick");
+        Pattern filter = Pattern.compile(System.getProperty("bench.filter", ".*"));
+        Path out = Path.of(System.getProperty("bench.out", "target"));
+        int consumers = Integer.getInteger("bench.consumers", 4);
+        long warmup = Long.getLong("bench.warmupMillis", quick ? 200 : 300);
+        long window = Long.getLong("bench.windowMillis", quick ? 500 : 1000);
+        long globalWarmup = quick ? 500 : 2000;
+        int heapCalls = Integer.getInteger("bench.heapCalls", quick ? 10_000 : 100_000);
+        long heapTimeout = quick ? 4000 : 8000;
+        long requestTimeout = 10_000;
+        // calls a broker dropped are waited for this long after a window, then left to time out in the background
+        long drain = quick ? 1000 : 3000;
+        // each cell is measured in rounds, the systems taking turns (reversed order every other round), so that
+        // drifts of a shared machine's load hit every system alike
+        int rounds = Integer.getInteger("bench.rounds", quick ? 1 : 2);
+        long started = System.nanoTime();
+
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("date", Instant.now().toString());
+        meta.put("quick", quick);
+        meta.put("filter", filter.pattern());
+        meta.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        meta.put("cores", Runtime.getRuntime().availableProcessors());
+        meta.put("maxHeapMB", Runtime.getRuntime().maxMemory() / 1048576);
+        meta.put("warmupMillis", warmup);
+        meta.put("windowMillis", window);
+        meta.put("rounds", rounds);
+        meta.put("qos", 0);
+        meta.put("answeringThreads", consumers);
+        meta.put("mosquitto", MosquittoProcess.available() ? MosquittoProcess.version() : "not installed");
+        meta.put("jmsConfig", "camel-jms InOut " + JmsTarget.CALLER_URI + ", CachingConnectionFactory for sends, Artemis"
+                              + " 2.44.0 embedded (no persistence, loopback TCP), answering from(jms:queue:bench.request"
+                              + "?concurrentConsumers=" + consumers + JmsTarget.SERVER_OPTIONS + ")");
+        log("camel-rrpc benchmarks: %s, %d cores, quick=%s, filter=%s", meta.get("java"), meta.get("cores"), quick,
+                filter.pattern());
+
+        List<ClosedLoop.Result> results = new ArrayList<>();
+        List<AutoCloseable> resources = new ArrayList<>();
+        HeapAndTimeouts.Result heap = null;
+        try {
+            // the systems under test, all up at once so that each cell runs side by side with its comparisons
+            List<Sut> suts = new ArrayList<>();
+            EmbeddedMqttBroker moquette = EmbeddedMqttBroker.builder().start();
+            resources.add(moquette);
+            List<Broker> brokers = new ArrayList<>();
+            brokers.add(new Broker("moquette", moquette.getBrokerUrl(), null));
+            if (MosquittoProcess.available()) {
+                MosquittoProcess mosquitto = MosquittoProcess.start();
+                resources.add(mosquitto);
+                brokers.add(new Broker("mosquitto", mosquitto.brokerUrl(), mosquitto::cpuNanos));
+            } else {
+                log("WARNING: %s not found: Mosquitto cells skipped", MosquittoProcess.BINARY);
+            }
+            for (Broker broker : brokers) {
+                if (anyMatch(filter, "floor/" + broker.name + "/")) {
+                    PahoFloor floor = new PahoFloor(broker.url, 0);
+                    resources.add(floor);
+                    suts.add(new Sut("floor", broker, floor));
+                }
+                if (anyMatch(filter, "handoff/" + broker.name + "/")) {
+                    // the floor plus the two thread hand-offs rrpc must make (device route off Paho's thread, caller
+                    // completion off Paho's thread), with as many threads: what the hand-offs alone cost
+                    PahoFloor handoff = new PahoFloor(broker.url, 0, consumers, Math.max(2, Runtime.getRuntime()
+                            .availableProcessors()));
+                    resources.add(handoff);
+                    suts.add(new Sut("handoff", broker, handoff));
+                }
+                if (anyMatch(filter, "rrpc/" + broker.name + "/") || anyMatch(filter, "gateway/" + broker.name + "/")) {
+                    broker.device = new RrpcTarget.DeviceSide(broker.url, consumers, 20_000);
+                    resources.add(broker.device);
+                }
+                if (anyMatch(filter, "rrpc/" + broker.name + "/")) {
+                    RrpcTarget rrpc = new RrpcTarget(broker.url, "P", null, broker.device, requestTimeout);
+                    resources.add(rrpc);
+                    suts.add(new Sut("rrpc", broker, rrpc));
+                }
+            }
+            if (anyMatch(filter, "jms/artemis/")) {
+                JmsTarget jms = new JmsTarget(consumers, requestTimeout);
+                resources.add(jms);
+                suts.add(new Sut("jms", new Broker("artemis", "embedded", null), jms));
+            }
+
+            log("global warm-up: %d ms per system at 256 in flight", globalWarmup);
+            for (Sut sut : suts) {
+                ClosedLoop.run(sut.target, 16, 256, globalWarmup, 1, drain, null);
+            }
+
+            for (int payload : PAYLOADS) {
+                for (int inFlight : IN_FLIGHT) {
+                    List<Sut> cell = new ArrayList<>();
+                    for (Sut sut : suts) {
+                        if (filter.matcher(sut.id(payload, inFlight)).matches()
+                            && (!sut.system.equals("handoff") || payload == PAYLOADS[0])) {
+                            cell.add(sut);
+                        }
+                    }
+                    Map<Sut, List<ClosedLoop.Run>> runs = new LinkedHashMap<>();
+                    for (int round = 0; round < rounds; round++) {
+                        for (int i = 0; i < cell.size(); i++) {
+                            Sut sut = cell.get(round % 2 == 0 ? i : cell.size() - 1 - i);
+                            runs.computeIfAbsent(sut, k -> new ArrayList<>()).add(ClosedLoop.run(sut.target, payload,
+                                    inFlight, warmup, window, drain,
+                                    sut.broker.cpu));
+                        }
+                    }
+                    for (Sut sut : cell) {
+                        ClosedLoop.Result r = ClosedLoop.merge(sut.system, sut.broker.name, "", payload, inFlight,
+                                runs.get(sut));
+                        results.add(r);
+                        log("%-32s %9.0f calls/s  p50 %7.3f  p99 %7.3f  p99.9 %7.3f ms  cpu %5.1f us/call%s",
+                                sut.id(payload, inFlight), r.callsPerSecond(), r.p50Ms(), r.p99Ms(), r.p999Ms(),
+                                r.jvmCpuUsPerCall(),
+                                r.errors() + r.lost() > 0 ? "  errors " + r.errors() + " lost " + r.lost() : "");
+                    }
+                }
+            }
+
+            for (Broker broker : brokers) {
+                if (!anyMatch(filter, "gateway/" + broker.name + "/")) {
+                    continue;
+                }
+                String[] many = new String[GATEWAY_DEVICES];
+                for (int i = 0; i < many.length; i++) {
+                    many[i] = String.format("dev%05d", i);
+                }
+                try (RrpcTarget one = new RrpcTarget(broker.url, "G", new String[] { "D" }, broker.device, requestTimeout);
+                     RrpcTarget spread = new RrpcTarget(broker.url, "G", many, broker.device, requestTimeout)) {
+                    ClosedLoop.run(one, 16, 256, globalWarmup / 2, 1, drain, null);
+                    List<ClosedLoop.Run> oneRuns = new ArrayList<>();
+                    List<ClosedLoop.Run> spreadRuns = new ArrayList<>();
+                    for (int round = 0; round < 2 * rounds; round++) {
+                        for (RrpcTarget t : round % 2 == 0 ? List.of(one, spread) : List.of(spread, one)) {
+                            (t == one ? oneRuns : spreadRuns).add(ClosedLoop.run(t, 16, 256, warmup, window / 2,
+                                    drain, broker.cpu));
+                        }
+                    }
+                    for (String variant : List.of("1 device", GATEWAY_DEVICES + " devices")) {
+                        ClosedLoop.Result r = ClosedLoop.merge("gateway", broker.name, variant, 16, 256,
+                                variant.startsWith("1 ") ? oneRuns : spreadRuns);
+                        results.add(r);
+                        log("gateway/%s/%-16s %9.0f calls/s  p50 %7.3f  p99 %7.3f ms%s", broker.name, variant,
+                                r.callsPerSecond(), r.p50Ms(), r.p99Ms(),
+                                r.errors() + r.lost() > 0 ? "  errors " + r.errors() + " lost " + r.lost() : "");
+                    }
+                }
+            }
+
+            if (filter.matcher("heap").matches()) {
+                Broker broker = brokers.get(brokers.size() - 1); // Mosquitto when there: the broker is not in this heap
+                log("heap and timeouts: %d calls pending against a silent device on %s, timeout %d ms", heapCalls,
+                        broker.name, heapTimeout);
+                heap = HeapAndTimeouts.run(broker.name, broker.url, heapCalls, heapTimeout);
+                log("heap: rrpc adds %.0f B per pending call (producer %.0f B incl. exchange; via route %.0f B; bare"
+                    + " exchange %.0f B); timeout lateness p99 %.3f ms (producer), %.3f ms (route)",
+                        heap.rrpcBytesPerCall(), heap.producer().bytesPerPendingCall(),
+                        heap.route().bytesPerPendingCall(), heap.bareExchangeBytes(), heap.producer().latenessP99Ms(),
+                        heap.route().latenessP99Ms());
+            }
+        } finally {
+            for (int i = resources.size() - 1; i >= 0; i--) {
+                try {
+                    resources.get(i).close();
+                } catch (Exception e) {
+                    System.err.println("close failed: " + e);
+                }
+            }
+        }
+        meta.put("runSeconds", Math.round((System.nanoTime() - started) / 1e9));
+        meta.put("rrpcCallsCompletedOnPahoThread", RrpcTarget.COMPLETED_ON_PAHO_THREAD.sum());
+        log("rrpc calls completed on a Paho thread (should be 0): %d", RrpcTarget.COMPLETED_ON_PAHO_THREAD.sum());
+        Report report = new Report(meta, results, heap);
+        String table = report.consoleTable();
+        System.out.println();
+        System.out.println(table);
+        Files.createDirectories(out);
+        report.write(out.resolve("bench-results.json"), out.resolve("bench-results.md"));
+        log("wrote %s and bench-results.md", out.resolve("bench-results.json"));
+        if (Boolean.getBoolean("bench.publish")) {
+            if (quick) {
+                log("not publishing a quick run to results/");
+            } else {
+                Path published = Path.of(System.getProperty("bench.results", "results"));
+                Files.createDirectories(published);
+                report.write(published.resolve("latest.json"), published.resolve("latest.md"));
+                log("published to %s", published.resolve("latest.json"));
+            }
+        }
+    }
+
+    private static boolean anyMatch(Pattern filter, String prefix) {
+        for (int payload : PAYLOADS) {
+            for (int inFlight : IN_FLIGHT) {
+                if (filter.matcher(prefix + payload + "B/" + inFlight).matches()) {
+                    return true;
+                }
+            }
+        }
+        return filter.matcher(prefix.substring(0, prefix.length() - 1)).matches();
+    }
+
+    private static final long T0 = System.nanoTime();
+
+    static void log(String format, Object... args) {
+        System.out.printf("[bench] %5.1fs " + format + "%n", prepend((System.nanoTime() - T0) / 1e9, args));
+        System.out.flush();
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    private static final class Broker {
+        final String name;
+        final String url;
+        final LongSupplier cpu;
+        RrpcTarget.DeviceSide device;
+
+        Broker(String name, String url, LongSupplier cpu) {
+            this.name = name;
+            this.url = url;
+            this.cpu = cpu;
+        }
+    }
+
+    private record Sut(String system, Broker broker, CallTarget target) {
+        String id(int payload, int inFlight) {
+            return system + "/" + broker.name + "/" + payload + "B/" + inFlight;
+        }
+    }
+}

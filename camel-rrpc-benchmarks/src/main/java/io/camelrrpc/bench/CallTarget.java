@@ -1,0 +1,22 @@
+package io.camelrrpc.bench;
+
+/** Something that makes request-reply calls asynchronously: the system under test of one benchmark cell. */
+interface CallTarget extends AutoCloseable {
+
+    /** Told once when a call ends. */
+    @FunctionalInterface
+    interface Done {
+        /** @param ok whether the reply came and had the request's size */
+        void done(boolean ok);
+    }
+
+    /**
+     * Starts one call and returns without waiting; {@code done} runs once, on whatever thread completes the call.
+     *
+     * @param seq the call's sequence number (e.g. to pick a device)
+     */
+    void call(byte[] payload, long seq, Done done);
+
+    @Override
+    void close() throws Exception;
+}

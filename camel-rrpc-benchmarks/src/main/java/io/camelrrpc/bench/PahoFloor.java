@@ -1,0 +1,183 @@
+package io.camelrrpc.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.net.SocketFactory;
+
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * The floor: the same RRPC exchange with two raw Paho async clients and no Camel. The "server" publishes to
+ * {@code $rrpc/rxd/P/D/{id}} and matches replies by id in a map; the "device" answers every request on
+ * {@code $rrpc/txd/P/D/{id}} with the request's bytes, publishing asynchronously from the callback without waiting.
+ */
+final class PahoFloor implements CallTarget {
+
+    private static final String REQUEST = "$rrpc/rxd/P/D/";
+    private static final String REPLY = "$rrpc/txd/P/D/";
+    private static final long ID_BASE = 1_000_000_000_000_000L; // 16 digits: fixed-width ids like the component's
+
+    private final int qos;
+    /** With hand-offs: the device answers from a pool, replies complete on a pool, as rrpc does (else null). */
+    private final java.util.concurrent.ExecutorService devicePool;
+    private final java.util.concurrent.ExecutorService completionPool;
+    private final MqttAsyncClient server;
+    private final MqttAsyncClient device;
+    private final ConcurrentHashMap<String, Pending> pending = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    private record Pending(int size, Done done) {
+    }
+
+    PahoFloor(String brokerUrl, int qos) throws MqttException {
+        this(brokerUrl, qos, 0, 0);
+    }
+
+    /**
+     * @param deviceThreads     0 to answer on Paho's callback thread, else a pool of that many threads (rrpc's
+     *                          consumer threads)
+     * @param completionThreads 0 to complete on Paho's callback thread, else a pool of that many threads (rrpc's
+     *                          RrpcReplies threads)
+     */
+    PahoFloor(String brokerUrl, int qos, int deviceThreads, int completionThreads) throws MqttException {
+        this.qos = qos;
+        this.devicePool = deviceThreads == 0 ? null : java.util.concurrent.Executors.newFixedThreadPool(deviceThreads);
+        this.completionPool = completionThreads == 0 ? null
+                : java.util.concurrent.Executors.newFixedThreadPool(completionThreads);
+        device = connect(brokerUrl, "floor-dev-", new Callback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                String id = topic.substring(topic.lastIndexOf('/') + 1);
+                if (devicePool == null) {
+                    answer(id, message.getPayload());
+                } else {
+                    devicePool.execute(() -> answer(id, message.getPayload()));
+                }
+            }
+        });
+        device.subscribe(REQUEST + "+", qos).waitForCompletion(10_000);
+        server = connect(brokerUrl, "floor-srv-", new Callback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                Pending call = pending.remove(topic.substring(topic.lastIndexOf('/') + 1));
+                if (call != null) {
+                    boolean ok = message.getPayload().length == call.size();
+                    if (completionPool == null) {
+                        call.done().done(ok);
+                    } else {
+                        completionPool.execute(() -> call.done().done(ok));
+                    }
+                }
+            }
+        });
+        server.subscribe(REPLY + "+", qos).waitForCompletion(10_000);
+    }
+
+    private void answer(String id, byte[] payload) {
+        try {
+            device.publish(REPLY + id, payload, qos, false);
+        } catch (MqttException e) {
+            // the caller's call is lost; counted as lost by the loop
+        }
+    }
+
+    private static MqttAsyncClient connect(String url, String prefix, MqttCallback callback) throws MqttException {
+        String id = prefix + UUID.randomUUID().toString().substring(0, 8);
+        MqttAsyncClient client = new MqttAsyncClient(url, id, new MemoryPersistence());
+        client.setCallback(callback);
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setCleanSession(true);
+        options.setMaxInflight(65535);
+        options.setAutomaticReconnect(false);
+        options.setSocketFactory(new NoDelay());
+        client.connect(options).waitForCompletion(10_000);
+        return client;
+    }
+
+    @Override
+    public void call(byte[] payload, long seq, Done done) {
+        String id = Long.toString(ID_BASE + ids.getAndIncrement());
+        pending.put(id, new Pending(payload.length, done));
+        try {
+            server.publish(REQUEST + id, payload, qos, false);
+        } catch (MqttException e) {
+            if (pending.remove(id) != null) {
+                done.done(false);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (MqttAsyncClient client : new MqttAsyncClient[] { server, device }) {
+            try {
+                client.disconnect().waitForCompletion(5_000);
+            } catch (MqttException ignored) {
+                // closing anyway
+            }
+            client.close(true);
+        }
+        if (devicePool != null) {
+            devicePool.shutdownNow();
+            completionPool.shutdownNow();
+        }
+    }
+
+    private abstract static class Callback implements MqttCallback {
+        @Override
+        public void connectionLost(Throwable cause) {
+            System.err.println("floor client lost its connection: " + cause);
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+        }
+    }
+
+    /** Plain sockets with TCP_NODELAY (Paho does not set it). */
+    static final class NoDelay extends SocketFactory {
+        private final SocketFactory delegate = SocketFactory.getDefault();
+
+        private static Socket noDelay(Socket socket) throws IOException {
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return noDelay(delegate.createSocket());
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return noDelay(delegate.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+            return noDelay(delegate.createSocket(host, port, local, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return noDelay(delegate.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
+            return noDelay(delegate.createSocket(host, port, local, localPort));
+        }
+    }
+}
