@@ -134,7 +134,7 @@ class LimitsIT extends FakeDeviceTestSupport {
         RrpcConsumer consumer = (RrpcConsumer) context.getRoutes().stream()
                 .filter(r -> r.getEndpoint().getEndpointUri().startsWith("rrpc://SMALL")).findFirst().orElseThrow()
                 .getConsumer();
-        assertThat(consumer.getDroppedRequests()).isEqualTo(1);
+        await().until(() -> consumer.getDroppedRequests() == 1);
     }
 
     private void assertNothingLeft() {
