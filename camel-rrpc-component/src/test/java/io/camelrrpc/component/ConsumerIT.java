@@ -44,7 +44,7 @@ class ConsumerIT extends RrpcTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:call").to("rrpc:GW/dev0?requestTimeout=1000");
+                from("direct:call").to("rrpc:GW/dev0?requestTimeout=3000");
 
                 from("rrpc:GW/+?concurrentConsumers=4")
                         .process(e -> routeThreads.add(Thread.currentThread().getName()))

@@ -26,7 +26,7 @@ class TimeoutIT extends FakeDeviceTestSupport {
             @Override
             public void configure() {
                 from("direct:default").to("rrpc:P/silent");
-                from("direct:call").to("rrpc:P/D?requestTimeout=500");
+                from("direct:call").to("rrpc:P/D?requestTimeout=2000");
             }
         };
     }
