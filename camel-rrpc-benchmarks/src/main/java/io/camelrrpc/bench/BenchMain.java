@@ -139,11 +139,14 @@ public final class BenchMain {
                         }
                     }
                     Map<Sut, List<ClosedLoop.Run>> runs = new LinkedHashMap<>();
-                    for (int round = 0; round < rounds; round++) {
+                    // 1 in flight: twice the window, for enough samples behind p99; 4,096: queueing only, one round
+                    int cellRounds = inFlight >= 4096 ? 1 : rounds;
+                    long cellWindow = inFlight == 1 ? 2 * window : window;
+                    for (int round = 0; round < cellRounds; round++) {
                         for (int i = 0; i < cell.size(); i++) {
                             Sut sut = cell.get(round % 2 == 0 ? i : cell.size() - 1 - i);
                             runs.computeIfAbsent(sut, k -> new ArrayList<>()).add(ClosedLoop.run(sut.target, payload,
-                                    inFlight, warmup, window, drain,
+                                    inFlight, warmup, cellWindow, drain,
                                     sut.broker.cpu));
                         }
                     }
