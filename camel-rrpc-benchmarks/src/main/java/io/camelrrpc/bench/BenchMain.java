@@ -50,7 +50,9 @@ public final class BenchMain {
         long globalWarmup = quick ? 500 : 2000;
         int heapCalls = Integer.getInteger("bench.heapCalls", quick ? 10_000 : 100_000);
         long heapTimeout = quick ? 4000 : 8000;
-        long requestTimeout = 10_000;
+        // long enough for the slowest cell (4,096 x 4 KB queue for seconds): a timeout close to the queueing delay
+        // would fail every call of that cell
+        long requestTimeout = 60_000;
         // calls a broker dropped are waited for this long after a window, then left to time out in the background
         long drain = quick ? 1000 : 3000;
         // each cell is measured in rounds, the systems taking turns (reversed order every other round), so that
