@@ -50,7 +50,9 @@ public final class BenchMain {
         long globalWarmup = quick ? 500 : 2000;
         int heapCalls = Integer.getInteger("bench.heapCalls", quick ? 10_000 : 100_000);
         long heapTimeout = quick ? 4000 : 8000;
-        long requestTimeout = 10_000;
+        // long enough for the slowest cell (4,096 x 4 KB queue for seconds): a timeout close to the queueing delay
+        // would fail every call of that cell
+        long requestTimeout = 60_000;
         // calls a broker dropped are waited for this long after a window, then left to time out in the background
         long drain = quick ? 1000 : 3000;
         // each cell is measured in rounds, the systems taking turns (reversed order every other round), so that
@@ -139,11 +141,14 @@ public final class BenchMain {
                         }
                     }
                     Map<Sut, List<ClosedLoop.Run>> runs = new LinkedHashMap<>();
-                    for (int round = 0; round < rounds; round++) {
+                    // 1 in flight: twice the window, for enough samples behind p99; 4,096: queueing only, one round
+                    int cellRounds = inFlight >= 4096 ? 1 : rounds;
+                    long cellWindow = inFlight == 1 ? 2 * window : window;
+                    for (int round = 0; round < cellRounds; round++) {
                         for (int i = 0; i < cell.size(); i++) {
                             Sut sut = cell.get(round % 2 == 0 ? i : cell.size() - 1 - i);
                             runs.computeIfAbsent(sut, k -> new ArrayList<>()).add(ClosedLoop.run(sut.target, payload,
-                                    inFlight, warmup, window, drain,
+                                    inFlight, warmup, cellWindow, drain,
                                     sut.broker.cpu));
                         }
                     }

@@ -40,7 +40,7 @@ final class ClosedLoop {
             long errors, long lost, double jvmCpuUsPerCall, double brokerCpuUsPerCall) {
     }
 
-    private static final long MAX_EXTRA_WARMUP_MILLIS = 5000;
+    private static final long MAX_EXTRA_WARMUP_MILLIS = 4000;
 
     private final CallTarget target;
     private final byte[] payload;

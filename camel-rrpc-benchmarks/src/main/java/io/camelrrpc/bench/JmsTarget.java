@@ -97,6 +97,7 @@ final class JmsTarget implements CallTarget {
 
     private static CamelContext context(String name, String url) {
         CamelContext context = new DefaultCamelContext();
+        context.getShutdownStrategy().setTimeout(1); // calls a broker dropped must not hold the stop
         context.getCamelContextExtension().setName(name);
         ConnectionFactory plain = new ActiveMQConnectionFactory(url);
         CachingConnectionFactory cached = new CachingConnectionFactory(plain);

@@ -32,6 +32,7 @@ final class RrpcTarget implements CallTarget {
 
         DeviceSide(String brokerUrl, int consumers, int queue) throws Exception {
             context = new DefaultCamelContext();
+            context.getShutdownStrategy().setTimeout(1); // calls a broker dropped must not hold the stop
             context.getCamelContextExtension().setName("rrpc-device");
             RrpcComponent rrpc = new RrpcComponent();
             rrpc.getConfiguration().setBrokerUrl(brokerUrl);
@@ -64,6 +65,7 @@ final class RrpcTarget implements CallTarget {
             throws Exception {
         this.deviceNames = deviceNames;
         caller = new DefaultCamelContext();
+        caller.getShutdownStrategy().setTimeout(1); // calls a broker dropped must not hold the stop
         caller.getCamelContextExtension().setName("rrpc-caller");
         RrpcComponent rrpc = new RrpcComponent();
         rrpc.getConfiguration().setBrokerUrl(brokerUrl);
