@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -90,10 +89,8 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     protected void doStart() throws Exception {
         ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
         // one timeout per pending call: the queue must not have the default profile's limit of 1000
+        // (Camel's scheduled pools remove cancelled tasks at once: a reply leaves no timeout behind)
         timer = executors.newScheduledThreadPool(this, "RrpcTimeouts", unboundedProfile("RrpcTimeouts", 1, -1));
-        if (timer instanceof ScheduledThreadPoolExecutor scheduled) {
-            scheduled.setRemoveOnCancelPolicy(true);
-        }
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         // not -1 here: for a plain thread pool Camel turns a queue size <= 0 into a SynchronousQueue, which rejects
         // whenever every thread is busy, and finish() would then run the route on the MQTT client's thread
