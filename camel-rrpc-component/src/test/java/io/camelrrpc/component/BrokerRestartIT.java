@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.camelrrpc.broker.MqttBroker;
 import io.camelrrpc.component.correlation.ReplyCorrelator;
 import io.camelrrpc.component.mqtt.MqttConnection;
 import io.camelrrpc.component.mqtt.MqttConnectionException;
@@ -32,7 +33,7 @@ class BrokerRestartIT {
     private static final long PROMPT_MILLIS = 2000;
     private static final String CONSUMER_ROUTE = "device";
 
-    private RestartableBroker broker;
+    private MqttBroker broker;
     private RrpcNode node;
 
     @AfterEach
@@ -49,7 +50,7 @@ class BrokerRestartIT {
     @EnumSource(RestartableBroker.Kind.class)
     void callsWaitingWhenTheBrokerStopsFailPromptlyAndLeaveNothingBehind(RestartableBroker.Kind kind) throws Exception {
         broker = RestartableBroker.start(kind);
-        node = startNode(broker.url());
+        node = startNode(broker.getBrokerUrl());
         assertRoundTrip();
         List<CompletableFuture<Completion>> inFlight = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -65,7 +66,7 @@ class BrokerRestartIT {
         for (CompletableFuture<Completion> call : inFlight) {
             Completion completion = call.get(10, TimeUnit.SECONDS);
             assertThat(completion.exchange().getException()).isInstanceOf(RrpcConnectionLostException.class)
-                    .hasMessageContaining(broker.url());
+                    .hasMessageContaining(broker.getBrokerUrl());
             assertThat(completion.millisSince(stoppedAt)).isLessThan(PROMPT_MILLIS);
         }
         Completion queuedCompletion = queued.get(10, TimeUnit.SECONDS);
@@ -81,7 +82,7 @@ class BrokerRestartIT {
     void whileTheBrokerIsDownCallsFailFastAndWhenItIsBackTheRoutesWorkWithoutRestarting(RestartableBroker.Kind kind)
             throws Exception {
         broker = RestartableBroker.start(kind);
-        node = startNode(broker.url());
+        node = startNode(broker.getBrokerUrl());
         assertRoundTrip();
         MqttConnection connection = node.connection();
         Consumer consumer = node.context().getRoute(CONSUMER_ROUTE).getConsumer();
@@ -93,7 +94,7 @@ class BrokerRestartIT {
         long calledAt = System.nanoTime();
         Exchange duringOutage = node.request("direct:call", "anyone there?");
         assertThat(duringOutage.getException()).isInstanceOf(RrpcCallException.class)
-                .hasMessageContaining("not connected").hasMessageContaining(broker.url());
+                .hasMessageContaining("not connected").hasMessageContaining(broker.getBrokerUrl());
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - calledAt)).isLessThan(1000);
         assertThat(node.correlator().pendingCalls()).isZero();
         assertThat(node.correlator().busyDevices()).isZero();
@@ -114,14 +115,14 @@ class BrokerRestartIT {
     void startingWhileTheBrokerIsDownFailsNamingTheBrokerAndNoRouteClaimsToBeStarted(RestartableBroker.Kind kind)
             throws Exception {
         broker = RestartableBroker.create(kind);
-        node = RrpcNode.create("device-only node", broker.url())
+        node = RrpcNode.create("device-only node", broker.getBrokerUrl())
                 .routes(r -> r.from("rrpc:GW/+").routeId(CONSUMER_ROUTE).log("${body}"));
 
         Throwable failure = catchThrowable(node::start);
 
         assertThat(failure).as("start of a context whose broker is down").isNotNull();
         MqttConnectionException cause = Causes.find(failure, MqttConnectionException.class);
-        assertThat(cause.getMessage()).contains(broker.url()).contains("cannot reach the broker");
+        assertThat(cause.getMessage()).contains(broker.getBrokerUrl()).contains("cannot reach the broker");
         assertThat(node.context().getRouteController().getRouteStatus(CONSUMER_ROUTE))
                 .isNotEqualTo(ServiceStatus.Started);
         assertThat(node.context().isStarted()).isFalse();
@@ -131,7 +132,7 @@ class BrokerRestartIT {
     @EnumSource(RestartableBroker.Kind.class)
     void consumerAddedWhileTheBrokerIsDownDoesNotStart(RestartableBroker.Kind kind) throws Exception {
         broker = RestartableBroker.start(kind);
-        node = startNode(broker.url());
+        node = startNode(broker.getBrokerUrl());
         broker.stop();
         await().atMost(Duration.ofSeconds(5)).until(() -> !node.connection().isConnected());
 
@@ -139,7 +140,7 @@ class BrokerRestartIT {
 
         assertThat(failure).as("adding a consumer route while the broker is down").isNotNull();
         assertThat(Causes.find(failure, MqttConnectionException.class).getMessage())
-                .contains("$rrpc/rxd/LATE/+/+").contains(broker.url());
+                .contains("$rrpc/rxd/LATE/+/+").contains(broker.getBrokerUrl());
         assertThat(node.context().getRouteController().getRouteStatus("late")).isNotEqualTo(ServiceStatus.Started);
     }
 

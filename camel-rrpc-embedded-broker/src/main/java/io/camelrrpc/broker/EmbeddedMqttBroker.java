@@ -25,7 +25,7 @@ import java.util.Properties;
  * {@code io.moquette.broker.metrics.MQTTMessageLogger}; set {@code io.moquette} to WARN in the
  * logging configuration of applications and tests.
  */
-public final class EmbeddedMqttBroker implements AutoCloseable {
+public final class EmbeddedMqttBroker implements MqttBroker {
 
     /** Default maximum size of one MQTT packet: room for a 1 MiB payload plus topic and headers. */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 2 * 1024 * 1024;

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * and kept across {@link #restart()}. Note that mosquitto's {@code #} filter does not match
  * {@code $} topics such as {@code $rrpc/...}, per the MQTT specification.
  */
-public final class MosquittoBroker implements AutoCloseable {
+public final class MosquittoBroker implements MqttBroker {
 
     /**
      * Bridge topic lines: {@code #} alone does not carry {@code $rrpc/...} topics, which need their
