@@ -72,9 +72,4 @@ public final class NodeScopedProcessIdGenerator implements ProcessIdGenerator {
         }
         return new String(id);
     }
-
-    @Override
-    public boolean couldHaveIssued(String processId) {
-        return processId.length() == LENGTH && processId.startsWith(nodePrefix);
-    }
 }

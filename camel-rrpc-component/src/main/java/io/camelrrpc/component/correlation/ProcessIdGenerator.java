@@ -10,12 +10,4 @@ public interface ProcessIdGenerator {
 
     /** The next id; called concurrently. */
     String nextId();
-
-    /**
-     * Whether this generator could have made the id. Replies for ids it could not have made belong to another node
-     * sharing the broker; they are ignored quietly instead of being reported as unknown.
-     */
-    default boolean couldHaveIssued(String processId) {
-        return true;
-    }
 }

@@ -81,9 +81,6 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         return lanes.size();
     }
 
-    public MqttConnection connection() {
-        return connection;
-    }
 
     @Override
     protected void doStart() throws Exception {
