@@ -97,25 +97,27 @@ public final class BenchMain {
                 log("WARNING: %s not found: Mosquitto cells skipped", MosquittoProcess.BINARY);
             }
             for (Broker broker : brokers) {
+                // topics of their own for each system (see PahoFloor), the same length as rrpc's
                 if (anyMatch(filter, "floor/" + broker.name + "/")) {
-                    PahoFloor floor = new PahoFloor(broker.url, 0);
+                    PahoFloor floor = new PahoFloor(broker.url, 0, "$flor");
                     resources.add(floor);
                     suts.add(new Sut("floor", broker, floor));
                 }
                 if (anyMatch(filter, "handoff/" + broker.name + "/")) {
                     // the floor plus the two thread hand-offs rrpc must make (device route off Paho's thread, caller
                     // completion off Paho's thread), with as many threads: what the hand-offs alone cost
-                    PahoFloor handoff = new PahoFloor(broker.url, 0, consumers, Math.max(2, Runtime.getRuntime()
-                            .availableProcessors()));
+                    PahoFloor handoff = new PahoFloor(broker.url, 0, "$hand", consumers, Math.max(2, Runtime
+                            .getRuntime().availableProcessors()));
                     resources.add(handoff);
                     suts.add(new Sut("handoff", broker, handoff));
                 }
                 if (anyMatch(filter, "rrpc/" + broker.name + "/") || anyMatch(filter, "gateway/" + broker.name + "/")) {
-                    broker.device = new RrpcTarget.DeviceSide(broker.url, consumers, 20_000);
-                    resources.add(broker.device);
+                    resources.add(new RrpcTarget.DeviceSide(broker.url, consumers, 20_000));
+                    broker.caller = new RrpcTarget.CallerSide(broker.url, requestTimeout);
+                    resources.add(broker.caller);
                 }
                 if (anyMatch(filter, "rrpc/" + broker.name + "/")) {
-                    RrpcTarget rrpc = new RrpcTarget(broker.url, "P", null, broker.device, requestTimeout);
+                    RrpcTarget rrpc = new RrpcTarget(broker.caller, "call", "P/D", null);
                     resources.add(rrpc);
                     suts.add(new Sut("rrpc", broker, rrpc));
                 }
@@ -172,8 +174,8 @@ public final class BenchMain {
                 for (int i = 0; i < many.length; i++) {
                     many[i] = String.format("dev%05d", i);
                 }
-                try (RrpcTarget one = new RrpcTarget(broker.url, "G", new String[] { "D" }, broker.device, requestTimeout);
-                     RrpcTarget spread = new RrpcTarget(broker.url, "G", many, broker.device, requestTimeout)) {
+                try (RrpcTarget one = new RrpcTarget(broker.caller, "gatewayOne", "G/D", null);
+                     RrpcTarget spread = new RrpcTarget(broker.caller, "gatewaySpread", "G/D", many)) {
                     ClosedLoop.run(one, 16, 256, globalWarmup / 2, 1, drain, null);
                     List<ClosedLoop.Run> oneRuns = new ArrayList<>();
                     List<ClosedLoop.Run> spreadRuns = new ArrayList<>();
@@ -265,7 +267,7 @@ public final class BenchMain {
         final String name;
         final String url;
         final LongSupplier cpu;
-        RrpcTarget.DeviceSide device;
+        RrpcTarget.CallerSide caller;
 
         Broker(String name, String url, LongSupplier cpu) {
             this.name = name;

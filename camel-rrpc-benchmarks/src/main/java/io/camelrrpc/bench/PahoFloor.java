@@ -19,16 +19,19 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * The floor: the same RRPC exchange with two raw Paho async clients and no Camel. The "server" publishes to
- * {@code $rrpc/rxd/P/D/{id}} and matches replies by id in a map; the "device" answers every request on
- * {@code $rrpc/txd/P/D/{id}} with the request's bytes, publishing asynchronously from the callback without waiting.
+ * {@code {root}/rxd/P/D/{id}} and matches replies by id in a map; the "device" answers every request on
+ * {@code {root}/txd/P/D/{id}} with the request's bytes, publishing asynchronously from the callback without waiting.
+ * The root is as long as rrpc's {@code $rrpc} but not the same: every system under test has topics of its own, so
+ * that no subscriber of another system (such as rrpc's wildcard reply subscription {@code $rrpc/txd/+/+/+}) receives,
+ * or answers, this one's messages.
  */
 final class PahoFloor implements CallTarget {
 
-    private static final String REQUEST = "$rrpc/rxd/P/D/";
-    private static final String REPLY = "$rrpc/txd/P/D/";
     private static final long ID_BASE = 1_000_000_000_000_000L; // 16 digits: fixed-width ids like the component's
 
     private final int qos;
+    private final String request;
+    private final String reply;
     /** With hand-offs: the device answers from a pool, replies complete on a pool, as rrpc does (else null). */
     private final java.util.concurrent.ExecutorService devicePool;
     private final java.util.concurrent.ExecutorService completionPool;
@@ -40,18 +43,21 @@ final class PahoFloor implements CallTarget {
     private record Pending(int size, Done done) {
     }
 
-    PahoFloor(String brokerUrl, int qos) throws MqttException {
-        this(brokerUrl, qos, 0, 0);
+    PahoFloor(String brokerUrl, int qos, String root) throws MqttException {
+        this(brokerUrl, qos, root, 0, 0);
     }
 
     /**
+     * @param root              first topic level, five characters like {@code $rrpc}, different for each system
      * @param deviceThreads     0 to answer on Paho's callback thread, else a pool of that many threads (rrpc's
      *                          consumer threads)
      * @param completionThreads 0 to complete on Paho's callback thread, else a pool of that many threads (rrpc's
      *                          RrpcReplies threads)
      */
-    PahoFloor(String brokerUrl, int qos, int deviceThreads, int completionThreads) throws MqttException {
+    PahoFloor(String brokerUrl, int qos, String root, int deviceThreads, int completionThreads) throws MqttException {
         this.qos = qos;
+        this.request = root + "/rxd/P/D/";
+        this.reply = root + "/txd/P/D/";
         this.devicePool = deviceThreads == 0 ? null : java.util.concurrent.Executors.newFixedThreadPool(deviceThreads);
         this.completionPool = completionThreads == 0 ? null
                 : java.util.concurrent.Executors.newFixedThreadPool(completionThreads);
@@ -66,7 +72,7 @@ final class PahoFloor implements CallTarget {
                 }
             }
         });
-        device.subscribe(REQUEST + "+", qos).waitForCompletion(10_000);
+        device.subscribe(request + "+", qos).waitForCompletion(10_000);
         server = connect(brokerUrl, "floor-srv-", new Callback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
@@ -81,12 +87,12 @@ final class PahoFloor implements CallTarget {
                 }
             }
         });
-        server.subscribe(REPLY + "+", qos).waitForCompletion(10_000);
+        server.subscribe(reply + "+", qos).waitForCompletion(10_000);
     }
 
     private void answer(String id, byte[] payload) {
         try {
-            device.publish(REPLY + id, payload, qos, false);
+            device.publish(reply + id, payload, qos, false);
         } catch (MqttException e) {
             // the caller's call is lost; counted as lost by the loop
         }
@@ -111,7 +117,7 @@ final class PahoFloor implements CallTarget {
         String id = Long.toString(ID_BASE + ids.getAndIncrement());
         pending.put(id, new Pending(payload.length, done));
         try {
-            server.publish(REQUEST + id, payload, qos, false);
+            server.publish(request + id, payload, qos, false);
         } catch (MqttException e) {
             if (pending.remove(id) != null) {
                 done.done(false);

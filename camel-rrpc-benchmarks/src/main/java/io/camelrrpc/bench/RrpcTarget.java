@@ -11,29 +11,47 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * rrpc: a caller CamelContext whose route {@code direct:call -> rrpc:P/D} is driven through an AsyncProducer (no
- * thread per call), and a device CamelContext, on its own MQTT connection, whose {@code rrpc:} consumer answers
- * with the request's bytes. The device context also serves product G through one gateway consumer
- * {@code rrpc:G/+}; the gateway target sets CamelRrpcDeviceName per call.
+ * rrpc: a route {@code direct:<name> -> rrpc:...} in the shared caller CamelContext, driven through an AsyncProducer
+ * (no thread per call), answered by a device CamelContext on its own MQTT connection whose {@code rrpc:} consumer
+ * replies with the request's bytes. The device context serves product P through {@code rrpc:P/D} and product G
+ * through one gateway consumer {@code rrpc:G/+}; the gateway targets set CamelRrpcDeviceName per call.
  */
 final class RrpcTarget implements CallTarget {
 
     /** Calls completed on a Paho thread: the component promises that routes never run there. */
     static final java.util.concurrent.atomic.LongAdder COMPLETED_ON_PAHO_THREAD = new java.util.concurrent.atomic.LongAdder();
 
-    private final CamelContext caller;
-    private final Endpoint endpoint;
-    private final AsyncProducer producer;
-    private final String[] deviceNames;
+    /**
+     * The calling side: one CamelContext, so one MQTT connection and one wildcard reply subscription for every rrpc
+     * target, as one application has. (A context per target would give each target every other target's replies.)
+     * Calls to one device are not serialized ({@code maxConcurrentCallsPerDevice=0}): the floor does not serialize
+     * them either, and the answering consumer replies to each request on its own processId.
+     */
+    static final class CallerSide implements AutoCloseable {
+        final CamelContext context;
+
+        CallerSide(String brokerUrl, long requestTimeout) throws Exception {
+            context = named("rrpc-caller");
+            RrpcComponent rrpc = new RrpcComponent();
+            rrpc.getConfiguration().setBrokerUrl(brokerUrl);
+            rrpc.getConfiguration().setRequestTimeout(requestTimeout);
+            rrpc.getConfiguration().setMaxConcurrentCallsPerDevice(0);
+            context.addComponent("rrpc", rrpc);
+            context.start();
+        }
+
+        @Override
+        public void close() {
+            context.stop();
+        }
+    }
 
     /** The answering side: one CamelContext with the device P/D and the gateway G/+, shared by the targets. */
     static final class DeviceSide implements AutoCloseable {
         final CamelContext context;
 
         DeviceSide(String brokerUrl, int consumers, int queue) throws Exception {
-            context = new DefaultCamelContext();
-            context.getShutdownStrategy().setTimeout(1); // calls a broker dropped must not hold the stop
-            context.getCamelContextExtension().setName("rrpc-device");
+            context = named("rrpc-device");
             RrpcComponent rrpc = new RrpcComponent();
             rrpc.getConfiguration().setBrokerUrl(brokerUrl);
             context.addComponent("rrpc", rrpc);
@@ -57,34 +75,37 @@ final class RrpcTarget implements CallTarget {
         }
     }
 
-    /**
-     * @param product     P (one device, D) or G (gateway)
-     * @param deviceNames the devices to spread calls over; null for D only
-     */
-    RrpcTarget(String brokerUrl, String product, String[] deviceNames, DeviceSide device, long requestTimeout)
-            throws Exception {
-        this.deviceNames = deviceNames;
-        caller = new DefaultCamelContext();
-        caller.getShutdownStrategy().setTimeout(1); // calls a broker dropped must not hold the stop
-        caller.getCamelContextExtension().setName("rrpc-caller");
-        RrpcComponent rrpc = new RrpcComponent();
-        rrpc.getConfiguration().setBrokerUrl(brokerUrl);
-        rrpc.getConfiguration().setRequestTimeout(requestTimeout);
-        caller.addComponent("rrpc", rrpc);
-        caller.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:call").routeId("caller").to("rrpc:" + product + "/D");
-            }
-        });
-        caller.start();
-        endpoint = caller.getEndpoint("direct:call");
-        producer = endpoint.createAsyncProducer();
-        producer.start();
+    private static CamelContext named(String name) {
+        CamelContext context = new DefaultCamelContext();
+        context.getShutdownStrategy().setTimeout(1); // calls a broker dropped must not hold the stop
+        context.getCamelContextExtension().setName(name);
+        return context;
     }
 
-    CamelContext callerContext() {
-        return caller;
+    private final CamelContext caller;
+    private final String routeId;
+    private final AsyncProducer producer;
+    private final Endpoint endpoint;
+    private final String[] deviceNames;
+
+    /**
+     * @param name        names the route {@code direct:<name>}
+     * @param device      P/D for product P, any device of G for the gateway
+     * @param deviceNames the devices to spread calls over; null for the device of {@code device} only
+     */
+    RrpcTarget(CallerSide caller, String name, String device, String[] deviceNames) throws Exception {
+        this.caller = caller.context;
+        this.routeId = name;
+        this.deviceNames = deviceNames;
+        this.caller.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:" + name).routeId(name).to("rrpc:" + device);
+            }
+        });
+        endpoint = this.caller.getEndpoint("direct:" + name);
+        producer = endpoint.createAsyncProducer();
+        producer.start();
     }
 
     @Override
@@ -104,8 +125,9 @@ final class RrpcTarget implements CallTarget {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
         producer.stop();
-        caller.stop();
+        caller.getRouteController().stopRoute(routeId);
+        caller.removeRoute(routeId);
     }
 }
