@@ -30,6 +30,8 @@ public final class PendingCall {
     PendingCall timeoutNext;
     /** Holds a slot of its device's lane; guarded by {@link DeviceLanes}. */
     boolean started;
+    /** Waits in its device's lane for a slot; guarded by {@link DeviceLanes}. */
+    boolean queued;
     private DeviceReplySubscriptions.Entry replySubscription;
     private boolean finished;
 
@@ -60,6 +62,11 @@ public final class PendingCall {
     /** When the call times out, on the {@link System#nanoTime()} clock: its timeout counts from its creation. */
     long deadlineNanos() {
         return deadlineNanos;
+    }
+
+    /** Whether the call's deadline has passed at the given {@link System#nanoTime()}. */
+    boolean overdueAt(long nowNanos) {
+        return nowNanos - deadlineNanos >= 0;
     }
 
     String requestTopic() {
