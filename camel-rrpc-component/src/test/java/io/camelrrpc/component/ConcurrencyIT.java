@@ -5,14 +5,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.AsyncProducer;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,35 +50,15 @@ class ConcurrencyIT extends RrpcTestSupport {
 
     @Test
     void tenThousandCallsInFlightHoldNoThreadsAndAllTimeOutOnce() throws Exception {
-        RrpcEndpoint silent = context.getEndpoint("rrpc:FLEET/nobody?requestTimeout=1500&requestTopicTemplate="
-                                                  + "nowhere/{productId}/{deviceName}/{processId}", RrpcEndpoint.class);
-        AsyncProducer producer = silent.createAsyncProducer();
-        producer.start();
+        AsyncProducer producer = startedProducer("rrpc:FLEET/nobody?requestTimeout=1500&requestTopicTemplate="
+                                                 + "nowhere/{productId}/{deviceName}/{processId}");
         int calls = 10_000;
-        CountDownLatch done = new CountDownLatch(calls);
-        AtomicInteger timedOut = new AtomicInteger();
-        ConcurrentHashMap<Exchange, AtomicInteger> completions = new ConcurrentHashMap<>();
         int threadsBefore = Thread.activeCount();
-        for (int i = 0; i < calls; i++) {
-            Exchange exchange = new DefaultExchange(context);
-            exchange.getIn().setBody("ping " + i);
-            completions.put(exchange, new AtomicInteger());
-            boolean sync = producer.process(exchange, doneSync -> {
-                completions.get(exchange).incrementAndGet();
-                if (exchange.getException() instanceof RrpcTimeoutException) {
-                    timedOut.incrementAndGet();
-                }
-                done.countDown();
-            });
-            assertThat(sync).as("call %d completed at once: %s", i, exchange.getException()).isFalse();
-        }
+        CallBurst burst = CallBurst.issue(producer, calls);
         assertThat(((RrpcProducer) producer).getCorrelator().pendingCalls()).isGreaterThan(calls / 2);
         assertThat(Thread.activeCount() - threadsBefore).isLessThan(50);
 
-        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(timedOut.get()).isEqualTo(calls);
-        assertThat(completions.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+        burst.assertEachTimesOutOnce(30);
         assertThat(((RrpcProducer) producer).getCorrelator().pendingCalls()).isZero();
-        producer.stop();
     }
 }

@@ -3,6 +3,7 @@ package io.camelrrpc.component;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,33 @@ class LimitsIT extends FakeDeviceTestSupport {
         assertThat(first.get(5, TimeUnit.SECONDS).getMessage().getBody(String.class)).isEqualTo("one");
         assertThat(device.pollRequest(300)).as("the timed-out call is never sent").isNull();
         assertNothingLeft();
+    }
+
+    @Test
+    void callsQueuedBehindASilentDeviceAreNotSentOnceTheirDeadlinePassed() throws Exception {
+        AsyncProducer producer = startedProducer("rrpc:P/silent?requestTimeout=1000");
+        int calls = 2000;
+        CallBurst burst = CallBurst.issue(producer, calls);
+
+        burst.assertEachTimesOutOnce(30);
+        assertNothingLeft();
+        int requests = requestsBeforeAMarkerCall();
+        // each timeout of the call in flight sends the next call still in time: about one per timeout bucket
+        assertThat(requests).as("requests that reached the silent device").isBetween(1, calls / 20);
+    }
+
+    /** Counts the requests the device got, up to a call made now to another device, and answers that call. */
+    private int requestsBeforeAMarkerCall() throws Exception {
+        CompletableFuture<Exchange> marker = template.asyncSend("direct:waiting", e -> e.getIn().setBody("marker"));
+        int requests = 0;
+        for (FakeDevice.Request request = device.nextRequest(); ; request = device.nextRequest()) {
+            if (request.text().equals("marker")) {
+                device.reply(request, "ok");
+                assertThat(marker.get(5, TimeUnit.SECONDS).getException()).isNull();
+                return requests;
+            }
+            requests++;
+        }
     }
 
     @Test

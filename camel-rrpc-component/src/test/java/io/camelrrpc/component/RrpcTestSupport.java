@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.camelrrpc.broker.EmbeddedMqttBroker;
 import io.camelrrpc.component.correlation.ReplyCorrelator;
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +38,13 @@ abstract class RrpcTestSupport extends CamelTestSupport {
 
     protected RrpcComponent rrpc() {
         return context.getComponent("rrpc", RrpcComponent.class);
+    }
+
+    /** A producer outside any route, started now and stopped with the context. */
+    protected AsyncProducer startedProducer(String uri) throws Exception {
+        AsyncProducer producer = context.getEndpoint(uri).createAsyncProducer();
+        context.addService(producer, true, true);
+        return producer;
     }
 
     /** The single correlator of the context's producers. */

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.camelrrpc.component.correlation.CorrelationStatistics;
 import io.camelrrpc.component.topic.RrpcAddress;
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.builder.RouteBuilder;
@@ -123,6 +124,18 @@ class TimeoutIT extends FakeDeviceTestSupport {
         FakeDevice.Request request = device.nextRequest();
         device.reply(request, "yes");
         assertThat(call.get(5, TimeUnit.SECONDS).getMessage().getBody(String.class)).isEqualTo("yes");
+    }
+
+    @Test
+    void twentyThousandPendingCallsEachTimeOutOnceAndNeverEarly() throws Exception {
+        AsyncProducer producer = startedProducer("rrpc:P/silent?requestTimeout=2000&maxConcurrentCallsPerDevice=0"
+                                                 + "&requestTopicTemplate=nowhere/{productId}/{deviceName}/{processId}");
+        CallBurst burst = CallBurst.issue(producer, 20_000);
+
+        burst.assertEachTimesOutOnce(30);
+        // never before the deadline; under 1 s late is loose on purpose (a loaded machine), the benchmark is tight
+        assertThat(burst.calls()).allSatisfy(call -> assertThat(call.millisToCompletion()).isBetween(2000L, 2999L));
+        assertThat(correlator().pendingCalls()).isZero();
     }
 
     private static RrpcTimeoutException assertTimedOut(Exchange result) {

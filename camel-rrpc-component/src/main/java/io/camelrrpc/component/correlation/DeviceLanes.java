@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Limits the calls in flight to each device. Tencent's C device SDK keeps one processId at a time, so overlapping
  * calls to one device can be answered with the wrong id; a lane lets a fixed number through and queues (or refuses)
  * the rest. A lane exists only while its device has calls, and all its state changes under the map's lock for that
- * device, so a slot is never lost or counted twice.
+ * device, so a slot is never lost or counted twice. A freed slot skips queued calls whose deadline has passed: their
+ * timeout is due now, and sending them would only delay the timeouts behind them.
  */
 final class DeviceLanes {
 
@@ -41,6 +42,7 @@ final class DeviceLanes {
                 admission[0] = Admission.STARTED;
             } else if (limits.waitWhenDeviceBusy()) {
                 current.waiting.add(call);
+                call.queued = true;
                 admission[0] = Admission.QUEUED;
             } else {
                 admission[0] = Admission.REFUSED;
@@ -51,7 +53,7 @@ final class DeviceLanes {
     }
 
     /**
-     * The call is over: frees its slot, or takes it out of the queue if it never started.
+     * The call is over: frees its slot, or takes it out of the queue if it still waits there.
      *
      * @return the next call of the device, now holding the freed slot and to be sent, or {@code null}
      */
@@ -60,8 +62,9 @@ final class DeviceLanes {
         lanes.computeIfPresent(call.address().device(), (device, lane) -> {
             if (call.started) {
                 lane.active--;
-                next[0] = nextStillPending(lane, pending);
-            } else {
+                next[0] = nextToStart(lane, pending, System.nanoTime());
+            } else if (call.queued) {
+                call.queued = false;
                 lane.waiting.remove(call);
             }
             return lane.idle() ? null : lane;
@@ -69,9 +72,11 @@ final class DeviceLanes {
         return next[0];
     }
 
-    private static PendingCall nextStillPending(Lane lane, Map<String, PendingCall> pending) {
+    /** Takes the first queued call still pending and not overdue; overdue ones leave the queue for their timeout. */
+    private static PendingCall nextToStart(Lane lane, Map<String, PendingCall> pending, long nowNanos) {
         for (PendingCall candidate = lane.waiting.poll(); candidate != null; candidate = lane.waiting.poll()) {
-            if (pending.get(candidate.address().processId()) == candidate) {
+            candidate.queued = false;
+            if (pending.get(candidate.address().processId()) == candidate && !candidate.overdueAt(nowNanos)) {
                 lane.active++;
                 candidate.started = true;
                 return candidate;

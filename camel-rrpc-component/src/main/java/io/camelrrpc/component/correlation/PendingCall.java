@@ -1,6 +1,6 @@
 package io.camelrrpc.component.correlation;
 
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.camelrrpc.component.topic.RrpcAddress;
 import org.apache.camel.AsyncCallback;
@@ -12,16 +12,26 @@ import org.apache.camel.Exchange;
  */
 public final class PendingCall {
 
+    /** Longer timeouts never end in practice; the cap keeps deadline arithmetic from overflowing. */
+    private static final long LONGEST_TIMEOUT_NANOS = Long.MAX_VALUE / 4;
+
     private final RrpcAddress address;
     private final Exchange exchange;
     private final AsyncCallback callback;
     private final long timeoutMillis;
+    private final long deadlineNanos;
     private final String requestTopic;
     private final byte[] request;
     private final CallLimits limits;
-    private volatile ScheduledFuture<?> timeoutTask;
+    /** The bucket its timeout waits in, or {@code null}; see {@link TimeoutBuckets}. */
+    volatile TimeoutBuckets.Bucket timeoutBucket;
+    /** Its neighbours in that bucket; guarded by the bucket's lock, then the timer's once the bucket fired. */
+    PendingCall timeoutPrev;
+    PendingCall timeoutNext;
     /** Holds a slot of its device's lane; guarded by {@link DeviceLanes}. */
     boolean started;
+    /** Waits in its device's lane for a slot; guarded by {@link DeviceLanes}. */
+    boolean queued;
     private DeviceReplySubscriptions.Entry replySubscription;
     private boolean finished;
 
@@ -31,6 +41,7 @@ public final class PendingCall {
         this.exchange = exchange;
         this.callback = callback;
         this.timeoutMillis = timeoutMillis;
+        this.deadlineNanos = System.nanoTime() + Math.min(TimeUnit.MILLISECONDS.toNanos(timeoutMillis), LONGEST_TIMEOUT_NANOS);
         this.requestTopic = requestTopic;
         this.request = request;
         this.limits = limits;
@@ -46,6 +57,16 @@ public final class PendingCall {
 
     public long timeoutMillis() {
         return timeoutMillis;
+    }
+
+    /** When the call times out, on the {@link System#nanoTime()} clock: its timeout counts from its creation. */
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    /** Whether the call's deadline has passed at the given {@link System#nanoTime()}. */
+    boolean overdueAt(long nowNanos) {
+        return nowNanos - deadlineNanos >= 0;
     }
 
     String requestTopic() {
@@ -84,17 +105,6 @@ public final class PendingCall {
         DeviceReplySubscriptions.Entry entry = replySubscription;
         replySubscription = null;
         return entry;
-    }
-
-    void timeoutTask(ScheduledFuture<?> task) {
-        this.timeoutTask = task;
-    }
-
-    void cancelTimeout() {
-        ScheduledFuture<?> task = timeoutTask;
-        if (task != null) {
-            task.cancel(false);
-        }
     }
 
     /** The device's reply becomes the message body. */

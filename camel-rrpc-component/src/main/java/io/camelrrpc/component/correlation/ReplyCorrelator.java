@@ -1,5 +1,6 @@
 package io.camelrrpc.component.correlation;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class ReplyCorrelator extends ServiceSupport implements ConnectionListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplyCorrelator.class);
+    /** How much later than its deadline a timeout may fire at most (plus the timer's jitter); never earlier. */
+    private static final Duration TIMEOUT_RESOLUTION = Duration.ofMillis(10);
 
     private final CamelContext camelContext;
     private final MqttConnection connection;
@@ -50,6 +53,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     private Subscription subscription;
     private DeviceReplySubscriptions deviceSubscriptions;
     private ScheduledExecutorService timer;
+    private TimeoutBuckets timeouts;
     private ExecutorService completions;
 
     /**
@@ -85,9 +89,11 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     @Override
     protected void doStart() throws Exception {
         ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
-        // one timeout per pending call: the queue must not have the default profile's limit of 1000
-        // (Camel's scheduled pools remove cancelled tasks at once: a reply leaves no timeout behind)
+        // one task per timeout bucket holding calls: far fewer than the calls, yet up to one per TIMEOUT_RESOLUTION of
+        // the longest timeout in use, so the queue keeps no limit (the default profile's 1000 is reached by timeouts
+        // over 10 s); Camel's scheduled pools drop cancelled tasks at once, so an emptied bucket leaves nothing behind
         timer = executors.newScheduledThreadPool(this, "RrpcTimeouts", unboundedProfile("RrpcTimeouts", 1, -1));
+        timeouts = new TimeoutBuckets(timer, TIMEOUT_RESOLUTION, this::expire);
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         // not -1 here: for a plain thread pool Camel turns a queue size <= 0 into a SynchronousQueue, which rejects
         // whenever every thread is busy, and finish() would then run the route on the MQTT client's thread
@@ -158,7 +164,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
                     "processId " + processId + " is already waiting for a reply: the ProcessIdGenerator must not repeat ids");
         }
         try {
-            call.timeoutTask(timer.schedule(() -> expire(call), call.timeoutMillis(), TimeUnit.MILLISECONDS));
+            timeouts.add(call);
         } catch (RejectedExecutionException e) {
             pending.remove(processId, call);
             throw new RrpcCallException("the producer is stopping", call.address(), call.exchange(), e);
@@ -281,7 +287,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         if (!pending.remove(call.address().processId(), call)) {
             return false;
         }
-        call.cancelTimeout();
+        timeouts.remove(call);
         DeviceReplySubscriptions.Entry replySubscription = call.detach();
         if (replySubscription != null) {
             deviceSubscriptions.release(call.address(), replySubscription);
