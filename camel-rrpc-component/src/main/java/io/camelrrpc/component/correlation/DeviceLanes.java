@@ -17,7 +17,9 @@ final class DeviceLanes {
     enum Admission {
         STARTED,
         QUEUED,
-        REFUSED
+        REFUSED,
+        /** The call ended (e.g. its connection was lost) before it asked: it takes no slot. */
+        ENDED
     }
 
     private static final class Lane {
@@ -31,12 +33,17 @@ final class DeviceLanes {
 
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
-    /** Takes a slot for the call if one is free; else queues it or refuses it. */
-    Admission admit(PendingCall call, CallLimits limits) {
+    /**
+     * Takes a slot for the call if one is free; else queues it or refuses it. A call no longer pending gets nothing:
+     * it may have ended between its registration and this, and its {@link #leave} then found nothing to free.
+     */
+    Admission admit(PendingCall call, CallLimits limits, Map<String, PendingCall> pending) {
         Admission[] admission = new Admission[1];
         lanes.compute(call.address().device(), (device, lane) -> {
             Lane current = lane != null ? lane : new Lane();
-            if (current.active < limits.maxConcurrentCallsPerDevice()) {
+            if (pending.get(call.address().processId()) != call) {
+                admission[0] = Admission.ENDED;
+            } else if (current.active < limits.maxConcurrentCallsPerDevice()) {
                 current.active++;
                 call.started = true;
                 admission[0] = Admission.STARTED;

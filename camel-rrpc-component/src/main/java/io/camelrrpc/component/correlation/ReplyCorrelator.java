@@ -170,13 +170,19 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
             throw new RrpcCallException("the producer is stopping", call.address(), call.exchange(), e);
         }
         statistics.calls.increment();
+        if (pending.get(processId) != call) {
+            // ended while it was being registered (e.g. the connection was lost): nothing to send, no timeout to keep
+            timeouts.remove(call);
+            return;
+        }
         if (limits.maxConcurrentCallsPerDevice() <= 0) {
             send(call);
             return;
         }
-        switch (lanes.admit(call, limits)) {
+        switch (lanes.admit(call, limits, pending)) {
             case STARTED -> send(call);
             case QUEUED -> LOG.debug("Call {} to {} waits: the device is busy", processId, call.address().device());
+            case ENDED -> LOG.debug("Call {} to {} ended before it was sent", processId, call.address().device());
             case REFUSED -> finish(call, c -> {
                 statistics.rejections.increment();
                 c.fail(new RrpcRejectedException(

@@ -50,9 +50,22 @@ class DeviceLanesTest {
         assertThat(lanes.size()).isZero();
     }
 
+    @Test
+    void aCallThatEndedBeforeItAskedTakesNoSlot() {
+        PendingCall ended = call(60_000);
+        // registered, then ended (e.g. by a lost connection) before it reached its lane: leave found nothing to free
+        pending.put(ended.address().processId(), ended);
+        assertThat(finish(ended)).isNull();
+
+        assertThat(lanes.admit(ended, ONE_AT_A_TIME, pending)).isEqualTo(DeviceLanes.Admission.ENDED);
+        assertThat(ended.started).isFalse();
+        assertThat(lanes.size()).as("no lane holds a slot for it").isZero();
+        admitted(call(60_000), DeviceLanes.Admission.STARTED);
+    }
+
     private PendingCall admitted(PendingCall call, DeviceLanes.Admission expected) {
         pending.put(call.address().processId(), call);
-        assertThat(lanes.admit(call, ONE_AT_A_TIME)).isEqualTo(expected);
+        assertThat(lanes.admit(call, ONE_AT_A_TIME, pending)).isEqualTo(expected);
         return call;
     }
 
