@@ -80,6 +80,9 @@ final class HeapAndTimeouts {
         RrpcComponent rrpc = new RrpcComponent();
         rrpc.getConfiguration().setBrokerUrl(brokerUrl);
         rrpc.getConfiguration().setRequestTimeout(timeoutMillis);
+        // every call in flight, waiting for its reply (with the default of 1 per device, all but one would wait
+        // in their device's queue, unsent)
+        rrpc.getConfiguration().setMaxConcurrentCallsPerDevice(0);
         context.addComponent("rrpc", rrpc);
         context.addRoutes(new RouteBuilder() {
             @Override
