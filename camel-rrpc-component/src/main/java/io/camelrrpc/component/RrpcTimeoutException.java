@@ -6,7 +6,9 @@ import org.apache.camel.ExchangeTimedOutException;
 
 /**
  * No reply came from the device within the request timeout. The message reads: "The OUT message was not received
- * within: 4000 millis due to no reply from device P/D for processId X".
+ * within: 4000 millis due to no reply from device P/D for processId X". It has no stack trace: it is made on the
+ * component's completion thread, whose stack says nothing about the call, and filling one in for each of many calls
+ * timing out at once (a device fleet going offline) delayed the timeouts behind them.
  */
 public class RrpcTimeoutException extends ExchangeTimedOutException implements RrpcCallFailure {
 
@@ -18,6 +20,11 @@ public class RrpcTimeoutException extends ExchangeTimedOutException implements R
         super(exchange, timeoutMillis,
               "to no reply from device " + address.device() + " for processId " + address.processId());
         this.address = address;
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
     }
 
     @Override
