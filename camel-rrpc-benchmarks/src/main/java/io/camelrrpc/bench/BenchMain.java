@@ -14,7 +14,7 @@ import io.camelrrpc.broker.EmbeddedMqttBroker;
 
 /**
  * Runs every benchmark in one JVM, on the same brokers and machine, and prints one table of ratios. See
- * README-benchmarks.md. System properties: bench.quick (short smoke run), bench.filter (regex on cell ids such as
+ * the Benchmarks section of README.md. System properties: bench.quick (short smoke run), bench.filter (regex on cell ids such as
  * {@code rrpc/moquette/16B/256}, {@code gateway/...}, {@code heap}), bench.out (directory for bench-results.json and
  * .md), bench.publish + bench.results (also copy them to results/latest.*), bench.consumers (answering threads).
  */
