@@ -10,17 +10,20 @@ import javax.net.SocketFactory;
 
 /**
  * Plain TCP sockets for Paho: TCP_NODELAY (without it, Nagle plus delayed ACKs make a call with one message in
- * flight wait ~40 ms for nothing; measured 16-18 round trips/s instead of ~5,000), and a {@link TopicGuardInputStream}
+ * flight wait ~40 ms for nothing; measured 16-18 round trips/s instead of ~5,000), and an {@link InboundPacketStream}
  * in front of what Paho reads.
  */
 final class GuardedSocketFactory extends SocketFactory {
 
     private final boolean tcpNoDelay;
     private final Runnable onDefusedTopic;
+    private final MessageListener qos0Publishes;
 
-    GuardedSocketFactory(boolean tcpNoDelay, Runnable onDefusedTopic) {
+    /** See {@link InboundPacketStream#InboundPacketStream(InputStream, Runnable, MessageListener)}. */
+    GuardedSocketFactory(boolean tcpNoDelay, Runnable onDefusedTopic, MessageListener qos0Publishes) {
         this.tcpNoDelay = tcpNoDelay;
         this.onDefusedTopic = onDefusedTopic;
+        this.qos0Publishes = qos0Publishes;
     }
 
     @Override
@@ -31,7 +34,7 @@ final class GuardedSocketFactory extends SocketFactory {
             @Override
             public synchronized InputStream getInputStream() throws IOException {
                 if (guarded == null) {
-                    guarded = new TopicGuardInputStream(super.getInputStream(), onDefusedTopic);
+                    guarded = new InboundPacketStream(super.getInputStream(), onDefusedTopic, qos0Publishes);
                 }
                 return guarded;
             }

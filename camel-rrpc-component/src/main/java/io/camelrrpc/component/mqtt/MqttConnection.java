@@ -190,7 +190,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
                     : (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault();
             return settings.tcpNoDelay() ? new NoDelaySslSocketFactory(factory) : factory;
         }
-        return new GuardedSocketFactory(settings.tcpNoDelay(), this::topicDefused);
+        return new GuardedSocketFactory(settings.tcpNoDelay(), this::topicDefused, this::arrived);
     }
 
     @Override
@@ -374,9 +374,14 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
         return defusedTopics.get();
     }
 
+    /** Messages Paho decoded: those at QoS 1, and every message on TLS connections. */
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-        byte[] payload = message.getPayload();
+        arrived(topic, message.getPayload());
+    }
+
+    /** Every message, on the thread that decoded it: Paho's callback thread, or its reader for QoS 0 on TCP. */
+    private void arrived(String topic, byte[] payload) {
         subscriptions.forEachMatch(topic, subscription -> deliver(subscription, topic, payload));
     }
 

@@ -2,7 +2,7 @@ package io.camelrrpc.component.mqtt;
 
 /**
  * Finds Paho 1.2.5's reader thread ("MQTT Rec: clientId"). That thread can die on an exception Paho does not catch
- * (a topic it cannot decode, on TLS connections where {@link TopicGuardInputStream} cannot look) without closing the
+ * (a topic it cannot decode, on TLS connections where {@link InboundPacketStream} cannot look) without closing the
  * connection: the client then stays connected but reads nothing more.
  */
 final class ReaderThreads {
