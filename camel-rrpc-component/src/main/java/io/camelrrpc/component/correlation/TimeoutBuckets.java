@@ -13,10 +13,16 @@ import java.util.function.Function;
  * The timeouts of pending calls, gathered in buckets of a fixed resolution instead of one scheduled task per call.
  * A call's deadline is rounded up to the end of its bucket, so it never times out early and at most one resolution
  * late (plus the timer's jitter). A bucket exists only while it holds calls: the first call that falls in it creates
- * it and schedules its one task on the timer; when the last call leaves it, its task is cancelled. Calls are linked
- * into their bucket through their own fields, so adding and removing one allocates no task and removing is O(1).
+ * it and schedules its one task on the timer. When the last call leaves a bucket that ends within
+ * {@link #KEEP_EMPTY_NANOS}, the bucket stays for the calls that follow and fires empty; one that ends later is closed
+ * and its task cancelled, so long timeouts leave no tasks behind. (Closing every emptied bucket would schedule a task,
+ * and wake the timer's thread, for nearly every call when calls are answered one at a time.) Calls are linked into
+ * their bucket through their own fields, so adding and removing one allocates no task and removing is O(1).
  */
 final class TimeoutBuckets {
+
+    /** How soon an emptied bucket must end to be kept: at most this divided by the resolution buckets wait empty. */
+    static final long KEEP_EMPTY_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     /**
      * The calls whose deadlines end at the same time, in the order they came. Its calls' links change under its
@@ -91,7 +97,7 @@ final class TimeoutBuckets {
                 return; // fired: its calls belong to the timer's thread now
             }
             unlink(bucket, call);
-            if (bucket.first == null) {
+            if (bucket.first == null && endOf(bucket.index) - System.nanoTime() > KEEP_EMPTY_NANOS) {
                 close(bucket);
                 bucket.task.cancel(false);
             }

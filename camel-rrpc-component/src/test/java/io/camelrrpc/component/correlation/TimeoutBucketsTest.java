@@ -117,6 +117,26 @@ class TimeoutBucketsTest {
     }
 
     @Test
+    void anEmptiedBucketEndingSoonStaysForTheNextCallsAndFiresEmpty() {
+        TimeoutBuckets buckets = buckets(Duration.ofSeconds(1)); // wide: both calls fall in one bucket
+        PendingCall answered = call(1000);
+        buckets.add(answered);
+        TimeoutBuckets.Bucket bucket = answered.timeoutBucket;
+        buckets.remove(answered);
+        assertUnlinked(answered);
+        assertThat(buckets.size()).as("kept").isEqualTo(1);
+
+        PendingCall next = call(1000);
+        buckets.add(next);
+        assertThat(next.timeoutBucket).as("the same bucket, no new task").isSameAs(bucket);
+        assertThat(timer.getQueue()).hasSize(1);
+        buckets.remove(next);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> buckets.size() == 0 && timer.getQueue().isEmpty());
+        assertThat(expired).as("nothing left in it to expire").isEmpty();
+    }
+
+    @Test
     void callAddedWhileItsBucketFiresLandsInAFreshBucket() throws Exception {
         TimeoutBuckets buckets = buckets(ONE_BUCKET);
         PendingCall first = call(60_000);
