@@ -143,8 +143,10 @@ public final class BenchMain {
                         }
                     }
                     Map<Sut, List<ClosedLoop.Run>> runs = new LinkedHashMap<>();
-                    // 1 in flight: twice the window, for enough samples behind p99; 4,096: queueing only, one round
-                    int cellRounds = inFlight >= 4096 ? 1 : rounds;
+                    // 1 in flight: twice the window and twice the rounds, for enough samples behind p99 and for the
+                    // scheduling hiccups of a shared 2-core machine to hit every system alike; 4,096: queueing only,
+                    // one round
+                    int cellRounds = inFlight >= 4096 ? 1 : inFlight == 1 ? 2 * rounds : rounds;
                     long cellWindow = inFlight == 1 ? 2 * window : window;
                     for (int round = 0; round < cellRounds; round++) {
                         for (int i = 0; i < cell.size(); i++) {
