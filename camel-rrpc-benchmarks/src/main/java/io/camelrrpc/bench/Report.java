@@ -257,7 +257,7 @@ final class Report {
     String markdown() {
         StringBuilder s = new StringBuilder();
         s.append("# camel-rrpc benchmark results\n\n");
-        s.append(fmt("Run %s, %s, %s cores, %s, %s round(s) per cell of a %s ms window after %s ms warm-up, QoS 0,"
+        s.append(fmt("Run %s, %s, %s cores, %s, %s round(s) per cell of a %s ms window after %s ms warm-up (at 1 in flight twice the rounds of twice the window, at 4,096 one round), QoS 0,"
                      + " %s answering threads. Mosquitto: %s. JMS: %s.%n%n",
                 meta.get("date"), meta.get("java"), meta.get("cores"),
                 Boolean.TRUE.equals(meta.get("quick")) ? "**quick run**" : "full run", meta.get("rounds"),
