@@ -91,7 +91,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
         // one task per timeout bucket holding calls: far fewer than the calls, yet up to one per TIMEOUT_RESOLUTION of
         // the longest timeout in use, so the queue keeps no limit (the default profile's 1000 is reached by timeouts
-        // over 10 s); Camel's scheduled pools drop cancelled tasks at once, so an emptied bucket leaves nothing behind
+        // over 10 s); see TimeoutBuckets for which emptied buckets wait for their end and which are cancelled
         timer = executors.newScheduledThreadPool(this, "RrpcTimeouts", unboundedProfile("RrpcTimeouts", 1, -1));
         timeouts = new TimeoutBuckets(timer, TIMEOUT_RESOLUTION, this::expire);
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
