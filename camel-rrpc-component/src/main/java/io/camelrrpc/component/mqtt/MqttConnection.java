@@ -389,7 +389,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
         try {
             subscription.listener().onMessage(topic, payload);
         } catch (Throwable e) {
-            // an exception here would make Paho drop the connection
+            // an exception here would make Paho drop the connection, or, on its reader thread, kill the reader
             LOG.warn("Listener of {} failed on a message to '{}' ({} bytes): {}", subscription.filter(), topic,
                     payload.length, e.getMessage(), e);
         }
