@@ -40,6 +40,27 @@ class EmbeddedMqttBrokerOptionsIT {
     }
 
     @Test
+    void aBurstOfQos0MessagesToOneClientIsNotDropped() throws Exception {
+        int messages = 512;
+        try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.builder().start();
+             TestMqttClient subscriber = TestMqttClient.connect(broker.getBrokerUrl());
+             TestMqttClient publisher = TestMqttClient.connect(broker.getBrokerUrl())) {
+            await().atMost(TestMqttClient.TIMEOUT).until(() -> broker.raisedClientBuffers() == 2);
+            subscriber.subscribe("burst/+", 0);
+
+            // 2 MiB as fast as the publisher can write; with Moquette's own 64 KiB mark (clientBufferBytes(65536))
+            // this test fails: messages are dropped
+            for (int i = 0; i < messages; i++) {
+                publisher.publish("burst/" + i, new byte[4096], 0);
+            }
+
+            for (int i = 0; i < messages; i++) {
+                assertEquals("burst/" + i, subscriber.awaitMessage().topic());
+            }
+        }
+    }
+
+    @Test
     void restartKeepsThePortAndWritesNoFiles() throws Exception {
         Set<String> filesBefore = Set.of(new File(".").list());
         try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.builder().start()) {
