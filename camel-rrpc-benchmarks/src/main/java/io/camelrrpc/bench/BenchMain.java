@@ -80,6 +80,7 @@ public final class BenchMain {
                 filter.pattern());
 
         List<ClosedLoop.Result> results = new ArrayList<>();
+        Map<String, PairedSamples.Difference> addedP99 = new LinkedHashMap<>();
         List<AutoCloseable> resources = new ArrayList<>();
         HeapAndTimeouts.Result heap = null;
         try {
@@ -143,17 +144,24 @@ public final class BenchMain {
                         }
                     }
                     Map<Sut, List<ClosedLoop.Run>> runs = new LinkedHashMap<>();
-                    // 1 in flight: twice the window and twice the rounds, for enough samples behind p99 and for the
-                    // scheduling hiccups of a shared 2-core machine to hit every system alike; 4,096: queueing only,
-                    // one round
-                    int cellRounds = inFlight >= 4096 ? 1 : inFlight == 1 ? 2 * rounds : rounds;
-                    long cellWindow = inFlight == 1 ? 2 * window : window;
+                    if (inFlight == 1 && !cell.isEmpty()) {
+                        // a paired comparison: the systems take turns call by call (see TakingTurns), each for as
+                        // long as 4 rounds, for enough samples behind p99
+                        List<CallTarget> targets = cell.stream().map(Sut::target).toList();
+                        TakingTurns.Outcome paired = TakingTurns.run(targets, payload, warmup * cell.size(),
+                                4 * rounds * window * cell.size(), drain);
+                        for (int i = 0; i < cell.size(); i++) {
+                            runs.put(cell.get(i), List.of(paired.runs().get(i)));
+                        }
+                        addedP99.putAll(addedP99(cell, paired.samples(), payload));
+                    }
+                    // 4,096 in flight: queueing only, one round
+                    int cellRounds = inFlight == 1 ? 0 : inFlight >= 4096 ? 1 : rounds;
                     for (int round = 0; round < cellRounds; round++) {
                         for (int i = 0; i < cell.size(); i++) {
                             Sut sut = cell.get(round % 2 == 0 ? i : cell.size() - 1 - i);
                             runs.computeIfAbsent(sut, k -> new ArrayList<>()).add(ClosedLoop.run(sut.target, payload,
-                                    inFlight, warmup, cellWindow, drain,
-                                    sut.broker.cpu));
+                                    inFlight, warmup, window, drain, sut.broker.cpu));
                         }
                     }
                     for (Sut sut : cell) {
@@ -221,7 +229,7 @@ public final class BenchMain {
         meta.put("runSeconds", Math.round((System.nanoTime() - started) / 1e9));
         meta.put("rrpcCallsCompletedOnPahoThread", RrpcTarget.COMPLETED_ON_PAHO_THREAD.sum());
         log("rrpc calls completed on a Paho thread (should be 0): %d", RrpcTarget.COMPLETED_ON_PAHO_THREAD.sum());
-        Report report = new Report(meta, results, heap);
+        Report report = new Report(meta, results, heap, addedP99);
         String table = report.consoleTable();
         System.out.println();
         System.out.println(table);
@@ -238,6 +246,26 @@ public final class BenchMain {
                 log("published to %s", published.resolve("latest.json"));
             }
         }
+    }
+
+    /** @return rrpc's p99 minus the floor's, per broker of the cell, keyed by {@link Report#key(String, int)} */
+    private static Map<String, PairedSamples.Difference> addedP99(List<Sut> cell, PairedSamples samples,
+            int payload) {
+        Map<String, PairedSamples.Difference> out = new LinkedHashMap<>();
+        for (int r = 0; r < cell.size(); r++) {
+            for (int f = 0; f < cell.size(); f++) {
+                Sut rrpc = cell.get(r);
+                Sut floor = cell.get(f);
+                if (rrpc.system.equals("rrpc") && floor.system.equals("floor") && rrpc.broker == floor.broker) {
+                    PairedSamples.Difference d = samples.p99Difference(r, f);
+                    out.put(Report.key(rrpc.broker.name, payload), d);
+                    log("rrpc p99 - floor p99 on %s, %d B, 1 in flight: %+.3f ms, 95%% interval %+.3f..%+.3f ms"
+                        + " (paired bootstrap over %d cycles)", rrpc.broker.name, payload, d.ms(), d.lowMs(),
+                            d.highMs(), d.cycles());
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean anyMatch(Pattern filter, String prefix) {
