@@ -2,6 +2,7 @@ package io.camelrrpc.component.mqtt;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -10,26 +11,39 @@ import javax.net.SocketFactory;
 
 /**
  * Plain TCP sockets for Paho: TCP_NODELAY (without it, Nagle plus delayed ACKs make a call with one message in
- * flight wait ~40 ms for nothing; measured 16-18 round trips/s instead of ~5,000), and an {@link InboundPacketStream}
- * in front of what Paho reads.
+ * flight wait ~40 ms for nothing; measured 16-18 round trips/s instead of ~5,000), an {@link InboundPacketStream} in
+ * front of what Paho reads and an {@link OutboundPacketStream} in front of what it writes.
  */
 final class GuardedSocketFactory extends SocketFactory {
 
     private final boolean tcpNoDelay;
     private final Runnable onDefusedTopic;
     private final MessageListener qos0Publishes;
+    private final long writeLockTimeoutMillis;
+    private volatile OutboundPacketStream latestOutbound;
 
-    /** See {@link InboundPacketStream#InboundPacketStream(InputStream, Runnable, MessageListener)}. */
-    GuardedSocketFactory(boolean tcpNoDelay, Runnable onDefusedTopic, MessageListener qos0Publishes) {
+    /**
+     * See {@link InboundPacketStream#InboundPacketStream(InputStream, Runnable, MessageListener)} and
+     * {@link OutboundPacketStream#OutboundPacketStream(OutputStream, long, Runnable)}.
+     */
+    GuardedSocketFactory(boolean tcpNoDelay, Runnable onDefusedTopic, MessageListener qos0Publishes,
+                         long writeLockTimeoutMillis) {
         this.tcpNoDelay = tcpNoDelay;
         this.onDefusedTopic = onDefusedTopic;
         this.qos0Publishes = qos0Publishes;
+        this.writeLockTimeoutMillis = writeLockTimeoutMillis;
+    }
+
+    /** The write side of the socket Paho opened last (the one it is connected on, once connected), or null. */
+    OutboundPacketStream latestOutbound() {
+        return latestOutbound;
     }
 
     @Override
     public Socket createSocket() throws IOException {
         Socket socket = new Socket() {
             private InputStream guarded;
+            private OutboundPacketStream outbound;
 
             @Override
             public synchronized InputStream getInputStream() throws IOException {
@@ -37,6 +51,24 @@ final class GuardedSocketFactory extends SocketFactory {
                     guarded = new InboundPacketStream(super.getInputStream(), onDefusedTopic, qos0Publishes);
                 }
                 return guarded;
+            }
+
+            @Override
+            public synchronized OutputStream getOutputStream() throws IOException {
+                if (outbound == null) {
+                    outbound = new OutboundPacketStream(super.getOutputStream(), writeLockTimeoutMillis,
+                            this::closeQuietly);
+                    latestOutbound = outbound;
+                }
+                return outbound;
+            }
+
+            private void closeQuietly() {
+                try {
+                    close();
+                } catch (IOException e) {
+                    // closing because it failed already
+                }
             }
         };
         socket.setTcpNoDelay(tcpNoDelay);

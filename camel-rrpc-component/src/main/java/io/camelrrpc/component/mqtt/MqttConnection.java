@@ -1,5 +1,6 @@
 package io.camelrrpc.component.mqtt;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,7 +43,11 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
     private final SubscriptionTable subscriptions = new SubscriptionTable();
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final PublishWindow window;
+    private final AtomicLong directPublishes = new AtomicLong();
     private MqttAsyncClient client;
+    private GuardedSocketFactory guardedSockets;
+    /** Where QoS 0 messages are written on the publishing thread while connected on plain TCP; else null. */
+    private volatile OutboundPacketStream direct;
     private ScheduledExecutorService resubscriber;
     private final Object connectedSignal = new Object();
     private final AtomicLong defusedTopics = new AtomicLong();
@@ -190,11 +195,14 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
                     : (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault();
             return settings.tcpNoDelay() ? new NoDelaySslSocketFactory(factory) : factory;
         }
-        return new GuardedSocketFactory(settings.tcpNoDelay(), this::topicDefused, this::arrived);
+        guardedSockets = new GuardedSocketFactory(settings.tcpNoDelay(), this::topicDefused, this::arrived,
+                waitMillis());
+        return guardedSockets;
     }
 
     @Override
     protected void doStop() throws Exception {
+        direct = null;
         subscriptions.clear();
         closeOwnedClient();
         client = null;
@@ -326,11 +334,32 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
     }
 
     /**
-     * Publishes without blocking. The callback runs exactly once, possibly on this thread when the publish fails at
-     * once (e.g. not connected), else on the MQTT client's thread.
+     * Publishes. The callback runs exactly once. A QoS 0 message on a plain TCP connection made by this class is
+     * written to the socket on this thread (Paho's own packets wait, or wait for it, at packet boundaries), and the
+     * callback runs on this thread; the write waits only while the socket's send buffer is full, i.e. while the broker
+     * does not read. Anything else is handed to the MQTT client without blocking, and the callback runs on its thread,
+     * or on this one when the publish fails at once (e.g. not connected).
      */
     public void publish(String topic, byte[] payload, int qos, PublishCallback callback) {
-        window.submit(() -> startPublish(topic, payload, qos, callback));
+        OutboundPacketStream out = qos == 0 ? direct : null;
+        if (out == null) {
+            window.submit(() -> startPublish(topic, payload, qos, callback));
+            return;
+        }
+        Exception failure = null;
+        try {
+            out.writePacket(Qos0Publish.encode(topic, payload));
+            directPublishes.incrementAndGet();
+        } catch (IOException | IllegalArgumentException e) {
+            failure = new MqttConnectionException(
+                    "Cannot publish to '" + topic + "' on " + settings.describe() + ": " + e.getMessage(), e);
+        }
+        callback.completed(failure);
+    }
+
+    /** QoS 0 messages written on the publishing thread, not through Paho. */
+    public long directPublishes() {
+        return directPublishes.get();
     }
 
     private boolean startPublish(String topic, byte[] payload, int qos, PublishCallback callback) {
@@ -397,6 +426,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
 
     @Override
     public void connectionLost(Throwable cause) {
+        direct = null;
         subscriptionsRestored = false;
         LOG.warn("Lost connection to MQTT broker {}: {}{}", settings.describe(), cause == null ? "" : cause.getMessage(),
                 settings.automaticReconnect() ? "; reconnecting" : "");
@@ -411,6 +441,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
 
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
+        direct = guardedSockets == null ? null : guardedSockets.latestOutbound();
         synchronized (connectedSignal) {
             connectedSignal.notifyAll();
         }
