@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import javax.net.SocketFactory;
 
@@ -43,9 +44,9 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
     private final SubscriptionTable subscriptions = new SubscriptionTable();
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final PublishWindow window;
-    private final AtomicLong directPublishes = new AtomicLong();
+    private final LongAdder directPublishes = new LongAdder();
     private MqttAsyncClient client;
-    private GuardedSocketFactory guardedSockets;
+    private volatile GuardedSocketFactory guardedSockets;
     /** Where QoS 0 messages are written on the publishing thread while connected on plain TCP; else null. */
     private volatile OutboundPacketStream direct;
     private ScheduledExecutorService resubscriber;
@@ -349,7 +350,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
         Exception failure = null;
         try {
             out.writePacket(Qos0Publish.encode(topic, payload));
-            directPublishes.incrementAndGet();
+            directPublishes.increment();
         } catch (IOException | IllegalArgumentException e) {
             failure = new MqttConnectionException(
                     "Cannot publish to '" + topic + "' on " + settings.describe() + ": " + e.getMessage(), e);
@@ -359,7 +360,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
 
     /** QoS 0 messages written on the publishing thread, not through Paho. */
     public long directPublishes() {
-        return directPublishes.get();
+        return directPublishes.sum();
     }
 
     private boolean startPublish(String topic, byte[] payload, int qos, PublishCallback callback) {
