@@ -145,8 +145,8 @@ public final class BenchMain {
                     }
                     Map<Sut, List<ClosedLoop.Run>> runs = new LinkedHashMap<>();
                     if (inFlight == 1 && !cell.isEmpty()) {
-                        // a paired comparison: the systems take turns call by call (see TakingTurns), each for as
-                        // long as 4 rounds, for enough samples behind p99
+                        // a paired comparison: the systems take turns in short slices (see TakingTurns), each for
+                        // as long as 4 rounds, for enough samples behind p99
                         List<CallTarget> targets = cell.stream().map(Sut::target).toList();
                         TakingTurns.Outcome paired = TakingTurns.run(targets, payload, warmup * cell.size(),
                                 4 * rounds * window * cell.size(), drain);

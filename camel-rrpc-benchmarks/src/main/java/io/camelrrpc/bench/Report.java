@@ -24,18 +24,18 @@ final class Report {
     private final Map<String, Object> meta;
     private final List<ClosedLoop.Result> results;
     private final HeapAndTimeouts.Result heap;
-    private final Map<String, PairedSamples.Difference> addedP99;
+    private final Map<String, PairedSamples.Difference> pairedAddedP99;
     private final List<List<String>> rows = new ArrayList<>();
     private final List<Map<String, Object>> ratios = new ArrayList<>();
     private final List<Map<String, Object>> targets = new ArrayList<>();
 
-    /** @param addedP99 rrpc's p99 minus the floor's at 1 in flight, from the paired samples, by {@link #key} */
+    /** @param pairedAddedP99 rrpc's p99 minus the floor's at 1 in flight, from the paired samples, by {@link #key} */
     Report(Map<String, Object> meta, List<ClosedLoop.Result> results, HeapAndTimeouts.Result heap,
-            Map<String, PairedSamples.Difference> addedP99) {
+            Map<String, PairedSamples.Difference> pairedAddedP99) {
         this.meta = meta;
         this.results = results;
         this.heap = heap;
-        this.addedP99 = addedP99;
+        this.pairedAddedP99 = pairedAddedP99;
         build();
     }
 
@@ -88,7 +88,7 @@ final class Report {
                         target("rrpc throughput >= 0.9x floor at 256 in flight", broker, payload, vsFloor >= 0.9,
                                 fmt("%.2fx (%s vs %s calls/s)", vsFloor, thr(rrpc), thr(floor)));
                     }
-                    PairedSamples.Difference paired = inFlight == 1 ? this.addedP99.get(key(broker, payload)) : null;
+                    PairedSamples.Difference paired = inFlight == 1 ? pairedAddedP99.get(key(broker, payload)) : null;
                     if (paired != null) {
                         ratio.put("rrpcP99MinusFloorP99PairedMs", paired.ms());
                         ratio.put("rrpcP99MinusFloorP99Interval95Ms", List.of(paired.lowMs(), paired.highMs()));
@@ -270,7 +270,7 @@ final class Report {
     String markdown() {
         StringBuilder s = new StringBuilder();
         s.append("# camel-rrpc benchmark results\n\n");
-        s.append(fmt("Run %s, %s, %s cores, %s, %s round(s) per cell of a %s ms window after %s ms warm-up (at 4,096 one round; at 1 in flight the systems take turns call by call, for 4 rounds' windows each, and calls/s = 1 / mean latency), QoS 0,"
+        s.append(fmt("Run %s, %s, %s cores, %s, %s round(s) per cell of a %s ms window after %s ms warm-up (at 4,096 one round; at 1 in flight the systems take turns in 20 ms slices in random order, for 4 rounds' windows each, and calls/s = 1 / mean latency), QoS 0,"
                      + " %s answering threads. Mosquitto: %s. JMS: %s.%n%n",
                 meta.get("date"), meta.get("java"), meta.get("cores"),
                 Boolean.TRUE.equals(meta.get("quick")) ? "**quick run**" : "full run", meta.get("rounds"),

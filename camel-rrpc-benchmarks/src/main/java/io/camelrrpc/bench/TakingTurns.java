@@ -26,8 +26,8 @@ import org.HdrHistogram.Recorder;
  */
 final class TakingTurns {
 
-    static final long LOST_AFTER_MILLIS = 1000;
-    static final long SLICE_MILLIS = 20;
+    private static final long LOST_AFTER_MILLIS = 1000;
+    private static final long SLICE_MILLIS = 20;
 
     private final List<CallTarget> targets;
     private final byte[] payload;
@@ -79,7 +79,7 @@ final class TakingTurns {
         long watchedTurn = -1;
         long watchedSince = 0;
         long warmupEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(warmupMillis);
-        long windowEnd = warmupEnd + TimeUnit.MILLISECONDS.toNanos(windowMillis);
+        long plannedEnd = warmupEnd + TimeUnit.MILLISECONDS.toNanos(windowMillis);
         while (!turns.stopping) {
             long now = System.nanoTime();
             if (now >= warmupEnd && turns.windowStart == Long.MAX_VALUE) {
@@ -87,7 +87,7 @@ final class TakingTurns {
                     r.reset();
                 }
                 turns.windowStart = now;
-            } else if (now >= windowEnd) {
+            } else if (now >= plannedEnd) {
                 turns.windowEnd = now;
                 turns.stopping = true;
             }
@@ -103,7 +103,6 @@ final class TakingTurns {
         if (!turns.stopped.await(drainMillis, TimeUnit.MILLISECONDS)) {
             turns.skip(turns.turn.get());
         }
-        turns.endSlice(System.nanoTime());
         List<ClosedLoop.Run> runs = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             runs.add(new ClosedLoop.Run(turns.recorders[i].getIntervalHistogram(), turns.calls.get(i),
