@@ -27,28 +27,32 @@ final class OutboundBufferRaiser extends AbstractInterceptHandler {
 
     private final Server server;
     private final WriteBufferWaterMark mark;
-    private final Field sessions;
-    private final Field pool;
-    private final Field connection;
-    private final Field channel;
+    /** Moquette's fields from the server to a client's channel, or null when this Moquette lacks them. */
+    private final ChannelPath path;
     private final AtomicLong raised = new AtomicLong();
+
+    /** Server.sessions -> SessionRegistry.pool (by client id) -> Session.mqttConnection -> MQTTConnection.channel. */
+    private record ChannelPath(Field sessions, Field pool, Field connection, Field channel) {
+        Channel of(Server server, String clientId) throws IllegalAccessException {
+            Object session = ((Map<?, ?>) pool.get(sessions.get(server))).get(clientId);
+            Object mqttConnection = session == null ? null : connection.get(session);
+            return mqttConnection == null ? null : (Channel) channel.get(mqttConnection);
+        }
+    }
 
     OutboundBufferRaiser(Server server, int highWaterMarkBytes) {
         this.server = server;
         this.mark = new WriteBufferWaterMark(highWaterMarkBytes / 2, highWaterMarkBytes);
-        Field[] fields = null;
+        ChannelPath found = null;
         try {
-            fields = new Field[] { field(Server.class, "sessions"), field("io.moquette.broker.SessionRegistry", "pool"),
+            found = new ChannelPath(field(Server.class, "sessions"), field("io.moquette.broker.SessionRegistry", "pool"),
                     field("io.moquette.broker.Session", "mqttConnection"),
-                    field("io.moquette.broker.MQTTConnection", "channel") };
+                    field("io.moquette.broker.MQTTConnection", "channel"));
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warn("Cannot reach Moquette's client channels ({}): clients keep Moquette's 64 KB write-buffer mark,"
                      + " and QoS 0 messages beyond it are dropped", e.toString());
         }
-        sessions = fields == null ? null : fields[0];
-        pool = fields == null ? null : fields[1];
-        connection = fields == null ? null : fields[2];
-        channel = fields == null ? null : fields[3];
+        this.path = found;
     }
 
     private static Field field(String className, String name) throws ReflectiveOperationException {
@@ -73,14 +77,13 @@ final class OutboundBufferRaiser extends AbstractInterceptHandler {
 
     @Override
     public void onConnect(InterceptConnectMessage message) {
-        if (sessions == null) {
+        if (path == null) {
             return;
         }
         try {
-            Object session = ((Map<?, ?>) pool.get(sessions.get(server))).get(message.getClientID());
-            Object mqttConnection = session == null ? null : connection.get(session);
-            if (mqttConnection != null) {
-                ((Channel) channel.get(mqttConnection)).config().setWriteBufferWaterMark(mark);
+            Channel channel = path.of(server, message.getClientID());
+            if (channel != null) {
+                channel.config().setWriteBufferWaterMark(mark);
                 raised.incrementAndGet();
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
