@@ -205,23 +205,26 @@ public class RrpcConfiguration implements Cloneable {
     }
 
     private void validateLoginOptions() {
-        if (deviceSecret == null) {
+        if (deviceSecret == null && deviceCredentials == null) {
             return;
         }
-        String signs = "deviceSecret signs the device's login";
-        if (deviceCredentials != null) {
-            throw new IllegalArgumentException(signs + "; deviceCredentials does too: set only one");
+        if (deviceSecret != null && deviceCredentials != null) {
+            throw new IllegalArgumentException("deviceSecret and deviceCredentials both sign the login: set only one");
         }
+        String signs = (deviceSecret != null ? "deviceSecret" : "deviceCredentials") + " signs the device's login";
         if (userName != null || password != null) {
             throw new IllegalArgumentException(signs + " (user name and password): remove userName and password");
         }
         if (client != null) {
             throw new IllegalArgumentException(signs + " for every connect: it cannot log in a client you supply");
         }
-        if (dialect == RrpcDialect.Custom) {
+        if (deviceCredentials != null && clientId != null) {
+            throw new IllegalArgumentException(signs + ", client id included: remove clientId");
+        }
+        if (deviceSecret != null && dialect == RrpcDialect.Custom) {
             throw new IllegalArgumentException(signs + " as the dialect does: set dialect Tencent or Alibaba");
         }
-        if (dialect == RrpcDialect.Tencent && clientId != null) {
+        if (deviceSecret != null && dialect == RrpcDialect.Tencent && clientId != null) {
             throw new IllegalArgumentException(
                     signs + "; Tencent's client id is always {productId}{deviceName}: remove clientId");
         }

@@ -166,6 +166,8 @@ class EndpointValidationTest extends CamelTestSupport {
         context.getRegistry().bind("ownLogin", own);
         assertThat(endpoint("rrpc:P/+?deviceCredentials=#ownLogin").connectionSettings().credentials()).isSameAs(own);
         assertRefused("rrpc:P/D?deviceCredentials=#ownLogin&deviceSecret=" + TENCENT_SECRET, "set only one");
+        assertRefused("rrpc:P/D?deviceCredentials=#ownLogin&clientId=c", "client id included: remove clientId");
+        assertRefused("rrpc:P/D?deviceCredentials=#ownLogin&userName=u", "remove userName and password");
     }
 
     @Test
