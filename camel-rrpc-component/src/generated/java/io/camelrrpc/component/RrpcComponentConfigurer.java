@@ -52,6 +52,11 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "consumerQueueSize": getOrCreateConfiguration(target).setConsumerQueueSize(property(camelContext, int.class, value)); return true;
         case "devicebusypolicy":
         case "deviceBusyPolicy": getOrCreateConfiguration(target).setDeviceBusyPolicy(property(camelContext, io.camelrrpc.component.DeviceBusyPolicy.class, value)); return true;
+        case "devicecredentials":
+        case "deviceCredentials": getOrCreateConfiguration(target).setDeviceCredentials(property(camelContext, io.camelrrpc.component.credentials.DeviceCredentials.class, value)); return true;
+        case "devicesecret":
+        case "deviceSecret": getOrCreateConfiguration(target).setDeviceSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "dialect": getOrCreateConfiguration(target).setDialect(property(camelContext, io.camelrrpc.component.RrpcDialect.class, value)); return true;
         case "keepaliveinterval":
         case "keepAliveInterval": getOrCreateConfiguration(target).setKeepAliveInterval(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
@@ -84,8 +89,12 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttopictemplate":
         case "requestTopicTemplate": getOrCreateConfiguration(target).setRequestTopicTemplate(property(camelContext, java.lang.String.class, value)); return true;
+        case "sdkappid":
+        case "sdkAppId": getOrCreateConfiguration(target).setSdkAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "sharedsubscriptiongroup":
         case "sharedSubscriptionGroup": getOrCreateConfiguration(target).setSharedSubscriptionGroup(property(camelContext, java.lang.String.class, value)); return true;
+        case "signmethod":
+        case "signMethod": getOrCreateConfiguration(target).setSignMethod(property(camelContext, io.camelrrpc.component.credentials.SignMethod.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tcpnodelay":
@@ -121,6 +130,11 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "consumerQueueSize": return int.class;
         case "devicebusypolicy":
         case "deviceBusyPolicy": return io.camelrrpc.component.DeviceBusyPolicy.class;
+        case "devicecredentials":
+        case "deviceCredentials": return io.camelrrpc.component.credentials.DeviceCredentials.class;
+        case "devicesecret":
+        case "deviceSecret": return java.lang.String.class;
+        case "dialect": return io.camelrrpc.component.RrpcDialect.class;
         case "keepaliveinterval":
         case "keepAliveInterval": return int.class;
         case "lazystartproducer":
@@ -153,8 +167,12 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "requestTimeout": return long.class;
         case "requesttopictemplate":
         case "requestTopicTemplate": return java.lang.String.class;
+        case "sdkappid":
+        case "sdkAppId": return java.lang.String.class;
         case "sharedsubscriptiongroup":
         case "sharedSubscriptionGroup": return java.lang.String.class;
+        case "signmethod":
+        case "signMethod": return io.camelrrpc.component.credentials.SignMethod.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tcpnodelay":
@@ -191,6 +209,11 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "consumerQueueSize": return getOrCreateConfiguration(target).getConsumerQueueSize();
         case "devicebusypolicy":
         case "deviceBusyPolicy": return getOrCreateConfiguration(target).getDeviceBusyPolicy();
+        case "devicecredentials":
+        case "deviceCredentials": return getOrCreateConfiguration(target).getDeviceCredentials();
+        case "devicesecret":
+        case "deviceSecret": return getOrCreateConfiguration(target).getDeviceSecret();
+        case "dialect": return getOrCreateConfiguration(target).getDialect();
         case "keepaliveinterval":
         case "keepAliveInterval": return getOrCreateConfiguration(target).getKeepAliveInterval();
         case "lazystartproducer":
@@ -223,8 +246,12 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "requesttopictemplate":
         case "requestTopicTemplate": return getOrCreateConfiguration(target).getRequestTopicTemplate();
+        case "sdkappid":
+        case "sdkAppId": return getOrCreateConfiguration(target).getSdkAppId();
         case "sharedsubscriptiongroup":
         case "sharedSubscriptionGroup": return getOrCreateConfiguration(target).getSharedSubscriptionGroup();
+        case "signmethod":
+        case "signMethod": return getOrCreateConfiguration(target).getSignMethod();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "tcpnodelay":

@@ -40,6 +40,11 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "consumerQueueSize": target.setConsumerQueueSize(property(camelContext, int.class, value)); return true;
         case "devicebusypolicy":
         case "deviceBusyPolicy": target.setDeviceBusyPolicy(property(camelContext, io.camelrrpc.component.DeviceBusyPolicy.class, value)); return true;
+        case "devicecredentials":
+        case "deviceCredentials": target.setDeviceCredentials(property(camelContext, io.camelrrpc.component.credentials.DeviceCredentials.class, value)); return true;
+        case "devicesecret":
+        case "deviceSecret": target.setDeviceSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "dialect": target.setDialect(property(camelContext, io.camelrrpc.component.RrpcDialect.class, value)); return true;
         case "keepaliveinterval":
         case "keepAliveInterval": target.setKeepAliveInterval(property(camelContext, int.class, value)); return true;
         case "maxconcurrentcallsperdevice":
@@ -70,8 +75,12 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "requesttopictemplate":
         case "requestTopicTemplate": target.setRequestTopicTemplate(property(camelContext, java.lang.String.class, value)); return true;
+        case "sdkappid":
+        case "sdkAppId": target.setSdkAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "sharedsubscriptiongroup":
         case "sharedSubscriptionGroup": target.setSharedSubscriptionGroup(property(camelContext, java.lang.String.class, value)); return true;
+        case "signmethod":
+        case "signMethod": target.setSignMethod(property(camelContext, io.camelrrpc.component.credentials.SignMethod.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tcpnodelay":
@@ -102,6 +111,11 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "consumerQueueSize": return int.class;
         case "devicebusypolicy":
         case "deviceBusyPolicy": return io.camelrrpc.component.DeviceBusyPolicy.class;
+        case "devicecredentials":
+        case "deviceCredentials": return io.camelrrpc.component.credentials.DeviceCredentials.class;
+        case "devicesecret":
+        case "deviceSecret": return java.lang.String.class;
+        case "dialect": return io.camelrrpc.component.RrpcDialect.class;
         case "keepaliveinterval":
         case "keepAliveInterval": return int.class;
         case "maxconcurrentcallsperdevice":
@@ -132,8 +146,12 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "requestTimeout": return long.class;
         case "requesttopictemplate":
         case "requestTopicTemplate": return java.lang.String.class;
+        case "sdkappid":
+        case "sdkAppId": return java.lang.String.class;
         case "sharedsubscriptiongroup":
         case "sharedSubscriptionGroup": return java.lang.String.class;
+        case "signmethod":
+        case "signMethod": return io.camelrrpc.component.credentials.SignMethod.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tcpnodelay":
@@ -165,6 +183,11 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "consumerQueueSize": return target.getConsumerQueueSize();
         case "devicebusypolicy":
         case "deviceBusyPolicy": return target.getDeviceBusyPolicy();
+        case "devicecredentials":
+        case "deviceCredentials": return target.getDeviceCredentials();
+        case "devicesecret":
+        case "deviceSecret": return target.getDeviceSecret();
+        case "dialect": return target.getDialect();
         case "keepaliveinterval":
         case "keepAliveInterval": return target.getKeepAliveInterval();
         case "maxconcurrentcallsperdevice":
@@ -195,8 +218,12 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "requestTimeout": return target.getRequestTimeout();
         case "requesttopictemplate":
         case "requestTopicTemplate": return target.getRequestTopicTemplate();
+        case "sdkappid":
+        case "sdkAppId": return target.getSdkAppId();
         case "sharedsubscriptiongroup":
         case "sharedSubscriptionGroup": return target.getSharedSubscriptionGroup();
+        case "signmethod":
+        case "signMethod": return target.getSignMethod();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
         case "tcpnodelay":

@@ -42,6 +42,11 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "consumerQueueSize": target.getConfiguration().setConsumerQueueSize(property(camelContext, int.class, value)); return true;
         case "devicebusypolicy":
         case "deviceBusyPolicy": target.getConfiguration().setDeviceBusyPolicy(property(camelContext, io.camelrrpc.component.DeviceBusyPolicy.class, value)); return true;
+        case "devicecredentials":
+        case "deviceCredentials": target.getConfiguration().setDeviceCredentials(property(camelContext, io.camelrrpc.component.credentials.DeviceCredentials.class, value)); return true;
+        case "devicesecret":
+        case "deviceSecret": target.getConfiguration().setDeviceSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "dialect": target.getConfiguration().setDialect(property(camelContext, io.camelrrpc.component.RrpcDialect.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -78,8 +83,12 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttopictemplate":
         case "requestTopicTemplate": target.getConfiguration().setRequestTopicTemplate(property(camelContext, java.lang.String.class, value)); return true;
+        case "sdkappid":
+        case "sdkAppId": target.getConfiguration().setSdkAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "sharedsubscriptiongroup":
         case "sharedSubscriptionGroup": target.getConfiguration().setSharedSubscriptionGroup(property(camelContext, java.lang.String.class, value)); return true;
+        case "signmethod":
+        case "signMethod": target.getConfiguration().setSignMethod(property(camelContext, io.camelrrpc.component.credentials.SignMethod.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tcpnodelay":
@@ -112,6 +121,11 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "consumerQueueSize": return int.class;
         case "devicebusypolicy":
         case "deviceBusyPolicy": return io.camelrrpc.component.DeviceBusyPolicy.class;
+        case "devicecredentials":
+        case "deviceCredentials": return io.camelrrpc.component.credentials.DeviceCredentials.class;
+        case "devicesecret":
+        case "deviceSecret": return java.lang.String.class;
+        case "dialect": return io.camelrrpc.component.RrpcDialect.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -148,8 +162,12 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "requestTimeout": return long.class;
         case "requesttopictemplate":
         case "requestTopicTemplate": return java.lang.String.class;
+        case "sdkappid":
+        case "sdkAppId": return java.lang.String.class;
         case "sharedsubscriptiongroup":
         case "sharedSubscriptionGroup": return java.lang.String.class;
+        case "signmethod":
+        case "signMethod": return io.camelrrpc.component.credentials.SignMethod.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tcpnodelay":
@@ -183,6 +201,11 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "consumerQueueSize": return target.getConfiguration().getConsumerQueueSize();
         case "devicebusypolicy":
         case "deviceBusyPolicy": return target.getConfiguration().getDeviceBusyPolicy();
+        case "devicecredentials":
+        case "deviceCredentials": return target.getConfiguration().getDeviceCredentials();
+        case "devicesecret":
+        case "deviceSecret": return target.getConfiguration().getDeviceSecret();
+        case "dialect": return target.getConfiguration().getDialect();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -219,8 +242,12 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "requesttopictemplate":
         case "requestTopicTemplate": return target.getConfiguration().getRequestTopicTemplate();
+        case "sdkappid":
+        case "sdkAppId": return target.getConfiguration().getSdkAppId();
         case "sharedsubscriptiongroup":
         case "sharedSubscriptionGroup": return target.getConfiguration().getSharedSubscriptionGroup();
+        case "signmethod":
+        case "signMethod": return target.getConfiguration().getSignMethod();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "tcpnodelay":

@@ -23,7 +23,7 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(40);
         props.add("automaticReconnect");
         props.add("bridgeErrorHandler");
         props.add("brokerUrl");
@@ -34,7 +34,10 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("connectionTimeout");
         props.add("consumerQueueSize");
         props.add("deviceBusyPolicy");
+        props.add("deviceCredentials");
         props.add("deviceName");
+        props.add("deviceSecret");
+        props.add("dialect");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("keepAliveInterval");
@@ -55,12 +58,15 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("replyTopicTemplate");
         props.add("requestTimeout");
         props.add("requestTopicTemplate");
+        props.add("sdkAppId");
         props.add("sharedSubscriptionGroup");
+        props.add("signMethod");
         props.add("sslContextParameters");
         props.add("tcpNoDelay");
         props.add("userName");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(3);
+        secretProps.add("deviceSecret");
         secretProps.add("password");
         secretProps.add("userName");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);

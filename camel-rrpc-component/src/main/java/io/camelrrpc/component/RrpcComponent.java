@@ -47,7 +47,7 @@ public class RrpcComponent extends DefaultComponent {
         endpoint.setProductId(TopicNames.requireLevelOrWildcard("productId", path[0]));
         endpoint.setDeviceName(TopicNames.requireLevelOrWildcard("deviceName", path[1]));
         setProperties(endpoint, parameters);
-        endpoint.getConfiguration().validate();
+        endpoint.validate();
         return endpoint;
     }
 

@@ -2,6 +2,10 @@ package io.camelrrpc.component;
 
 import io.camelrrpc.component.correlation.CallLimits;
 import io.camelrrpc.component.correlation.ProcessIdGenerator;
+import io.camelrrpc.component.credentials.AlibabaDeviceCredentials;
+import io.camelrrpc.component.credentials.DeviceCredentials;
+import io.camelrrpc.component.credentials.SignMethod;
+import io.camelrrpc.component.credentials.TencentDeviceCredentials;
 import io.camelrrpc.component.mqtt.ConnectionSettings;
 import io.camelrrpc.component.topic.TopicNames;
 import io.camelrrpc.component.topic.TopicTemplate;
@@ -29,6 +33,23 @@ public class RrpcConfiguration implements Cloneable {
     private String password;
     @UriParam(label = "security", description = "TLS settings (keystores, trust) for ssl:// brokers.")
     private SSLContextParameters sslContextParameters;
+    @UriParam(label = "security", secret = true,
+              description = "The device's secret, for an endpoint that is one device (rrpc:P/D, not a gateway): client"
+                            + " id, user name and password are then signed afresh for every connect, as the dialect's"
+                            + " device SDKs do. Tencent: the device key (PSK), Base64. Alibaba: the DeviceSecret. Not"
+                            + " with userName, password or client.")
+    private String deviceSecret;
+    @UriParam(label = "security", defaultValue = "HmacSha256",
+              description = "How deviceSecret signs: HmacSha256, HmacSha1 or (Alibaba only) HmacMd5.")
+    private SignMethod signMethod = SignMethod.HmacSha256;
+    @UriParam(label = "security", defaultValue = TencentDeviceCredentials.JAVA_SDK_APP_ID,
+              description = "Tencent: the SDK app id in the signed user name. 12010126 as Tencent's Java device SDK;"
+                            + " its C SDK uses 21010406.")
+    private String sdkAppId = TencentDeviceCredentials.JAVA_SDK_APP_ID;
+    @UriParam(label = "security,advanced",
+              description = "Signs the login for each connect instead of deviceSecret, e.g. for another cloud's"
+                            + " scheme. Endpoints share a connection only with equal credentials.")
+    private DeviceCredentials deviceCredentials;
     @UriParam(defaultValue = "0", enums = "0,1",
               description = "QoS of requests, replies and subscriptions. 0, like the Tencent device SDKs, or 1.")
     private int qos;
@@ -36,14 +57,18 @@ public class RrpcConfiguration implements Cloneable {
               description = "How long a call waits for the device's reply before it fails with RrpcTimeoutException"
                             + " (4 s as in Tencent IoT Hub). The CamelRrpcRequestTimeout header overrides it per call.")
     private long requestTimeout = 4000;
-    @UriParam(defaultValue = TopicTemplate.TENCENT_REQUEST,
-              description = "Topic of requests, with the placeholders {productId}, {deviceName} and {processId}, each"
-                            + " a whole topic level. Alibaba: /sys/{productId}/{deviceName}/rrpc/request/{processId}.")
-    private String requestTopicTemplate = TopicTemplate.TENCENT_REQUEST;
-    @UriParam(defaultValue = TopicTemplate.TENCENT_REPLY,
-              description = "Topic of replies, with the same placeholders. Alibaba:"
-                            + " /sys/{productId}/{deviceName}/rrpc/response/{processId}.")
-    private String replyTopicTemplate = TopicTemplate.TENCENT_REPLY;
+    @UriParam(defaultValue = "Tencent",
+              description = "Which cloud's RRPC to speak. Tencent: $rrpc/rxd|txd/{productId}/{deviceName}/{processId}."
+                            + " Alibaba: /sys/{productId}/{deviceName}/rrpc/request|response/{processId} (productId is"
+                            + " the ProductKey; qos must be 0). Custom: requestTopicTemplate and replyTopicTemplate."
+                            + " It also chooses how deviceSecret signs the login.")
+    private RrpcDialect dialect = RrpcDialect.Tencent;
+    @UriParam(description = "Topic of requests, with the placeholders {productId}, {deviceName} and {processId}, each"
+                            + " a whole topic level. By default the dialect's; one that differs makes the topics Custom.")
+    private String requestTopicTemplate;
+    @UriParam(description = "Topic of replies, with the same placeholders. By default the dialect's; one that differs"
+                            + " makes the topics Custom.")
+    private String replyTopicTemplate;
     @UriParam(label = "producer", defaultValue = "Wildcard",
               description = "How replies reach this node. Wildcard: one subscription to all replies (best on one node;"
                             + " with N nodes each receives all N nodes' replies). PerDevice: a subscription per device"
@@ -155,8 +180,79 @@ public class RrpcConfiguration implements Cloneable {
         if (sharedSubscriptionGroup != null) {
             TopicNames.requireLevel("sharedSubscriptionGroup", sharedSubscriptionGroup);
         }
-        requestTemplate();
-        replyTemplate();
+        validateTopics();
+        validateLoginOptions();
+    }
+
+    private void validateTopics() {
+        if (dialect == null) {
+            throw new IllegalArgumentException("dialect must be Tencent, Alibaba or Custom");
+        }
+        if (dialect == RrpcDialect.Custom && (requestTopicTemplate == null || replyTopicTemplate == null)) {
+            throw new IllegalArgumentException("dialect Custom needs requestTopicTemplate and replyTopicTemplate");
+        }
+        if (topicDialect() == RrpcDialect.Alibaba && qos != 0) {
+            throw new IllegalArgumentException(
+                    "dialect Alibaba needs qos=0: Alibaba IoT Platform accepts RRPC replies at QoS 0 only, got qos=" + qos);
+        }
+        if (requestTemplate().overlaps(replyTemplate())) {
+            throw new IllegalArgumentException(
+                    "requestTopicTemplate " + getRequestTopicTemplate() + " and replyTopicTemplate " + getReplyTopicTemplate()
+                                               + " can name the same topic: a caller would take its own request for"
+                                               + " the reply. Alibaba's custom-topic RRPC (/ext/rrpc/...) is therefore"
+                                               + " not supported; use its system RRPC topics (dialect=Alibaba)");
+        }
+    }
+
+    private void validateLoginOptions() {
+        if (deviceSecret == null && deviceCredentials == null) {
+            return;
+        }
+        if (deviceSecret != null && deviceCredentials != null) {
+            throw new IllegalArgumentException("deviceSecret and deviceCredentials both sign the login: set only one");
+        }
+        String signs = (deviceSecret != null ? "deviceSecret" : "deviceCredentials") + " signs the device's login";
+        if (userName != null || password != null) {
+            throw new IllegalArgumentException(signs + " (user name and password): remove userName and password");
+        }
+        if (client != null) {
+            throw new IllegalArgumentException(signs + " for every connect: it cannot log in a client you supply");
+        }
+        if (deviceCredentials != null && clientId != null) {
+            throw new IllegalArgumentException(signs + ", client id included: remove clientId");
+        }
+        if (deviceSecret != null && dialect == RrpcDialect.Custom) {
+            throw new IllegalArgumentException(signs + " as the dialect does: set dialect Tencent or Alibaba");
+        }
+        if (deviceSecret != null && dialect == RrpcDialect.Tencent && clientId != null) {
+            throw new IllegalArgumentException(
+                    signs + "; Tencent's client id is always {productId}{deviceName}: remove clientId");
+        }
+    }
+
+    /**
+     * Checks the login options against the endpoint's device and signs nothing yet.
+     *
+     * @throws IllegalArgumentException when deviceSecret is set on an endpoint that is not exactly one device, or
+     *                                  the secret does not fit the dialect
+     */
+    void validateDeviceLogin(String productId, String deviceName) {
+        if (deviceSecret != null
+            && (TopicNames.WILDCARD.equals(productId) || TopicNames.WILDCARD.equals(deviceName))) {
+            throw new IllegalArgumentException(
+                    "deviceSecret logs in as one device, but rrpc:" + productId + "/" + deviceName + " serves many (a"
+                                               + " gateway), and one connection signs in as one device only: use one"
+                                               + " consumer per device (rrpc:" + productId + "/yourDevice?deviceSecret=...)"
+                                               + " or log the gateway in with userName and password");
+        }
+        deviceCredentials(productId, deviceName);
+    }
+
+    /** The dialect whose topics are used: dialect, or Custom when a template set differs from the dialect's. */
+    public RrpcDialect topicDialect() {
+        boolean own = (requestTopicTemplate == null || requestTopicTemplate.equals(dialect.requestTopicTemplate()))
+                      && (replyTopicTemplate == null || replyTopicTemplate.equals(dialect.replyTopicTemplate()));
+        return own ? dialect : RrpcDialect.Custom;
     }
 
     private static void requireRange(String option, long value, long min, long max) {
@@ -166,11 +262,11 @@ public class RrpcConfiguration implements Cloneable {
     }
 
     TopicTemplate requestTemplate() {
-        return TopicTemplate.parse("requestTopicTemplate", requestTopicTemplate);
+        return TopicTemplate.parse("requestTopicTemplate", getRequestTopicTemplate());
     }
 
     TopicTemplate replyTemplate() {
-        return TopicTemplate.parse("replyTopicTemplate", replyTopicTemplate);
+        return TopicTemplate.parse("replyTopicTemplate", getReplyTopicTemplate());
     }
 
     CallLimits callLimits() {
@@ -178,10 +274,26 @@ public class RrpcConfiguration implements Cloneable {
                 maxPayloadSize);
     }
 
-    ConnectionSettings connectionSettings() {
+    /** The broker settings of an endpoint for this device (or these devices, with wildcards). */
+    ConnectionSettings connectionSettings(String productId, String deviceName) {
+        DeviceCredentials credentials = deviceCredentials(productId, deviceName);
         return new ConnectionSettings(
-                brokerUrl, clientId, userName, password, cleanSession, keepAliveInterval, connectionTimeout,
-                automaticReconnect, maxReconnectDelay, maxInflight, tcpNoDelay, sslContextParameters, client);
+                brokerUrl, credentials == null ? clientId : null, userName, password, cleanSession, keepAliveInterval,
+                connectionTimeout, automaticReconnect, maxReconnectDelay, maxInflight, tcpNoDelay, sslContextParameters,
+                client, credentials);
+    }
+
+    /** The device's signing credentials, or {@code null} when the login is userName/password or none. */
+    private DeviceCredentials deviceCredentials(String productId, String deviceName) {
+        if (deviceCredentials != null || deviceSecret == null) {
+            return deviceCredentials;
+        }
+        return switch (dialect) {
+            case Tencent -> new TencentDeviceCredentials(productId, deviceName, deviceSecret, signMethod, sdkAppId);
+            case Alibaba -> new AlibabaDeviceCredentials(productId, deviceName, clientId, deviceSecret, signMethod,
+                    brokerUrl.startsWith("ssl://"));
+            case Custom -> throw new IllegalArgumentException("deviceSecret needs dialect Tencent or Alibaba");
+        };
     }
 
     public String getBrokerUrl() {
@@ -216,6 +328,46 @@ public class RrpcConfiguration implements Cloneable {
         this.password = password;
     }
 
+    public RrpcDialect getDialect() {
+        return dialect;
+    }
+
+    public void setDialect(RrpcDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    public String getDeviceSecret() {
+        return deviceSecret;
+    }
+
+    public void setDeviceSecret(String deviceSecret) {
+        this.deviceSecret = deviceSecret;
+    }
+
+    public SignMethod getSignMethod() {
+        return signMethod;
+    }
+
+    public void setSignMethod(SignMethod signMethod) {
+        this.signMethod = signMethod;
+    }
+
+    public String getSdkAppId() {
+        return sdkAppId;
+    }
+
+    public void setSdkAppId(String sdkAppId) {
+        this.sdkAppId = sdkAppId;
+    }
+
+    public DeviceCredentials getDeviceCredentials() {
+        return deviceCredentials;
+    }
+
+    public void setDeviceCredentials(DeviceCredentials deviceCredentials) {
+        this.deviceCredentials = deviceCredentials;
+    }
+
     public SSLContextParameters getSslContextParameters() {
         return sslContextParameters;
     }
@@ -240,16 +392,18 @@ public class RrpcConfiguration implements Cloneable {
         this.requestTimeout = requestTimeout;
     }
 
+    /** The request topic template: the one set, else the dialect's. */
     public String getRequestTopicTemplate() {
-        return requestTopicTemplate;
+        return requestTopicTemplate != null ? requestTopicTemplate : dialect.requestTopicTemplate();
     }
 
     public void setRequestTopicTemplate(String requestTopicTemplate) {
         this.requestTopicTemplate = requestTopicTemplate;
     }
 
+    /** The reply topic template: the one set, else the dialect's. */
     public String getReplyTopicTemplate() {
-        return replyTopicTemplate;
+        return replyTopicTemplate != null ? replyTopicTemplate : dialect.replyTopicTemplate();
     }
 
     public void setReplyTopicTemplate(String replyTopicTemplate) {

@@ -73,7 +73,7 @@ public class RrpcConsumer extends DefaultConsumer {
         workers = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newThreadPool(this, "RrpcConsumer[" + getFilter() + "]", profile);
         RrpcComponent component = getEndpoint().getComponent();
-        connection = component.acquireConnection(configuration.connectionSettings());
+        connection = component.acquireConnection(getEndpoint().connectionSettings());
         try {
             subscription = connection.subscribe(subscription());
             if (configuration.getSharedSubscriptionGroup() != null) {

@@ -1,5 +1,6 @@
 package io.camelrrpc.component;
 
+import io.camelrrpc.component.mqtt.ConnectionSettings;
 import io.camelrrpc.component.topic.TopicNames;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -50,6 +51,21 @@ public class RrpcEndpoint extends DefaultEndpoint {
         RrpcConsumer consumer = new RrpcConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /** The broker settings of this endpoint, with the device's signing credentials when it has a deviceSecret. */
+    ConnectionSettings connectionSettings() {
+        return configuration.connectionSettings(productId, deviceName);
+    }
+
+    /**
+     * Checks the options, also against this endpoint's device.
+     *
+     * @throws IllegalArgumentException naming the option and what to fix
+     */
+    void validate() {
+        configuration.validate();
+        configuration.validateDeviceLogin(productId, deviceName);
     }
 
     public String getProductId() {

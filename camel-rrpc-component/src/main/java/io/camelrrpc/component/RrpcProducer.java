@@ -95,7 +95,7 @@ public class RrpcProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         RrpcComponent component = getEndpoint().getComponent();
-        connection = component.acquireConnection(configuration.connectionSettings());
+        connection = component.acquireConnection(getEndpoint().connectionSettings());
         try {
             correlator = component.acquireCorrelator(connection, configuration);
         } catch (Exception e) {

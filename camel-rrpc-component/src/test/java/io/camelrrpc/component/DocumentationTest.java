@@ -40,6 +40,13 @@ class DocumentationTest {
                 name -> assertThat(properties.get(name).path("description").asText()).as(name).isNotBlank());
     }
 
+    @Test
+    void credentialsAreMarkedSecretSoCamelMasksThem() throws IOException {
+        JsonNode properties = componentModel().get("properties");
+        assertThat(List.of("userName", "password", "deviceSecret"))
+                .allSatisfy(name -> assertThat(properties.get(name).path("secret").asBoolean()).as(name).isTrue());
+    }
+
     private static JsonNode componentModel() throws IOException {
         try (InputStream json = DocumentationTest.class.getResourceAsStream("/META-INF/io/camelrrpc/component/rrpc.json")) {
             return new ObjectMapper().readTree(json);

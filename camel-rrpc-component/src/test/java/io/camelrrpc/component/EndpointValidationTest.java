@@ -1,6 +1,12 @@
 package io.camelrrpc.component;
 
 import io.camelrrpc.component.correlation.ProcessIdGenerator;
+import io.camelrrpc.component.credentials.AlibabaDeviceCredentials;
+import io.camelrrpc.component.credentials.DeviceCredentials;
+import io.camelrrpc.component.credentials.MqttLogin;
+import io.camelrrpc.component.credentials.SignMethod;
+import io.camelrrpc.component.credentials.TencentDeviceCredentials;
+import io.camelrrpc.component.mqtt.ConnectionSettings;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
@@ -10,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Bad URIs and options fail when the endpoint is created, saying what to fix; no broker is needed. */
 class EndpointValidationTest extends CamelTestSupport {
+
+    private static final String TENCENT_SECRET = "c2VjcmV0S2V5T2ZEZXZpY2U=";
 
     @Test
     void readsPathAndOptions() {
@@ -86,6 +94,108 @@ class EndpointValidationTest extends CamelTestSupport {
         RrpcEndpoint endpoint = context.getEndpoint("rrpc:P/D?userName=alice&password=s3cret", RrpcEndpoint.class);
         assertThat(endpoint.toString()).doesNotContain("s3cret");
         assertThat(endpoint.getConfiguration().getPassword()).isEqualTo("s3cret");
+    }
+
+    @Test
+    void dialectChoosesTheTopicsAndExplicitTemplatesWin() {
+        RrpcConfiguration alibaba = endpoint("rrpc:P/D?dialect=Alibaba").getConfiguration();
+        assertThat(alibaba.getRequestTopicTemplate()).isEqualTo("/sys/{productId}/{deviceName}/rrpc/request/{processId}");
+        assertThat(alibaba.getReplyTopicTemplate()).isEqualTo("/sys/{productId}/{deviceName}/rrpc/response/{processId}");
+        assertThat(alibaba.topicDialect()).isEqualTo(RrpcDialect.Alibaba);
+        assertThat(endpoint("rrpc:P/D").getConfiguration().topicDialect()).isEqualTo(RrpcDialect.Tencent);
+
+        RrpcConfiguration own = endpoint("rrpc:P/D?dialect=Alibaba&replyTopicTemplate=up/{productId}/{deviceName}/{processId}")
+                .getConfiguration();
+        assertThat(own.getReplyTopicTemplate()).isEqualTo("up/{productId}/{deviceName}/{processId}");
+        assertThat(own.getRequestTopicTemplate()).as("the other stays the dialect's").startsWith("/sys/");
+        assertThat(own.topicDialect()).as("a template that differs").isEqualTo(RrpcDialect.Custom);
+        assertThat(endpoint("rrpc:P/D?dialect=Alibaba&replyTopicTemplate=/sys/{productId}/{deviceName}/rrpc/response/"
+                            + "{processId}").getConfiguration().topicDialect()).as("the dialect's own template")
+                .isEqualTo(RrpcDialect.Alibaba);
+        assertThat(endpoint("rrpc:P/D?dialect=Custom&requestTopicTemplate=a/{productId}/{deviceName}/{processId}"
+                            + "&replyTopicTemplate=b/{productId}/{deviceName}/{processId}").getConfiguration().topicDialect())
+                .isEqualTo(RrpcDialect.Custom);
+    }
+
+    @Test
+    void componentDialectIsTheDefaultAndEndpointTemplatesOverrideIt() {
+        context.getComponent("rrpc", RrpcComponent.class).getConfiguration().setDialect(RrpcDialect.Alibaba);
+        assertThat(endpoint("rrpc:P/D").getConfiguration().getRequestTopicTemplate()).startsWith("/sys/");
+        assertThat(endpoint("rrpc:P/D?dialect=Tencent").getConfiguration().getRequestTopicTemplate()).startsWith("$rrpc/");
+    }
+
+    @Test
+    void refusesDialectsWithoutWhatTheyNeed() {
+        assertRefused("rrpc:P/D?dialect=Custom", "dialect Custom needs requestTopicTemplate and replyTopicTemplate");
+        assertRefused("rrpc:P/D?dialect=Alibaba&qos=1", "Alibaba IoT Platform accepts RRPC replies at QoS 0 only");
+        assertRefused("rrpc:P/D?dialect=Nimbus", "Nimbus");
+        String customTopic = "/ext/rrpc/{processId}/{productId}/{deviceName}/user/get";
+        assertRefused("rrpc:P/D?requestTopicTemplate=" + customTopic + "&replyTopicTemplate=" + customTopic,
+                "a caller would take its own request for the reply");
+    }
+
+    @Test
+    void deviceSecretSignsAsTheEndpointsDevice() {
+        RrpcEndpoint endpoint = endpoint("rrpc:P/D?deviceSecret=" + TENCENT_SECRET);
+        ConnectionSettings settings = endpoint.connectionSettings();
+
+        assertThat(settings.credentials())
+                .isEqualTo(new TencentDeviceCredentials("P", "D", TENCENT_SECRET, SignMethod.HmacSha256, "12010126"));
+        assertThat(settings.clientId()).as("the credentials make it").isNull();
+        assertThat(endpoint("rrpc:P/D?deviceSecret=" + TENCENT_SECRET + "&signMethod=HmacSha1&sdkAppId=21010406")
+                .connectionSettings().credentials())
+                .isEqualTo(new TencentDeviceCredentials("P", "D", TENCENT_SECRET, SignMethod.HmacSha1, "21010406"));
+        assertThat(endpoint("rrpc:pk/dn?dialect=Alibaba&deviceSecret=k3y&brokerUrl=ssl://broker:8883&clientId=sn42")
+                .connectionSettings().credentials())
+                .isEqualTo(new AlibabaDeviceCredentials("pk", "dn", "sn42", "k3y", SignMethod.HmacSha256, true));
+    }
+
+    @Test
+    void endpointsOfOneDeviceShareAConnectionAndOtherDevicesDoNot() {
+        ConnectionSettings consumer = endpoint("rrpc:P/D?deviceSecret=" + TENCENT_SECRET).connectionSettings();
+        ConnectionSettings again = endpoint("rrpc:P/D?deviceSecret=" + TENCENT_SECRET + "&requestTimeout=1s")
+                .connectionSettings();
+        assertThat(consumer).isEqualTo(again).hasSameHashCodeAs(again);
+        assertThat(consumer).isNotEqualTo(endpoint("rrpc:P/E?deviceSecret=" + TENCENT_SECRET).connectionSettings())
+                .isNotEqualTo(endpoint("rrpc:P/D").connectionSettings());
+    }
+
+    @Test
+    void deviceCredentialsAreAPluggableLogin() {
+        DeviceCredentials own = () -> new MqttLogin("c", "u", "p");
+        context.getRegistry().bind("ownLogin", own);
+        assertThat(endpoint("rrpc:P/+?deviceCredentials=#ownLogin").connectionSettings().credentials()).isSameAs(own);
+        assertRefused("rrpc:P/D?deviceCredentials=#ownLogin&deviceSecret=" + TENCENT_SECRET, "set only one");
+        assertRefused("rrpc:P/D?deviceCredentials=#ownLogin&clientId=c", "client id included: remove clientId");
+        assertRefused("rrpc:P/D?deviceCredentials=#ownLogin&userName=u", "remove userName and password");
+    }
+
+    @Test
+    void refusesDeviceSecretWhereItCannotSignWithoutShowingIt() {
+        assertRefused("rrpc:P/+?deviceSecret=" + TENCENT_SECRET, "serves many (a gateway)");
+        assertRefused("rrpc:+/D?deviceSecret=" + TENCENT_SECRET, "one connection signs in as one device only");
+        assertRefused("rrpc:P/D?userName=u&deviceSecret=" + TENCENT_SECRET, "remove userName and password");
+        assertRefused("rrpc:P/D?password=p&deviceSecret=" + TENCENT_SECRET, "remove userName and password");
+        assertRefused("rrpc:P/D?clientId=c&deviceSecret=" + TENCENT_SECRET, "Tencent's client id is always");
+        assertRefused("rrpc:P/D?dialect=Custom&requestTopicTemplate=a/{productId}/{deviceName}/{processId}"
+                      + "&replyTopicTemplate=b/{productId}/{deviceName}/{processId}&deviceSecret=" + TENCENT_SECRET,
+                "set dialect Tencent or Alibaba");
+        assertRefused("rrpc:P/D?signMethod=HmacMd5&deviceSecret=" + TENCENT_SECRET, "Tencent signs with HmacSha256 or HmacSha1");
+        assertRefused("rrpc:P/D?dialect=Alibaba&clientId=a|b&deviceSecret=k3y", "no '|' or ','");
+        assertThatThrownBy(() -> context.getEndpoint("rrpc:P/D?deviceSecret=NotBase64Secret!"))
+                .satisfies(e -> assertThat(messages(e)).contains("deviceSecret is not Base64")
+                        .doesNotContain("NotBase64Secret"));
+    }
+
+    @Test
+    void deviceSecretNeverShowsInTheEndpointOrItsSettings() {
+        RrpcEndpoint endpoint = endpoint("rrpc:P/D?deviceSecret=" + TENCENT_SECRET);
+        assertThat(endpoint.toString()).doesNotContain(TENCENT_SECRET).contains("deviceSecret=xxxxxx");
+        assertThat(endpoint.connectionSettings().toString()).doesNotContain(TENCENT_SECRET).contains("P/D");
+    }
+
+    private RrpcEndpoint endpoint(String uri) {
+        return context.getEndpoint(uri, RrpcEndpoint.class);
     }
 
     private void assertRefused(String uri, String hint) {

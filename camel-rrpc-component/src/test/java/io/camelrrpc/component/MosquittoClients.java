@@ -24,6 +24,7 @@ final class MosquittoClients implements AutoCloseable {
 
     private static final long RUN_TIMEOUT_SECONDS = 10;
     private static final Pattern SAFE_LEVEL = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern SAFE_TOPIC = Pattern.compile("[A-Za-z0-9_/$+-]+");
 
     private final String host;
     private final int port;
@@ -97,14 +98,24 @@ final class MosquittoClients implements AutoCloseable {
     Background startAckingDevice(String productId, String deviceName) {
         assertThat(productId).matches(SAFE_LEVEL);
         assertThat(deviceName).matches(SAFE_LEVEL);
-        String connection = "-h " + host + " -p " + port;
         String device = productId + "/" + deviceName;
-        String script = "mosquitto_sub " + connection + " -t '$rrpc/rxd/" + device + "/+' -F '%t %p'"
+        return startAckingDeviceOn("$rrpc/rxd/" + device + "/+", "$rrpc/txd/" + device + "/");
+    }
+
+    /**
+     * Like {@link #startAckingDevice(String, String)} on other topics: it subscribes to {@code requestFilter}
+     * (ending in {@code +}) and answers at QoS 0 on {@code replyPrefix} followed by the request topic's last level.
+     */
+    Background startAckingDeviceOn(String requestFilter, String replyPrefix) {
+        assertThat(requestFilter).matches(SAFE_TOPIC).endsWith("/+");
+        assertThat(replyPrefix).matches(SAFE_TOPIC).endsWith("/");
+        String connection = "-h " + host + " -p " + port;
+        String script = "mosquitto_sub " + connection + " -t '" + requestFilter + "' -F '%t %p'"
                         + " | while read -r topic payload; do"
-                        + "   mosquitto_pub " + connection + " -t '$rrpc/txd/" + device + "/'\"${topic##*/}\""
+                        + "   mosquitto_pub " + connection + " -q 0 -t '" + replyPrefix + "'\"${topic##*/}\""
                         + " -m \"ack:$payload\";"
                         + " done";
-        return start("device-" + productId + "-" + deviceName, List.of("bash", "-c", script));
+        return start("device-" + requestFilter.replaceAll("[^A-Za-z0-9]", "_"), List.of("bash", "-c", script));
     }
 
     private Background start(String name, List<String> command) {

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.camelrrpc.broker.MosquittoBroker;
+import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +73,24 @@ class MosquittoClientsIT {
             assertThat(RrpcNode.replyText(node.request("rrpc:P/D", "call " + i))).isEqualTo("ack:call " + i);
         }
         assertThat(node.correlator().pendingCalls()).isZero();
+    }
+
+    @Test
+    void producerWithAlibabaDialectCallsADeviceOnAlibabasTopics() throws Exception {
+        clients.startAckingDeviceOn("/sys/a1B2c3D4e5F/pump7/rrpc/request/+", "/sys/a1B2c3D4e5F/pump7/rrpc/response/");
+        MosquittoClients.Background requests = clients.subscribe("alibaba-requests", "-v", "-t", "/sys/+/+/rrpc/#");
+        node = RrpcNode.create("server", broker.getBrokerUrl(), c -> c.setDialect(RrpcDialect.Alibaba)).start();
+
+        await("a call the device's mosquitto_sub is subscribed for").atMost(Duration.ofSeconds(10))
+                .until(() -> node.request("rrpc:a1B2c3D4e5F/pump7", "hello", Map.of(RrpcConstants.REQUEST_TIMEOUT, 500))
+                        .getException() == null);
+        Exchange call = node.request("rrpc:a1B2c3D4e5F/pump7", "start");
+
+        assertThat(RrpcNode.replyText(call)).isEqualTo("ack:start");
+        String processId = call.getMessage().getHeader(RrpcConstants.PROCESS_ID, String.class);
+        await("both messages seen by mosquitto_sub").atMost(Duration.ofSeconds(5)).untilAsserted(
+                () -> assertThat(requests.output()).contains("/sys/a1B2c3D4e5F/pump7/rrpc/request/" + processId + " start",
+                        "/sys/a1B2c3D4e5F/pump7/rrpc/response/" + processId + " ack:start"));
     }
 
     @Test

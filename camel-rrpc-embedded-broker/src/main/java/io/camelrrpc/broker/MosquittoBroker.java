@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -41,8 +43,8 @@ public final class MosquittoBroker implements MqttBroker {
     private final int port;
     private final int tlsPort;
     private final TlsCertificates tls;
-    private final String username;
-    private final String password;
+    /** User name to password; empty for an anonymous broker. */
+    private Map<String, String> users;
     private final MosquittoBroker bridgeRemote;
     private final Path dir;
     private Process process;
@@ -52,8 +54,7 @@ public final class MosquittoBroker implements MqttBroker {
         this.port = builder.port == 0 ? FreePorts.pick(HOST) : builder.port;
         this.tls = builder.tls;
         this.tlsPort = tls == null ? 0 : otherFreePort(port);
-        this.username = builder.username;
-        this.password = builder.password;
+        this.users = Map.copyOf(builder.users);
         this.bridgeRemote = builder.bridgeRemote;
         this.dir = TempDirectories.create("camel-rrpc-mosquitto-");
     }
@@ -134,6 +135,16 @@ public final class MosquittoBroker implements MqttBroker {
             process = null;
             removeShutdownHook();
         }
+    }
+
+    /**
+     * Replaces the users the broker accepts, from its next {@link #start()} or {@link #restart()} on (e.g. to test
+     * that clients log in afresh after a restart). An empty map makes it anonymous.
+     *
+     * @param users user name to password
+     */
+    public synchronized void setCredentials(Map<String, String> users) {
+        this.users = Map.copyOf(users);
     }
 
     /** Stops and starts mosquitto again on the same ports, dropping all clients and sessions. */
@@ -218,13 +229,16 @@ public final class MosquittoBroker implements MqttBroker {
         lines.add("log_dest stdout");
         lines.add("log_timestamp_format %Y-%m-%dT%H:%M:%S");
         lines.add("set_tcp_nodelay true");
-        if (username == null) {
+        if (users.isEmpty()) {
             lines.add("allow_anonymous true");
         } else {
             Path passwordFile = dir.resolve("passwd");
             Files.deleteIfExists(passwordFile);
-            Executables.run(dir, List.of(Executables.require("mosquitto_passwd", "mosquitto").toString(),
-                    "-c", "-b", passwordFile.toString(), username, password));
+            Files.createFile(passwordFile);
+            for (Map.Entry<String, String> user : users.entrySet()) {
+                Executables.run(dir, List.of(Executables.require("mosquitto_passwd", "mosquitto").toString(),
+                        "-b", passwordFile.toString(), user.getKey(), user.getValue()));
+            }
             lines.add("allow_anonymous false");
             lines.add("password_file " + passwordFile);
         }
@@ -280,8 +294,7 @@ public final class MosquittoBroker implements MqttBroker {
     public static final class Builder {
         private int port;
         private TlsCertificates tls;
-        private String username;
-        private String password;
+        private final Map<String, String> users = new LinkedHashMap<>();
         private MosquittoBroker bridgeRemote;
 
         private Builder() {
@@ -303,12 +316,11 @@ public final class MosquittoBroker implements MqttBroker {
         }
 
         /**
-         * Requires these credentials on every listener ({@code allow_anonymous false}, with a password
-         * file made by {@code mosquitto_passwd -b}).
+         * Requires credentials on every listener ({@code allow_anonymous false}, with a password
+         * file made by {@code mosquitto_passwd -b}) and accepts these; call again to accept more users.
          */
         public Builder credentials(String username, String password) {
-            this.username = Objects.requireNonNull(username, "username");
-            this.password = Objects.requireNonNull(password, "password");
+            users.put(Objects.requireNonNull(username, "username"), Objects.requireNonNull(password, "password"));
             return this;
         }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import javax.net.ssl.SSLHandshakeException;
 import java.io.FileInputStream;
 import java.security.KeyStore;
+import java.util.Map;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,6 +69,29 @@ class MosquittoSecurityIT {
             }
             assertRefused(broker.getBrokerUrl(), login("device", "wrong"));
             assertRefused(broker.getBrokerUrl(), new MqttConnectOptions());
+        }
+    }
+
+    @Test
+    void passwordFileHoldsEveryUserAndIsReplacedAtTheNextRestart() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.builder().credentials("PD;12010126;AAAAA;1700000600", "a;b")
+                .credentials("D&P", "c").start()) {
+            assertConnects(broker.getBrokerUrl(), login("PD;12010126;AAAAA;1700000600", "a;b"));
+            assertConnects(broker.getBrokerUrl(), login("D&P", "c"));
+
+            broker.setCredentials(Map.of("D&P", "next"));
+            assertConnects(broker.getBrokerUrl(), login("D&P", "c"));
+            broker.restart();
+
+            assertRefused(broker.getBrokerUrl(), login("D&P", "c"));
+            assertRefused(broker.getBrokerUrl(), login("PD;12010126;AAAAA;1700000600", "a;b"));
+            assertConnects(broker.getBrokerUrl(), login("D&P", "next"));
+        }
+    }
+
+    private static void assertConnects(String brokerUrl, MqttConnectOptions options) throws MqttException {
+        try (TestMqttClient client = TestMqttClient.connect(brokerUrl, options)) {
+            assertTrue(client.isConnected());
         }
     }
 

@@ -9,14 +9,21 @@ final class ConnectFailure {
     }
 
     static String explain(Throwable failure) {
+        return explain(failure, "userName/password");
+    }
+
+    /** @param loginOptions what a refused login should make the user check, e.g. {@code userName/password} */
+    static String explain(Throwable failure, String loginOptions) {
         if (!(failure instanceof MqttException e)) {
             return String.valueOf(failure.getMessage());
         }
         return switch (e.getReasonCode()) {
-            case MqttException.REASON_CODE_FAILED_AUTHENTICATION -> "bad user name or password (check userName/password)";
+            case MqttException.REASON_CODE_FAILED_AUTHENTICATION ->
+                "bad user name or password (check " + loginOptions + ")";
             // Mosquitto answers a wrong password with this code, not with "bad user name or password"
             case MqttException.REASON_CODE_NOT_AUTHORIZED ->
-                "not authorized: the broker refused the login (bad user name or password, or a client id it does not allow)";
+                "not authorized: the broker refused the login (bad user name or password, or a client id it does not"
+                                                             + " allow; check " + loginOptions + ")";
             case MqttException.REASON_CODE_INVALID_CLIENT_ID -> "the broker refused the client id (check clientId)";
             case MqttException.REASON_CODE_BROKER_UNAVAILABLE -> "the broker is unavailable";
             case MqttException.REASON_CODE_SERVER_CONNECT_ERROR ->

@@ -1,5 +1,6 @@
 package io.camelrrpc.component.mqtt;
 
+import io.camelrrpc.component.credentials.DeviceCredentials;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 
@@ -19,19 +20,23 @@ import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
  * @param tcpNoDelay           whether sockets disable Nagle's algorithm
  * @param sslContextParameters TLS settings for {@code ssl://} brokers, or {@code null}
  * @param client               a client supplied by the user, or {@code null} to create one
+ * @param credentials          signs client id, user name and password for every connect (then clientId, userName and
+ *                             password are {@code null}), or {@code null}
  */
 public record ConnectionSettings(
         String brokerUrl, String clientId, String userName, String password, boolean cleanSession,
         int keepAliveInterval, int connectionTimeout, boolean automaticReconnect, int maxReconnectDelay,
-        int maxInflight, boolean tcpNoDelay, SSLContextParameters sslContextParameters, MqttAsyncClient client) {
+        int maxInflight, boolean tcpNoDelay, SSLContextParameters sslContextParameters, MqttAsyncClient client,
+        DeviceCredentials credentials) {
 
-    /** Names the broker for logs and errors; never the credentials (both are secrets). */
+    /** Names the broker for logs and errors; never the credentials (user name and password are secrets). */
     public String describe() {
         return brokerUrl;
     }
 
     @Override
     public String toString() {
-        return "ConnectionSettings[" + describe() + ", clientId=" + clientId + "]";
+        return "ConnectionSettings[" + describe() + ", clientId=" + clientId
+               + (credentials == null ? "" : ", " + credentials) + "]";
     }
 }

@@ -148,6 +148,9 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
     }
 
     private MqttAsyncClient newClient() throws MqttException {
+        if (settings.credentials() != null) {
+            return new SigningMqttClient(settings.brokerUrl(), settings.credentials());
+        }
         String clientId = settings.clientId() != null
                 ? settings.clientId()
                 : "rrpc-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
@@ -160,9 +163,16 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
         } catch (MqttException e) {
             throw new MqttConnectionException(
                     "Cannot connect to MQTT broker " + settings.describe() + " as client " + client.getClientId()
-                                              + ": " + ConnectFailure.explain(e),
+                                              + ": " + ConnectFailure.explain(e, loginOptions()),
                     e);
         }
+    }
+
+    /** The options to check when the broker refuses the login. */
+    private String loginOptions() {
+        return settings.credentials() == null
+                ? "userName/password"
+                : "deviceSecret and the device's product and name; signed as " + settings.credentials();
     }
 
     private long waitMillis() {

@@ -11,6 +11,10 @@ public final class TopicTemplate {
     public static final String TENCENT_REQUEST = "$rrpc/rxd/{productId}/{deviceName}/{processId}";
     /** Tencent IoT Hub's reply topic, published by the device. */
     public static final String TENCENT_REPLY = "$rrpc/txd/{productId}/{deviceName}/{processId}";
+    /** Alibaba IoT Platform's system RRPC request topic ({productId} is the ProductKey). */
+    public static final String ALIBABA_REQUEST = "/sys/{productId}/{deviceName}/rrpc/request/{processId}";
+    /** Alibaba IoT Platform's system RRPC reply topic. */
+    public static final String ALIBABA_REPLY = "/sys/{productId}/{deviceName}/rrpc/response/{processId}";
 
     private static final String PRODUCT_ID = "{productId}";
     private static final String DEVICE_NAME = "{deviceName}";
@@ -154,7 +158,7 @@ public final class TopicTemplate {
                 return null; // more or fewer levels than the template
             }
             int end = last ? topic.length() : slash;
-            if (i == productLevel || i == deviceLevel || i == processLevel) {
+            if (isPlaceholder(i)) {
                 if (end == start) {
                     return null;
                 }
@@ -172,6 +176,34 @@ public final class TopicTemplate {
             start = end + 1;
         }
         return new RrpcAddress(productId, deviceName, processId);
+    }
+
+    /**
+     * Whether some topic fits both templates, e.g. {@code a/{productId}/{deviceName}/{processId}} and
+     * {@code a/{deviceName}/{productId}/{processId}}: literal levels must be equal level by level, a placeholder
+     * level takes any non-empty text.
+     */
+    public boolean overlaps(TopicTemplate other) {
+        if (levels.length != other.levels.length) {
+            return false;
+        }
+        for (int i = 0; i < levels.length; i++) {
+            boolean placeholder = isPlaceholder(i);
+            boolean otherPlaceholder = other.isPlaceholder(i);
+            if (placeholder && otherPlaceholder) {
+                continue;
+            }
+            String literal = placeholder ? other.levels[i] : levels[i];
+            boolean fits = placeholder || otherPlaceholder ? !literal.isEmpty() : levels[i].equals(other.levels[i]);
+            if (!fits) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isPlaceholder(int level) {
+        return level == productLevel || level == deviceLevel || level == processLevel;
     }
 
     @Override

@@ -37,7 +37,7 @@ class Qos0FastPathIT {
         camelContext = new DefaultCamelContext();
         camelContext.start();
         connection = new MqttConnection(camelContext, new ConnectionSettings(broker.getBrokerUrl(), null, null, null,
-                true, 60, 10, true, 1000, 100, true, null, null));
+                true, 60, 10, true, 1000, 100, true, null, null, null));
         connection.start();
         MessageListener record = (topic, payload) -> {
             threadByTopic.put(topic, Thread.currentThread().getName());

@@ -27,6 +27,25 @@ class TopicTemplateTest {
     }
 
     @Test
+    void knowsWhenTwoTemplatesCanNameTheSameTopic() {
+        TopicTemplate alibabaRequest = TopicTemplate.parse("request", TopicTemplate.ALIBABA_REQUEST);
+        TopicTemplate customTopic = TopicTemplate.parse("request", "/ext/rrpc/{processId}/{productId}/{deviceName}/user/get");
+        TopicTemplate swapped = TopicTemplate.parse("reply", "/ext/rrpc/{processId}/{deviceName}/{productId}/user/get");
+
+        assertThat(customTopic.overlaps(customTopic)).as("Alibaba's custom-topic RRPC: one topic both ways").isTrue();
+        assertThat(customTopic.overlaps(swapped)).as("placeholders in other places").isTrue();
+        assertThat(TENCENT_REQUEST.overlaps(TopicTemplate.parse("reply", TopicTemplate.TENCENT_REPLY))).isFalse();
+        assertThat(alibabaRequest.overlaps(ALIBABA_REPLY)).isFalse();
+        assertThat(alibabaRequest.overlaps(TENCENT_REQUEST)).as("other level count").isFalse();
+        assertThat(TopicTemplate.parse("a", "x/{productId}/{deviceName}/{processId}")
+                .overlaps(TopicTemplate.parse("b", "{productId}/y/{deviceName}/{processId}")))
+                .as("a literal level fits a placeholder").isTrue();
+        assertThat(TopicTemplate.parse("a", "/{productId}/{deviceName}/{processId}")
+                .overlaps(TopicTemplate.parse("b", "{productId}/x/{deviceName}/{processId}")))
+                .as("a placeholder never takes the empty level before a leading '/'").isFalse();
+    }
+
+    @Test
     void readsAddressBackOutOfTopic() {
         assertThat(TENCENT_REQUEST.parseTopic("$rrpc/rxd/P/D/abc")).isEqualTo(new RrpcAddress("P", "D", "abc"));
     }

@@ -5,7 +5,10 @@ import java.time.Duration;
 import io.camelrrpc.component.DeviceBusyPolicy;
 import io.camelrrpc.component.ReplySubscriptionMode;
 import io.camelrrpc.component.RrpcConfiguration;
+import io.camelrrpc.component.RrpcDialect;
 import io.camelrrpc.component.correlation.ProcessIdGenerator;
+import io.camelrrpc.component.credentials.DeviceCredentials;
+import io.camelrrpc.component.credentials.SignMethod;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -50,6 +53,26 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private SSLContextParameters sslContextParameters;
     /**
+     * The device's secret, for endpoints that are one device (rrpc:P/D, not a gateway): client id, user name and
+     * password are then signed afresh for every connect, as the dialect's device SDKs do. Tencent: the device key
+     * (PSK), Base64. Alibaba: the DeviceSecret. Not with userName, password or client.
+     */
+    private String deviceSecret;
+    /**
+     * How deviceSecret signs: HmacSha256, HmacSha1 or (Alibaba only) HmacMd5.
+     */
+    private SignMethod signMethod = SignMethod.HmacSha256;
+    /**
+     * Tencent: the SDK app id in the signed user name. 12010126 as Tencent's Java device SDK; its C SDK uses
+     * 21010406.
+     */
+    private String sdkAppId = "12010126";
+    /**
+     * Signs the login for each connect instead of deviceSecret (a bean reference such as #myCredentials), e.g. for
+     * another cloud's scheme. Endpoints share a connection only with equal credentials.
+     */
+    private DeviceCredentials deviceCredentials;
+    /**
      * QoS of requests, replies and subscriptions. 0, like the Tencent device SDKs, or 1.
      */
     private Integer qos = 0;
@@ -59,14 +82,21 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private Duration requestTimeout = Duration.ofMillis(4000);
     /**
-     * Topic of requests, with the placeholders {productId}, {deviceName} and {processId}, each a whole topic
-     * level. Alibaba: /sys/{productId}/{deviceName}/rrpc/request/{processId}.
+     * Which cloud's RRPC to speak. Tencent: $rrpc/rxd|txd/{productId}/{deviceName}/{processId}. Alibaba:
+     * /sys/{productId}/{deviceName}/rrpc/request|response/{processId} (productId is the ProductKey; qos must be 0).
+     * Custom: requestTopicTemplate and replyTopicTemplate. It also chooses how deviceSecret signs the login.
      */
-    private String requestTopicTemplate = "$rrpc/rxd/{productId}/{deviceName}/{processId}";
+    private RrpcDialect dialect = RrpcDialect.Tencent;
     /**
-     * Topic of replies, with the same placeholders. Alibaba: /sys/{productId}/{deviceName}/rrpc/response/{processId}.
+     * Topic of requests, with the placeholders {productId}, {deviceName} and {processId}, each a whole topic
+     * level. By default the dialect's; one that differs makes the topics Custom.
      */
-    private String replyTopicTemplate = "$rrpc/txd/{productId}/{deviceName}/{processId}";
+    private String requestTopicTemplate;
+    /**
+     * Topic of replies, with the same placeholders. By default the dialect's; one that differs makes the topics
+     * Custom.
+     */
+    private String replyTopicTemplate;
     /**
      * Makes processIds (a bean reference such as #myGenerator). The default makes 16-character ids, fixed width,
      * unique per call and across nodes sharing a broker.
@@ -231,6 +261,46 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
 
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public RrpcDialect getDialect() {
+        return dialect;
+    }
+
+    public void setDialect(RrpcDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    public String getDeviceSecret() {
+        return deviceSecret;
+    }
+
+    public void setDeviceSecret(String deviceSecret) {
+        this.deviceSecret = deviceSecret;
+    }
+
+    public SignMethod getSignMethod() {
+        return signMethod;
+    }
+
+    public void setSignMethod(SignMethod signMethod) {
+        this.signMethod = signMethod;
+    }
+
+    public String getSdkAppId() {
+        return sdkAppId;
+    }
+
+    public void setSdkAppId(String sdkAppId) {
+        this.sdkAppId = sdkAppId;
+    }
+
+    public DeviceCredentials getDeviceCredentials() {
+        return deviceCredentials;
+    }
+
+    public void setDeviceCredentials(DeviceCredentials deviceCredentials) {
+        this.deviceCredentials = deviceCredentials;
     }
 
     public Integer getQos() {

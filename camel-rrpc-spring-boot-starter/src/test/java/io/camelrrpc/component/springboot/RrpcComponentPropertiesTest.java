@@ -2,8 +2,10 @@ package io.camelrrpc.component.springboot;
 
 import io.camelrrpc.component.RrpcComponent;
 import io.camelrrpc.component.RrpcConfiguration;
+import io.camelrrpc.component.RrpcDialect;
 import io.camelrrpc.component.RrpcEndpoint;
 import io.camelrrpc.component.correlation.ProcessIdGenerator;
+import io.camelrrpc.component.credentials.SignMethod;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,9 @@ class RrpcComponentPropertiesTest {
         assertThat(configuration.getRequestTimeout()).isEqualTo(2500);
         assertThat(configuration.getProcessIdGenerator()).isSameAs(fixedProcessIds);
         assertThat(configuration.getSslContextParameters().getSecureSocketProtocol()).isEqualTo("TLSv1.3");
+        assertThat(configuration.getSignMethod()).isEqualTo(SignMethod.HmacSha1);
+        assertThat(configuration.getSdkAppId()).isEqualTo("21010406");
+        assertThat(configuration.getDialect()).as("an option not set keeps its default").isEqualTo(RrpcDialect.Tencent);
         assertThat(configuration.getMaxInflight()).as("an option not set keeps its default").isEqualTo(1000);
     }
 
