@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A PublishRRPCMessage-compatible API, so code written for Tencent's cloud API can call devices here: at
- * {@code POST /} with the header {@code X-TC-Action: PublishRRPCMessage} like Tencent's endpoint, and at {@code POST /api/tencent/PublishRRPCMessage}. Both
+ * {@code POST /} with the header {@code X-TC-Action: PublishRRPCMessage} like Tencent's endpoint (see
+ * {@link io.camelrrpc.examples.cloud.CloudApiRoutes}), and at {@code POST /api/tencent/PublishRRPCMessage}. Both
  * check signatures when a key is configured ({@link TencentApiAuthenticator}).
  */
 @Component
@@ -31,9 +32,6 @@ public class TencentApiRoutes extends RouteBuilder {
                 .handled(true)
                 .process(publishRrpcMessage::replyError);
 
-        rest("/")
-                .post().routeId("rest-tencent-action")
-                .to(ACTION_ENDPOINT);
         rest("/api/tencent")
                 .post("/" + ACTION).routeId("rest-tencent-publish-rrpc-message")
                 .to("direct:tencent-publish-rrpc-message");
@@ -44,12 +42,9 @@ public class TencentApiRoutes extends RouteBuilder {
                         .to("direct:tencent-publish-rrpc-message")
                     .otherwise()
                         .process(exchange -> {
-                            String action = exchange.getMessage().getHeader(ACTION_HEADER, String.class);
-                            throw action == null
-                                    ? new TencentApiException(TencentErrorCodes.MISSING_PARAMETER,
-                                            "The request is missing the header " + ACTION_HEADER)
-                                    : new TencentApiException(TencentErrorCodes.INVALID_ACTION,
-                                            "Action " + action + " is not supported; only " + ACTION);
+                            throw new TencentApiException(TencentErrorCodes.INVALID_ACTION,
+                                    "Action " + exchange.getMessage().getHeader(ACTION_HEADER, String.class)
+                                                                            + " is not supported; only " + ACTION);
                         })
                 .end();
 
