@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlibabaApiTest extends ExampleApplicationTestSupport {
 
     private static final String OK_BASE64 = Base64.getEncoder().encodeToString("ok".getBytes(StandardCharsets.UTF_8));
-    private static final String ECHO_ROUTE = "test-echo-device";
+    private static final String CLOSED_BASE64 =
+            Base64.getEncoder().encodeToString("closed".getBytes(StandardCharsets.UTF_8));
 
     @LocalServerPort
     int port;
@@ -63,7 +64,7 @@ class AlibabaApiTest extends ExampleApplicationTestSupport {
 
     @Test
     void arbitraryBytesGoToTheDeviceAndComeBackInBase64() throws Exception {
-        startEchoDevice();
+        startTestDevice("echo", 0);
         byte[] everyByte = new byte[256];
         for (int i = 0; i < everyByte.length; i++) {
             everyByte[i] = (byte) i;
@@ -81,15 +82,18 @@ class AlibabaApiTest extends ExampleApplicationTestSupport {
         long start = System.nanoTime();
         HttpResponse<String> response = raw.post("/?" + AlibabaTestSigner.query(rrpc("nobody", "open", "1000")),
                 Map.of(), "");
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode result = json.readTree(response.body());
-        assertThat(result.path("Success").asBoolean()).isTrue();
-        assertThat(result.path("RrpcCode").asText()).isEqualTo("TIMEOUT");
-        assertThat(result.has("PayloadBase64Byte")).isFalse();
-        assertThat(result.path("MessageId").asLong()).isPositive();
-        assertThat(took).isBetween(Duration.ofMillis(1000), Duration.ofMillis(3000));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+        assertTimeout(response);
+    }
+
+    @Test
+    void theTimeoutParameterReplacesTheConfiguredTimeout() throws Exception {
+        // answers after 2.5 s; the configured timeout (application-test.properties) is 2 s
+        startTestDevice("slow", 2500);
+
+        assertTimeout(raw.get("/?" + AlibabaTestSigner.query(rrpc("slow", "closed", "1000"))));
+        assertSuccess(raw.get("/?" + AlibabaTestSigner.query(rrpc("slow", "closed", "5000"))), CLOSED_BASE64);
     }
 
     @ParameterizedTest
@@ -153,15 +157,28 @@ class AlibabaApiTest extends ExampleApplicationTestSupport {
         return parameters;
     }
 
-    private void startEchoDevice() throws Exception {
-        if (camelContext.getRoute(ECHO_ROUTE) == null) {
+    /** A device of product KL4J2ABCD8 that answers each request with the request, after the delay. */
+    private void startTestDevice(String deviceName, long delayMillis) throws Exception {
+        String routeId = "test-device-" + deviceName;
+        if (camelContext.getRoute(routeId) == null) {
             camelContext.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("rrpc:KL4J2ABCD8/echo").routeId(ECHO_ROUTE).convertBodyTo(byte[].class);
+                    from("rrpc:KL4J2ABCD8/" + deviceName + "?concurrentConsumers=2").routeId(routeId)
+                            .delay(delayMillis)
+                            .convertBodyTo(byte[].class);
                 }
             });
         }
+    }
+
+    private void assertTimeout(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode result = json.readTree(response.body());
+        assertThat(result.path("Success").asBoolean()).as(response.body()).isTrue();
+        assertThat(result.path("RrpcCode").asText()).isEqualTo("TIMEOUT");
+        assertThat(result.has("PayloadBase64Byte")).isFalse();
+        assertThat(result.path("MessageId").asLong()).isPositive();
     }
 
     private JsonNode assertSuccess(HttpResponse<String> response, String payloadBase64) throws Exception {

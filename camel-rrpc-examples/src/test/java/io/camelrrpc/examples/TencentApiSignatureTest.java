@@ -62,6 +62,13 @@ class TencentApiSignatureTest extends SignedCloudApiTestSupport {
     }
 
     @Test
+    void aBodyWithTextBeyondAsciiIsHashedAsUtf8() throws Exception {
+        String body = BODY.replace("}", ",\"Remark\":\"温度 ✓\"}");
+
+        assertSuccess(new Tc3Call().body(body).send());
+    }
+
+    @Test
     void aBodyChangedAfterSigningIsSignatureFailure() throws Exception {
         assertError(new Tc3Call().sentBody(BODY.replace("closed", "open")).send(), "AuthFailure.SignatureFailure");
     }
@@ -161,6 +168,7 @@ class TencentApiSignatureTest extends SignedCloudApiTestSupport {
         private String signedHost = raw.host();
         private String signedHeaders = "content-type;host";
         private String canonicalHeaders;
+        private String signedBody = BODY;
         private String sentBody = BODY;
         private boolean signed = true;
 
@@ -205,6 +213,12 @@ class TencentApiSignatureTest extends SignedCloudApiTestSupport {
             return this;
         }
 
+        Tc3Call body(String value) {
+            signedBody = value;
+            sentBody = value;
+            return this;
+        }
+
         Tc3Call sentBody(String value) {
             sentBody = value;
             return this;
@@ -228,7 +242,7 @@ class TencentApiSignatureTest extends SignedCloudApiTestSupport {
                 String canonical = canonicalHeaders != null
                         ? canonicalHeaders : "content-type:" + CONTENT_TYPE + "\nhost:" + signedHost + "\n";
                 headers.put("Authorization", Tc3TestSigner.authorization(secretId, secretKey, service, timestamp,
-                        path, canonical, signedHeaders, BODY));
+                        path, canonical, signedHeaders, signedBody));
             }
             return raw.post(path, headers, sentBody);
         }

@@ -7,15 +7,12 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.camelrrpc.examples.ExampleProperties.AlibabaApi;
 import io.camelrrpc.examples.cloud.AlibabaExample;
+import io.camelrrpc.examples.cloud.LoggedEvents;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,18 +22,11 @@ class AlibabaApiAuthenticatorTest {
 
     private static final Clock EXAMPLE_TIME = Clock.fixed(Instant.parse("2016-02-23T12:46:24Z"), ZoneOffset.UTC);
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(AlibabaApiAuthenticator.class);
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-
-    @BeforeEach
-    void captureLogs() {
-        logs.start();
-        logger.addAppender(logs);
-    }
+    private final LoggedEvents logs = new LoggedEvents(AlibabaApiAuthenticator.class);
 
     @AfterEach
-    void stopCapturing() {
-        logger.detachAppender(logs);
+    void stopRecording() {
+        logs.close();
     }
 
     @Test
@@ -77,7 +67,7 @@ class AlibabaApiAuthenticatorTest {
         authenticator.check(new RpcParameters("GET", new TreeMap<>(Map.of("Action", "RRpc"))));
         authenticator.check(new RpcParameters("GET", new TreeMap<>(Map.of("Signature", "bogus"))));
 
-        assertThat(logs.list).singleElement().satisfies(event -> {
+        assertThat(logs.events()).singleElement().satisfies(event -> {
             assertThat(event.getLevel().toString()).isEqualTo("WARN");
             assertThat(event.getFormattedMessage()).contains("NOT authenticated", "rrpc.alibaba-api.access-key-id");
         });

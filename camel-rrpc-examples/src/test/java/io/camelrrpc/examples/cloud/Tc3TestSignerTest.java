@@ -9,13 +9,14 @@ class Tc3TestSignerTest {
 
     @Test
     void signsTencentsExampleRequest() {
-        String authorization = Tc3TestSigner.authorization("AKIDEXAMPLE", "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE", "cvm",
-                1551113065, "/", "content-type:application/json; charset=utf-8\nhost:cvm.tencentcloudapi.com\n",
-                "content-type;host",
-                "{\"Limit\": 1, \"Filters\": [{\"Values\": [\"\\u672a\\u547d\\u540d\"], \"Name\": \"instance-name\"}]}");
+        String authorization = Tc3TestSigner.authorization("AKIDEXAMPLE", "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE",
+                "cvm", 1551113065, "/",
+                "content-type:application/json; charset=utf-8\nhost:cvm.tencentcloudapi.com\n", "content-type;host",
+                "{\"Limit\": 1, \"Filters\": [{\"Values\": [\"\\u672a\\u547d\\u540d\"],"
+                + " \"Name\": \"instance-name\"}]}");
 
-        assertThat(authorization).isEqualTo("TC3-HMAC-SHA256 Credential=AKIDEXAMPLE/2019-02-25/cvm/tc3_request,"
-                                            + " SignedHeaders=content-type;host,"
-                                            + " Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168");
+        assertThat(authorization).isEqualTo(
+                "TC3-HMAC-SHA256 Credential=AKIDEXAMPLE/2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host,"
+                + " Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168");
     }
 }

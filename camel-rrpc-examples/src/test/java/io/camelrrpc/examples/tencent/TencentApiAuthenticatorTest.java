@@ -4,14 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.camelrrpc.examples.ExampleProperties.TencentApi;
+import io.camelrrpc.examples.cloud.LoggedEvents;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,18 +19,11 @@ class TencentApiAuthenticatorTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1551113065), ZoneOffset.UTC);
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(TencentApiAuthenticator.class);
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-
-    @BeforeEach
-    void captureLogs() {
-        logs.start();
-        logger.addAppender(logs);
-    }
+    private final LoggedEvents logs = new LoggedEvents(TencentApiAuthenticator.class);
 
     @AfterEach
-    void stopCapturing() {
-        logger.detachAppender(logs);
+    void stopRecording() {
+        logs.close();
     }
 
     @Test
@@ -46,7 +36,7 @@ class TencentApiAuthenticatorTest {
         authenticator.check(request, new byte[0]);
         authenticator.check(new MockHttpServletRequest("POST", "/"), new byte[0]);
 
-        assertThat(logs.list).singleElement().satisfies(event -> {
+        assertThat(logs.events()).singleElement().satisfies(event -> {
             assertThat(event.getLevel().toString()).isEqualTo("WARN");
             assertThat(event.getFormattedMessage()).contains("NOT authenticated", "rrpc.tencent-api.secret-id");
         });
@@ -79,7 +69,7 @@ class TencentApiAuthenticatorTest {
     void theSecretIsNeitherLoggedNorShownByTheProperties() {
         new TencentApiAuthenticator(new TencentApi("AKIDexample", "s3cr3t-key"), CLOCK);
 
-        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(logs.events()).extracting(ILoggingEvent::getFormattedMessage)
                 .noneMatch(message -> message.contains("s3cr3t-key"));
         assertThat(new TencentApi("AKIDexample", "s3cr3t-key").toString()).doesNotContain("s3cr3t-key");
     }
