@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import io.camelrrpc.examples.cloud.HttpRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -27,7 +28,7 @@ record RpcParameters(String method, SortedMap<String, String> parameters) {
     /** Reads the parameters of the exchange's HTTP request; {@link #of(Exchange)} gives them afterwards. */
     static void read(Exchange exchange) {
         Message message = exchange.getMessage();
-        HttpServletRequest request = message.getHeader(Exchange.HTTP_SERVLET_REQUEST, HttpServletRequest.class);
+        HttpServletRequest request = HttpRequests.of(exchange);
         SortedMap<String, String> parameters = new TreeMap<>();
         addAll(parameters, request.getQueryString());
         String contentType = request.getHeader("Content-Type");

@@ -2,6 +2,7 @@ package io.camelrrpc.examples.tencent;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import java.util.Optional;
 
 import io.camelrrpc.examples.ExampleProperties;
 import io.camelrrpc.examples.cloud.ApiKey;
+import io.camelrrpc.examples.cloud.HttpRequests;
 import io.camelrrpc.examples.cloud.Signing;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.Exchange;
@@ -71,8 +73,7 @@ public class TencentApiAuthenticator {
         Message message = exchange.getMessage();
         String body = Objects.toString(message.getBody(String.class), "");
         message.setBody(body);
-        check(message.getHeader(Exchange.HTTP_SERVLET_REQUEST, HttpServletRequest.class),
-                body.getBytes(StandardCharsets.UTF_8));
+        check(HttpRequests.of(exchange), body.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -108,18 +109,18 @@ public class TencentApiAuthenticator {
                           + ")");
         }
         Tc3Authorization authorization = Tc3Authorization.parse(header);
-        long timestamp = timestamp(request);
+        Instant requestTime = timestamp(request);
         if (!authorization.secretId().equals(key.id())) {
             throw new TencentApiException(TencentErrorCodes.SECRET_ID_NOT_FOUND,
                     "The SecretId of the Authorization header is not found");
         }
         Instant now = clock.instant();
-        if (!Signing.withinWindow(now, Instant.ofEpochSecond(timestamp), MAX_CLOCK_SKEW)) {
+        if (!Signing.withinWindow(now, requestTime, MAX_CLOCK_SKEW)) {
             throw new TencentApiException(TencentErrorCodes.SIGNATURE_EXPIRE,
-                    "X-TC-Timestamp " + timestamp + " is more than 5 minutes from the server time "
-                                                                              + now.getEpochSecond());
+                    "X-TC-Timestamp " + requestTime.getEpochSecond() + " is more than 5 minutes from the server"
+                                                                              + " time " + now.getEpochSecond());
         }
-        String date = LocalDate.ofInstant(Instant.ofEpochSecond(timestamp), ZoneOffset.UTC).toString();
+        String date = LocalDate.ofInstant(requestTime, ZoneOffset.UTC).toString();
         if (!authorization.date().equals(date)) {
             throw failure("The date of the credential scope must be the UTC date of X-TC-Timestamp, " + date);
         }
@@ -129,8 +130,9 @@ public class TencentApiAuthenticator {
         }
         String canonicalRequest = Tc3Signature.canonicalRequest(request.getMethod(), request.getRequestURI(),
                 Objects.toString(request.getQueryString(), ""), signedHeaders(request, authorization), body);
-        String expected = Tc3Signature.signature(key.secret(), date, service, Tc3Signature.stringToSign(timestamp,
-                Tc3Signature.credentialScope(date, service), canonicalRequest));
+        String stringToSign = Tc3Signature.stringToSign(requestTime.getEpochSecond(),
+                Tc3Signature.credentialScope(date, service), canonicalRequest);
+        String expected = Tc3Signature.signature(key.secret(), date, service, stringToSign);
         if (!Signing.sameSignature(expected, authorization.signature())) {
             throw failure("The signature does not match the request");
         }
@@ -148,14 +150,14 @@ public class TencentApiAuthenticator {
         return headers;
     }
 
-    private static long timestamp(HttpServletRequest request) {
+    private static Instant timestamp(HttpServletRequest request) {
         String timestamp = request.getHeader(TIMESTAMP_HEADER);
         if (timestamp == null) {
             throw missing(TIMESTAMP_HEADER);
         }
         try {
-            return Long.parseLong(timestamp.trim());
-        } catch (NumberFormatException e) {
+            return Instant.ofEpochSecond(Long.parseLong(timestamp.trim()));
+        } catch (NumberFormatException | DateTimeException e) {
             throw new TencentApiException(TencentErrorCodes.INVALID_PARAMETER,
                     TIMESTAMP_HEADER + " must be a Unix time in seconds, got '" + timestamp + "'");
         }

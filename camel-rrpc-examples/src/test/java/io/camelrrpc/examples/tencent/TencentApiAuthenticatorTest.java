@@ -9,6 +9,8 @@ import io.camelrrpc.examples.ExampleProperties.TencentApi;
 import io.camelrrpc.examples.cloud.LoggedEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +54,23 @@ class TencentApiAuthenticatorTest {
                 .isInstanceOfSatisfying(TencentApiException.class,
                         e -> assertThat(e.getCode()).isEqualTo("NoSuchVersion"))
                 .hasMessageContaining("2021-04-08");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "soon", "99999999999999999", "-99999999999999999" })
+    void aTimestampThatIsNoUnixTimeIsInvalidParameter(String timestamp) {
+        TencentApiAuthenticator authenticator = new TencentApiAuthenticator(new TencentApi("AKIDexample", "key"),
+                CLOCK);
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
+        request.addHeader("X-TC-Version", "2021-04-08");
+        request.addHeader("X-TC-Timestamp", timestamp);
+        request.addHeader("Authorization", "TC3-HMAC-SHA256 Credential=AKIDexample/2019-02-25/iotcloud/tc3_request,"
+                                           + " SignedHeaders=content-type;host, Signature=00");
+
+        assertThatThrownBy(() -> authenticator.check(request, new byte[0]))
+                .isInstanceOfSatisfying(TencentApiException.class,
+                        e -> assertThat(e.getCode()).isEqualTo("InvalidParameter"))
+                .hasMessageContaining("X-TC-Timestamp must be a Unix time in seconds");
     }
 
     @Test
