@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedBroker The broker started when no broker URL is set
  * @param simulator      The simulated devices
  * @param http           The HTTP API
+ * @param tencentApi     The Tencent-compatible cloud API (PublishRRPCMessage)
+ * @param alibabaApi     The Alibaba-compatible cloud API (RRpc)
  */
 @ConfigurationProperties("rrpc")
 public record ExampleProperties(String brokerUrl, @DefaultValue EmbeddedBroker embeddedBroker,
-        @DefaultValue Simulator simulator, @DefaultValue Http http) {
+        @DefaultValue Simulator simulator, @DefaultValue Http http, @DefaultValue TencentApi tencentApi,
+        @DefaultValue AlibabaApi alibabaApi) {
 
     /**
      * The embedded broker.
@@ -44,5 +47,36 @@ public record ExampleProperties(String brokerUrl, @DefaultValue EmbeddedBroker e
      *                        the receive buffer of Tencent's C device SDK)
      */
     public record Http(@DefaultValue("2048") int maxPayloadBytes) {
+    }
+
+    /**
+     * The Tencent-compatible cloud API. With both set, requests must be signed with TC3-HMAC-SHA256; with neither,
+     * they are not checked.
+     *
+     * @param secretId  The SecretId callers name in their Authorization header
+     * @param secretKey The SecretKey they sign with (never logged)
+     */
+    public record TencentApi(String secretId, String secretKey) {
+
+        @Override
+        public String toString() {
+            return "TencentApi[secretId=" + secretId + ", secretKey=" + (secretKey == null ? null : "****") + "]";
+        }
+    }
+
+    /**
+     * The Alibaba-compatible cloud API. With both set, requests must be signed as Alibaba Cloud's RPC APIs are
+     * (HMAC-SHA1, signature version 1.0); with neither, they are not checked.
+     *
+     * @param accessKeyId     The AccessKeyId callers name
+     * @param accessKeySecret The AccessKey secret they sign with (never logged)
+     */
+    public record AlibabaApi(String accessKeyId, String accessKeySecret) {
+
+        @Override
+        public String toString() {
+            return "AlibabaApi[accessKeyId=" + accessKeyId + ", accessKeySecret="
+                   + (accessKeySecret == null ? null : "****") + "]";
+        }
     }
 }

@@ -55,6 +55,24 @@ class TencentApiTest extends ExampleApplicationTestSupport {
     }
 
     @Test
+    void withoutConfiguredKeysSignaturesAreNotChecked() throws Exception {
+        HttpHeaders headers = action("PublishRRPCMessage");
+        headers.set("X-TC-Version", "2021-04-08");
+        headers.set("Authorization", "TC3-HMAC-SHA256 Credential=AKIDnobody/2019-02-25/iotcloud/tc3_request,"
+                                     + " SignedHeaders=content-type;host, Signature=0000");
+
+        assertSuccess(post("/", MediaType.APPLICATION_JSON, headers, CLOSE_AIR_CONDITIONER_1));
+    }
+
+    @Test
+    void aVersionWithoutTheActionIsNoSuchVersion() throws Exception {
+        HttpHeaders headers = action("PublishRRPCMessage");
+        headers.set("X-TC-Version", "2017-03-12");
+
+        assertError(post("/", MediaType.APPLICATION_JSON, headers, CLOSE_AIR_CONDITIONER_1), "NoSuchVersion");
+    }
+
+    @Test
     void aPayloadOverTheLimitIsPayloadOverLimit() throws Exception {
         String body = "{\"ProductId\":\"KL4J2ABCD8\",\"DeviceName\":\"airConditioner1\",\"Payload\":\""
                       + "x".repeat(2049) + "\"}";

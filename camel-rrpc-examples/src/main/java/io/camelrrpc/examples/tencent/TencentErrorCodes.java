@@ -19,6 +19,11 @@ final class TencentErrorCodes {
     static final String INVALID_ACTION = "InvalidAction";
     static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
     static final String INTERNAL_ERROR = "InternalError";
+    static final String NO_SUCH_VERSION = "NoSuchVersion";
+    static final String SIGNATURE_FAILURE = "AuthFailure.SignatureFailure";
+    static final String INVALID_AUTHORIZATION = "AuthFailure.InvalidAuthorization";
+    static final String SECRET_ID_NOT_FOUND = "AuthFailure.SecretIdNotFound";
+    static final String SIGNATURE_EXPIRE = "AuthFailure.SignatureExpire";
 
     private TencentErrorCodes() {
     }
