@@ -4,14 +4,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The whole application on a random HTTP port with its embedded broker on a free port; one context for all. */
+/**
+ * The whole application on a random HTTP port with its embedded broker on a free port, plus the
+ * {@link RecordingDevices}; one context for all.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(RecordingDevices.class)
 @ActiveProfiles("test")
 abstract class ExampleApplicationTestSupport {
 
