@@ -1,15 +1,12 @@
 package io.camelrrpc.examples;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,10 +21,6 @@ class DeviceHttpPayloadTest extends ExampleApplicationTestSupport {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @LocalServerPort
-    int port;
     @Autowired
     RecordingDevices devices;
 
@@ -48,14 +41,16 @@ class DeviceHttpPayloadTest extends ExampleApplicationTestSupport {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
     }
 
+    @Test
+    void anEmptyBodyIsAnEmptyPayload() throws Exception {
+        HttpResponse<byte[]> response = post("empty", null, new byte[0]);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(devices.received("empty")).isEmpty();
+        assertThat(response.body()).isEmpty();
+    }
+
     private HttpResponse<byte[]> post(String deviceName, String contentType, byte[] body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/devices/" + RecordingDevices.PRODUCT_ID + "/" + deviceName
-                           + "/rrpc"))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return postBytes("/api/devices/" + RecordingDevices.PRODUCT_ID + "/" + deviceName + "/rrpc", contentType, body);
     }
 }

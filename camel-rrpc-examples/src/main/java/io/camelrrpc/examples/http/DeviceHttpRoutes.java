@@ -2,6 +2,7 @@ package io.camelrrpc.examples.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelrrpc.component.RrpcConstants;
+import io.camelrrpc.component.topic.TopicNames;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
@@ -9,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /api/devices/{productId}/{deviceName}/rrpc}: sends the raw request body to the device and answers
- * its raw reply; {@code ?timeout=} (milliseconds or e.g. 2s) overrides the request timeout. Failures answer JSON
- * (see {@link HttpErrorReply}).
+ * its raw reply. The product id and device name are percent-decoded once (see {@link PathSegments});
+ * {@code ?timeout=} (milliseconds or e.g. 2s) overrides the request timeout. Failures answer JSON (see
+ * {@link HttpErrorReply}).
  */
 @Component
 public class DeviceHttpRoutes extends RouteBuilder {
@@ -43,11 +45,16 @@ public class DeviceHttpRoutes extends RouteBuilder {
     private void prepareCall(Exchange exchange) {
         Message message = exchange.getMessage();
         String timeout = message.getHeader("timeout", String.class);
-        deviceCalls.prepare(exchange, message.getHeader("productId", String.class),
-                message.getHeader("deviceName", String.class), message.getBody(byte[].class));
+        deviceCalls.prepare(exchange, pathParameter(message, "productId"), pathParameter(message, "deviceName"),
+                message.getBody(byte[].class));
         if (timeout != null) {
             message.setHeader(RrpcConstants.REQUEST_TIMEOUT, timeout);
         }
+    }
+
+    /** The path parameter as the client meant it: percent-decoded once, then checked as a topic level. */
+    private static String pathParameter(Message message, String name) {
+        return TopicNames.requireLevel(name, PathSegments.decode(name, message.getHeader(name, String.class)));
     }
 
     private void replyError(Exchange exchange) throws Exception {
