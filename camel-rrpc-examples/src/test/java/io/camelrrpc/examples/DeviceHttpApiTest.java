@@ -134,9 +134,11 @@ class DeviceHttpApiTest extends ExampleApplicationTestSupport {
         assertThat(error.path("error").asText()).isEqualTo("timeout");
         assertThat(error.path("productId").asText()).isEqualTo("KL4J2ABCD8");
         assertThat(error.path("deviceName").asText()).isEqualTo(deviceName);
-        assertThat(error.path("processId").asText())
-                .isEqualTo(response.getHeaders().getFirst(HttpReplies.PROCESS_ID_HEADER)).hasSize(16);
+        String processId = response.getHeaders().getFirst(HttpReplies.PROCESS_ID_HEADER);
+        assertThat(error.path("processId").asText()).isEqualTo(processId).hasSize(16);
         assertThat(error.path("timeoutMillis").asLong()).isEqualTo(timeoutMillis);
-        assertThat(error.path("message").asText()).contains("no reply from device KL4J2ABCD8/" + deviceName);
+        assertThat(error.path("message").asText()).isEqualTo("No reply from device KL4J2ABCD8/" + deviceName
+                                                             + " within " + timeoutMillis + " millis (processId "
+                                                             + processId + ")");
     }
 }
