@@ -67,6 +67,7 @@ class ReadinessLifecycleTest {
     void readyOnlyWhileCamelRunsAndTheBrokerConnectionIsHealthy(CapturedOutput output) throws Exception {
         port.get(60, TimeUnit.SECONDS);
         assertThat(get(READINESS).statusCode()).as("Camel not started yet").isEqualTo(503);
+        assertThat(get(LIVENESS).statusCode()).as("the application not started yet").isEqualTo(503);
 
         camelMayStart.countDown();
         ConfigurableApplicationContext context = application.get(60, TimeUnit.SECONDS);
