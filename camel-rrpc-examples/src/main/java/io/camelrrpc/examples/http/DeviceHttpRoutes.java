@@ -48,11 +48,11 @@ public class DeviceHttpRoutes extends RouteBuilder {
     private void prepareCall(Exchange exchange) {
         Message message = exchange.getMessage();
         String timeout = message.getHeader("timeout", String.class);
-        deviceCalls.prepare(exchange, pathParameter(message, "productId"), pathParameter(message, "deviceName"),
-                message.getBody(byte[].class));
         if (timeout != null) {
             message.setHeader(RrpcConstants.REQUEST_TIMEOUT, timeoutParameter.millis(timeout));
         }
+        deviceCalls.prepare(exchange, pathParameter(message, "productId"), pathParameter(message, "deviceName"),
+                message.getBody(byte[].class));
     }
 
     /** The path parameter as the client meant it: percent-decoded once, then checked as a topic level. */
