@@ -1,5 +1,6 @@
 package io.camelrrpc.examples;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.camelrrpc.examples.device.DeviceId;
@@ -45,8 +46,10 @@ public record ExampleProperties(String brokerUrl, @DefaultValue EmbeddedBroker e
      *
      * @param maxPayloadBytes Largest request payload sent to a device; larger ones are refused with 413 (2048 is
      *                        the receive buffer of Tencent's C device SDK)
+     * @param maxTimeout      Longest {@code ?timeout=} a caller may ask for; longer ones are refused with 400 (so a
+     *                        silent device cannot hold a call for longer)
      */
-    public record Http(@DefaultValue("2048") int maxPayloadBytes) {
+    public record Http(@DefaultValue("2048") int maxPayloadBytes, @DefaultValue("60s") Duration maxTimeout) {
     }
 
     /**

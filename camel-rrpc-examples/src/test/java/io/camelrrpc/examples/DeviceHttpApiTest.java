@@ -10,6 +10,8 @@ import io.camelrrpc.examples.http.HttpReplies;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -87,11 +89,29 @@ class DeviceHttpApiTest extends ExampleApplicationTestSupport {
         assertThat(response.getHeaders().containsKey(HttpReplies.PROCESS_ID_HEADER)).isFalse();
     }
 
-    @Test
-    void aBadTimeoutIsABadRequest() {
-        ResponseEntity<String> response = post(AIR_CONDITIONER_1 + "?timeout=soon", MediaType.TEXT_PLAIN, "open");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "soon            | timeout must be a positive duration such as 300 (milliseconds), 300ms or 2s, got 'soon'",
+        "0               | timeout must be a positive duration such as 300 (milliseconds), 300ms or 2s, got '0'",
+        "-5              | timeout must be a positive duration such as 300 (milliseconds), 300ms or 2s, got '-5'",
+        "60001           | timeout 60001 ms is longer than the limit of 60000 ms (rrpc.http.max-timeout)",
+        "99999999999999  | timeout 99999999999999 ms is longer than the limit of 60000 ms (rrpc.http.max-timeout)",
+        "2m              | timeout 120000 ms is longer than the limit of 60000 ms (rrpc.http.max-timeout)" })
+    void aBadOrTooLongTimeoutIsABadRequestThatSaysWhy(String timeout, String message) throws Exception {
+        ResponseEntity<String> response = post(AIR_CONDITIONER_1 + "?timeout=" + timeout, MediaType.TEXT_PLAIN, "open");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode error = json.readTree(response.getBody());
+        assertThat(error.path("error").asText()).isEqualTo("bad_request");
+        assertThat(error.path("message").asText()).isEqualTo(message);
+    }
+
+    @Test
+    void aTimeoutAtTheLimitIsAccepted() {
+        ResponseEntity<String> response = post(AIR_CONDITIONER_1 + "?timeout=1m", MediaType.TEXT_PLAIN, "open");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).isEqualTo("ok");
     }
 
     @Test
@@ -114,9 +134,11 @@ class DeviceHttpApiTest extends ExampleApplicationTestSupport {
         assertThat(error.path("error").asText()).isEqualTo("timeout");
         assertThat(error.path("productId").asText()).isEqualTo("KL4J2ABCD8");
         assertThat(error.path("deviceName").asText()).isEqualTo(deviceName);
-        assertThat(error.path("processId").asText())
-                .isEqualTo(response.getHeaders().getFirst(HttpReplies.PROCESS_ID_HEADER)).hasSize(16);
+        String processId = response.getHeaders().getFirst(HttpReplies.PROCESS_ID_HEADER);
+        assertThat(error.path("processId").asText()).isEqualTo(processId).hasSize(16);
         assertThat(error.path("timeoutMillis").asLong()).isEqualTo(timeoutMillis);
-        assertThat(error.path("message").asText()).contains("no reply from device KL4J2ABCD8/" + deviceName);
+        assertThat(error.path("message").asText()).isEqualTo("No reply from device KL4J2ABCD8/" + deviceName
+                                                             + " within " + timeoutMillis + " millis (processId "
+                                                             + processId + ")");
     }
 }
