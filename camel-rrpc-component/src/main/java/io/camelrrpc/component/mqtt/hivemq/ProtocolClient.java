@@ -1,0 +1,68 @@
+package io.camelrrpc.component.mqtt.hivemq;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import com.hivemq.client.mqtt.MqttClientBuilder;
+import com.hivemq.client.mqtt.MqttClientState;
+import com.hivemq.client.mqtt.lifecycle.MqttClientConnectedContext;
+import com.hivemq.client.mqtt.mqtt3.lifecycle.Mqtt3ClientConnectedContext;
+import com.hivemq.client.mqtt.mqtt5.lifecycle.Mqtt5ClientConnectedContext;
+import io.camelrrpc.component.mqtt.InboundMessage;
+import io.camelrrpc.component.mqtt.MqttProtocolVersion;
+import io.camelrrpc.component.mqtt.OutboundMessage;
+import io.camelrrpc.component.mqtt.PublishResult;
+import io.camelrrpc.component.mqtt.Subscription;
+
+/**
+ * The HiveMQ client's MQTT 3.1.1 and MQTT 5 APIs behind one face. Futures complete on the client's application
+ * scheduler, never on its Netty thread; they fail with the client's own exceptions (see {@link HiveMqFailures}).
+ */
+interface ProtocolClient {
+
+    /** What a connection needs besides where the broker is. */
+    record ConnectOptions(int keepAliveSeconds, boolean cleanSession, String userName, String password,
+            int maximumPacketSize) {
+    }
+
+    static ProtocolClient create(MqttProtocolVersion version, MqttClientBuilder builder, ConnectOptions options) {
+        return version == MqttProtocolVersion.V5
+                ? new Mqtt5ProtocolClient(builder.useMqttVersion5().buildAsync(), options)
+                : new Mqtt3ProtocolClient(builder.useMqttVersion3().buildAsync(), options);
+    }
+
+    /** Whether the broker kept our session: then it kept our subscriptions too. */
+    static boolean sessionPresent(MqttClientConnectedContext context) {
+        if (context instanceof Mqtt5ClientConnectedContext mqtt5) {
+            return mqtt5.getConnAck().isSessionPresent();
+        }
+        return context instanceof Mqtt3ClientConnectedContext mqtt3 && mqtt3.getConnAck().isSessionPresent();
+    }
+
+    MqttClientState state();
+
+    /** Connects; completes with whether the broker had a session for us. */
+    CompletableFuture<Boolean> connect();
+
+    CompletableFuture<Void> disconnect();
+
+    /**
+     * Hands every message that arrives to the consumer, until the session ends (with {@code resubscribeIfSessionExpired}
+     * off, the client forgets it then and it must be given again).
+     */
+    void receive(Consumer<InboundMessage> consumer);
+
+    /**
+     * Sends one SUBSCRIBE with all these subscriptions.
+     *
+     * @return the SUBACK's code for each, in order: the granted QoS, or 0x80 and above when refused; fails only when
+     *         the broker did not answer
+     */
+    CompletableFuture<List<Integer>> subscribe(List<Subscription> subscriptions);
+
+    /** Sends one UNSUBSCRIBE with all these filters. */
+    CompletableFuture<Void> unsubscribe(List<String> filters);
+
+    CompletableFuture<PublishResult> publish(OutboundMessage message);
+}
