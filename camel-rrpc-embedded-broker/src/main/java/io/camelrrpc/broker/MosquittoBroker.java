@@ -47,6 +47,7 @@ public final class MosquittoBroker implements MqttBroker {
     private final String username;
     private final String password;
     private final MosquittoBroker bridgeRemote;
+    private final boolean logPackets;
     private final Path dir;
     private Process process;
     private Thread killOnExit;
@@ -60,6 +61,7 @@ public final class MosquittoBroker implements MqttBroker {
         this.username = builder.username;
         this.password = builder.password;
         this.bridgeRemote = builder.bridgeRemote;
+        this.logPackets = builder.logPackets;
         this.dir = TempDirectories.create("camel-rrpc-mosquitto-");
     }
 
@@ -269,6 +271,9 @@ public final class MosquittoBroker implements MqttBroker {
         lines.add("persistence false");
         lines.add("log_dest stdout");
         lines.add("log_timestamp_format %Y-%m-%dT%H:%M:%S");
+        if (logPackets) {
+            lines.add("log_type all");
+        }
         lines.add("set_tcp_nodelay true");
         if (username == null) {
             lines.add("allow_anonymous true");
@@ -352,6 +357,7 @@ public final class MosquittoBroker implements MqttBroker {
         private String password;
         private MosquittoBroker bridgeRemote;
         private boolean webSockets;
+        private boolean logPackets;
 
         private Builder() {
         }
@@ -377,6 +383,12 @@ public final class MosquittoBroker implements MqttBroker {
          */
         public Builder webSockets() {
             this.webSockets = true;
+            return this;
+        }
+
+        /** Logs every MQTT packet, e.g. {@code Received SUBSCRIBE from <clientId>}, to count them in the log. */
+        public Builder logPackets() {
+            this.logPackets = true;
             return this;
         }
 

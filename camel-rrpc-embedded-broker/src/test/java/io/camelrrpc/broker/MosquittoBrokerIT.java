@@ -89,6 +89,16 @@ class MosquittoBrokerIT {
     }
 
     @Test
+    void logPacketsLogsEverySubscribe() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.builder().logPackets().start();
+             TestMqttClient client = TestMqttClient.connect(broker.getBrokerUrl())) {
+            client.subscribe("logged/+", 1);
+
+            assertTrue(broker.logTail().contains("Received SUBSCRIBE from "), broker.logTail());
+        }
+    }
+
+    @Test
     void pauseNeedsARunningBroker() {
         try (MosquittoBroker broker = MosquittoBroker.builder().build()) {
             assertThrows(IllegalStateException.class, broker::pause);
