@@ -37,6 +37,7 @@ import io.camelrrpc.component.mqtt.Subscription;
 import io.camelrrpc.component.mqtt.SubscriptionTable;
 import io.reactivex.schedulers.Schedulers;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,8 +136,12 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
     @Override
     protected void doStart() throws Exception {
         stopping = false;
+        ThreadPoolProfile profile = new ThreadPoolProfile("RrpcHiveMq");
+        profile.setPoolSize(CALLBACK_THREADS);
+        // unbounded: a callback the pool refused would be a publish outcome or a message lost without a trace
+        profile.setMaxQueueSize(-1);
         callbacks = camelContext.getExecutorServiceManager()
-                .newScheduledThreadPool(this, "RrpcHiveMq[" + settings.describe() + "]", CALLBACK_THREADS);
+                .newScheduledThreadPool(this, "RrpcHiveMq[" + settings.describe() + "]", profile);
         ProtocolClient created = ProtocolClient.create(version, clientBuilder(), new ProtocolClient.ConnectOptions(
                 settings.keepAliveInterval(), settings.cleanSession(), settings.userName(), settings.password(),
                 maximumPacketSize));
@@ -184,7 +189,8 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
         stopping = true;
         subscriptions.clear();
         stopClient();
-        camelContext.getExecutorServiceManager().shutdownNow(callbacks);
+        // the outcomes of the last publishes still run
+        camelContext.getExecutorServiceManager().shutdown(callbacks);
     }
 
     private void stopClient() {
