@@ -87,6 +87,9 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
         if (settings.client() != null) {
             throw new IllegalArgumentException("A Paho client bean cannot be used with the HiveMQ transport");
         }
+        if (version == MqttProtocolVersion.V3_1_1 && settings.password() != null && settings.userName() == null) {
+            throw new IllegalArgumentException("MQTT 3.1.1 sends a password only with a userName: set userName too");
+        }
         BrokerAddress.parse(settings.brokerUrl());
         this.camelContext = camelContext;
         this.settings = settings;
