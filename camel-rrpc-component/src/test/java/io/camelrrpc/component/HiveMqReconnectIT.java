@@ -3,12 +3,10 @@ package io.camelrrpc.component;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import io.camelrrpc.broker.MosquittoBroker;
-import io.camelrrpc.component.mqtt.ConnectionListener;
 import io.camelrrpc.component.mqtt.ConnectionSettings;
 import io.camelrrpc.component.mqtt.MqttProtocolVersion;
 import io.camelrrpc.component.mqtt.OutboundMessage;
@@ -46,9 +44,7 @@ class HiveMqReconnectIT {
              HiveMqConnections connections = new HiveMqConnections()) {
             HiveMqConnection server = connections.start(broker.getBrokerUrl(), version, HiveMqReconnectIT::quickReconnect);
             HiveMqConnection device = connections.start(broker.getBrokerUrl(), version, HiveMqReconnectIT::quickReconnect);
-            AtomicInteger lost = new AtomicInteger();
-            AtomicInteger restored = new AtomicInteger();
-            server.addListener(counting(lost, restored));
+            ConnectionEvents events = ConnectionEvents.of(server);
             HiveMqConnections.Inbox replies = new HiveMqConnections.Inbox();
             List<Subscription> subscriptions = IntStream.range(0, DEVICES)
                     .mapToObj(i -> Subscription.of("$rrpc/txd/P/D" + i + "/+", 1, replies)).toList();
@@ -60,8 +56,8 @@ class HiveMqReconnectIT {
 
             broker.restart();
 
-            await().until(() -> restored.get() == 1);
-            assertThat(lost).hasValue(1);
+            await().until(() -> events.restored.get() == 1);
+            assertThat(events.lost).hasValue(1);
             assertThat(server.isHealthy()).isTrue();
             assertThat(subscribePackets(broker, server)).isEqualTo(DEVICES + SUBSCRIBE_PACKETS);
             await().until(device::isConnected);
@@ -75,20 +71,6 @@ class HiveMqReconnectIT {
     private static ConnectionSettings quickReconnect(ConnectionSettings settings) {
         return new ConnectionSettings(settings.brokerUrl(), settings.clientId(), null, null, true, 60, 5, true, 500,
                 1000, true, null, null);
-    }
-
-    private static ConnectionListener counting(AtomicInteger lost, AtomicInteger restored) {
-        return new ConnectionListener() {
-            @Override
-            public void connectionLost(Throwable cause) {
-                lost.incrementAndGet();
-            }
-
-            @Override
-            public void resubscribed() {
-                restored.incrementAndGet();
-            }
-        };
     }
 
     private static long subscribePackets(MosquittoBroker broker, HiveMqConnection connection) throws Exception {

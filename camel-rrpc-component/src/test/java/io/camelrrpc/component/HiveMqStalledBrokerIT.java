@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelrrpc.broker.MosquittoBroker;
-import io.camelrrpc.component.mqtt.ConnectionListener;
 import io.camelrrpc.component.mqtt.ConnectionSettings;
 import io.camelrrpc.component.mqtt.InboundMessage;
 import io.camelrrpc.component.mqtt.MqttConnectionException;
@@ -50,19 +48,7 @@ class HiveMqStalledBrokerIT {
              HiveMqConnections connections = new HiveMqConnections()) {
             HiveMqConnection connection = connections.start(broker.getBrokerUrl(), version,
                     HiveMqStalledBrokerIT::shortKeepAlive);
-            AtomicInteger lost = new AtomicInteger();
-            AtomicInteger restored = new AtomicInteger();
-            connection.addListener(new ConnectionListener() {
-                @Override
-                public void connectionLost(Throwable cause) {
-                    lost.incrementAndGet();
-                }
-
-                @Override
-                public void resubscribed() {
-                    restored.incrementAndGet();
-                }
-            });
+            ConnectionEvents events = ConnectionEvents.of(connection);
             HiveMqConnections.Inbox inbox = new HiveMqConnections.Inbox();
             connection.subscribe(Subscription.of("stall/+", 1, inbox));
 
@@ -75,7 +61,7 @@ class HiveMqStalledBrokerIT {
                 }
             });
 
-            await().until(() -> lost.get() == 1);
+            await().until(() -> events.lost.get() == 1);
             await().until(() -> publishes.stream().allMatch(CompletableFuture::isDone));
             assertThat(publishes).anyMatch(CompletableFuture::isCompletedExceptionally);
             assertThat(connection.isHealthy()).isFalse();
@@ -84,11 +70,11 @@ class HiveMqStalledBrokerIT {
 
             broker.resume();
 
-            await().until(() -> restored.get() == 1);
+            await().until(() -> events.restored.get() == 1);
             assertThat(connection.isHealthy()).isTrue();
             connection.publish(OutboundMessage.of("stall/after", text("back"), 1)).get();
             assertThat(nextOn("stall/after", inbox).payload()).asString(StandardCharsets.UTF_8).isEqualTo("back");
-            assertThat(lost).hasValue(1);
+            assertThat(events.lost).hasValue(1);
         }
     }
 

@@ -1,10 +1,7 @@
 package io.camelrrpc.component;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import io.camelrrpc.broker.EmbeddedMqttBroker;
 import io.camelrrpc.broker.MosquittoBroker;
-import io.camelrrpc.component.mqtt.ConnectionListener;
 import io.camelrrpc.component.mqtt.MqttProtocolVersion;
 import io.camelrrpc.component.mqtt.OutboundMessage;
 import io.camelrrpc.component.mqtt.Subscription;
@@ -34,7 +31,7 @@ class HiveMqWireLimitsIT {
              HiveMqConnections connections = new HiveMqConnections();
              RawMqttPublisher device = RawMqttPublisher.connect(broker.getBrokerUrl(), "raw-device")) {
             HiveMqConnection connection = connections.start(broker.getBrokerUrl(), version);
-            AtomicInteger lost = countLost(connection);
+            ConnectionEvents events = ConnectionEvents.of(connection);
             HiveMqConnections.Inbox inbox = new HiveMqConnections.Inbox();
             connection.subscribe(Subscription.of("$rrpc/txd/P/D/+", 0, inbox));
 
@@ -44,7 +41,7 @@ class HiveMqWireLimitsIT {
 
             assertThat(inbox.next().topic()).isEqualTo("$rrpc/txd/P/D/\uD83D\uDE00");
             assertThat(inbox.next().topic()).isEqualTo("$rrpc/txd/P/D/\uFF01");
-            assertThat(lost).hasValue(0);
+            assertThat(events.lost).hasValue(0);
         }
     }
 
@@ -55,7 +52,7 @@ class HiveMqWireLimitsIT {
             HiveMqConnection connection = connections.start(HiveMqConnections.settings(broker.getBrokerUrl()),
                     MqttProtocolVersion.V5, MAXIMUM_PACKET_SIZE);
             HiveMqConnection device = connections.start(broker.getBrokerUrl(), MqttProtocolVersion.V3_1_1);
-            AtomicInteger lost = countLost(connection);
+            ConnectionEvents events = ConnectionEvents.of(connection);
             HiveMqConnections.Inbox inbox = new HiveMqConnections.Inbox();
             connection.subscribe(Subscription.of("$rrpc/txd/P/D/+", 1, inbox));
 
@@ -64,7 +61,7 @@ class HiveMqWireLimitsIT {
 
             // one publisher's messages arrive in order: the small one first means the big one never comes
             assertThat(inbox.next().topic()).isEqualTo("$rrpc/txd/P/D/small");
-            assertThat(lost).hasValue(0);
+            assertThat(events.lost).hasValue(0);
             assertThat(connection.isHealthy()).isTrue();
         }
     }
@@ -90,13 +87,13 @@ class HiveMqWireLimitsIT {
              HiveMqConnections connections = new HiveMqConnections();
              RawMqttPublisher device = RawMqttPublisher.connect(broker.getBrokerUrl(), "raw-device")) {
             HiveMqConnection connection = connections.start(broker.getBrokerUrl(), MqttProtocolVersion.V3_1_1);
-            AtomicInteger lost = countLost(connection);
+            ConnectionEvents events = ConnectionEvents.of(connection);
             HiveMqConnections.Inbox inbox = new HiveMqConnections.Inbox();
             connection.subscribe(Subscription.of("$rrpc/txd/P/D/+", 0, inbox));
 
             device.publish("$rrpc/txd/P/D/\u0000", text("malformed"));
 
-            await().until(() -> lost.get() == 1 && connection.isHealthy());
+            await().until(() -> events.lost.get() == 1 && connection.isHealthy());
             device.publish("$rrpc/txd/P/D/after", text("after"));
             assertThat(inbox.next().topic()).isEqualTo("$rrpc/txd/P/D/after");
         }
@@ -105,11 +102,5 @@ class HiveMqWireLimitsIT {
     private static MosquittoBroker startMosquitto() {
         assumeTrue(MosquittoBroker.isInstalled(), "mosquitto is not installed");
         return MosquittoBroker.builder().start();
-    }
-
-    private static AtomicInteger countLost(HiveMqConnection connection) {
-        AtomicInteger lost = new AtomicInteger();
-        connection.addListener((ConnectionListener) cause -> lost.incrementAndGet());
-        return lost;
     }
 }

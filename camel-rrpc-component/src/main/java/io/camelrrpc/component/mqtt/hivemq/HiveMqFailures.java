@@ -23,6 +23,13 @@ import io.camelrrpc.component.mqtt.MqttPublishRefusedException;
 /** Turns the HiveMQ client's exceptions into sentences that tell a user what to check, and into typed failures. */
 final class HiveMqFailures {
 
+    private static final String BAD_CREDENTIALS = "bad user name or password (check userName/password)";
+    private static final String LOGIN_REFUSED =
+            "not authorized: the broker refused the login (bad user name or password, or a client id it does not allow)";
+    private static final String CLIENT_ID_REFUSED = "the broker refused the client id (check clientId)";
+    private static final String UNAVAILABLE = "the broker is unavailable";
+    private static final String REFUSED = "the broker refused the connection: ";
+
     private HiveMqFailures() {
     }
 
@@ -83,23 +90,21 @@ final class HiveMqFailures {
 
     private static String explain(Mqtt5ConnAckReasonCode code) {
         return switch (code) {
-            case BAD_USER_NAME_OR_PASSWORD -> "bad user name or password (check userName/password)";
-            case NOT_AUTHORIZED ->
-                "not authorized: the broker refused the login (bad user name or password, or a client id it does not allow)";
-            case CLIENT_IDENTIFIER_NOT_VALID -> "the broker refused the client id (check clientId)";
-            case SERVER_UNAVAILABLE, SERVER_BUSY -> "the broker is unavailable";
-            default -> "the broker refused the connection: " + code;
+            case BAD_USER_NAME_OR_PASSWORD -> BAD_CREDENTIALS;
+            case NOT_AUTHORIZED -> LOGIN_REFUSED;
+            case CLIENT_IDENTIFIER_NOT_VALID -> CLIENT_ID_REFUSED;
+            case SERVER_UNAVAILABLE, SERVER_BUSY -> UNAVAILABLE;
+            default -> REFUSED + code;
         };
     }
 
     private static String explain(Mqtt3ConnAckReturnCode code) {
         return switch (code) {
-            case BAD_USER_NAME_OR_PASSWORD -> "bad user name or password (check userName/password)";
-            case NOT_AUTHORIZED ->
-                "not authorized: the broker refused the login (bad user name or password, or a client id it does not allow)";
-            case IDENTIFIER_REJECTED -> "the broker refused the client id (check clientId)";
-            case SERVER_UNAVAILABLE -> "the broker is unavailable";
-            default -> "the broker refused the connection: " + code;
+            case BAD_USER_NAME_OR_PASSWORD -> BAD_CREDENTIALS;
+            case NOT_AUTHORIZED -> LOGIN_REFUSED;
+            case IDENTIFIER_REJECTED -> CLIENT_ID_REFUSED;
+            case SERVER_UNAVAILABLE -> UNAVAILABLE;
+            default -> REFUSED + code;
         };
     }
 

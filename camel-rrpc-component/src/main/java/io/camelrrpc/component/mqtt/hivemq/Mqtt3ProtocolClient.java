@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-import com.hivemq.client.mqtt.MqttClientState;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
@@ -28,20 +27,7 @@ import io.camelrrpc.component.mqtt.PublishResult;
 import io.camelrrpc.component.mqtt.Subscription;
 
 /** MQTT 3.1.1 through the HiveMQ client: no properties, no reason codes. */
-final class Mqtt3ProtocolClient implements ProtocolClient {
-
-    private final Mqtt3AsyncClient client;
-    private final ConnectOptions options;
-
-    Mqtt3ProtocolClient(Mqtt3AsyncClient client, ConnectOptions options) {
-        this.client = client;
-        this.options = options;
-    }
-
-    @Override
-    public MqttClientState state() {
-        return client.getState();
-    }
+record Mqtt3ProtocolClient(Mqtt3AsyncClient client, ConnectOptions options) implements ProtocolClient {
 
     @Override
     public CompletableFuture<Boolean> connect() {
@@ -74,15 +60,9 @@ final class Mqtt3ProtocolClient implements ProtocolClient {
         Mqtt3Subscribe subscribe = Mqtt3Subscribe.builder().addSubscriptions(subscriptions.stream()
                 .map(s -> Mqtt3Subscription.builder().topicFilter(s.brokerFilter()).qos(MqttQos.fromCode(s.qos())).build()))
                 .build();
-        return client.subscribe(subscribe).handle((subAck, failure) -> {
-            if (failure instanceof Mqtt3SubAckException refused) {
-                return codes(refused.getMqttMessage());
-            }
-            if (failure != null) {
-                throw HiveMqFailures.rethrow(failure);
-            }
-            return codes(subAck);
-        });
+        return ProtocolClient.codes(client.subscribe(subscribe),
+                failure -> failure instanceof Mqtt3SubAckException refused ? refused.getMqttMessage() : null,
+                Mqtt3ProtocolClient::codes);
     }
 
     private static List<Integer> codes(Mqtt3SubAck subAck) {

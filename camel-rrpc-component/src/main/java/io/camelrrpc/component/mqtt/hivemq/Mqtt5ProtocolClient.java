@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-import com.hivemq.client.mqtt.MqttClientState;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
@@ -33,20 +32,7 @@ import io.camelrrpc.component.mqtt.PublishResult;
 import io.camelrrpc.component.mqtt.Subscription;
 
 /** MQTT 5 through the HiveMQ client: message properties both ways, PUBACK reason codes in the result. */
-final class Mqtt5ProtocolClient implements ProtocolClient {
-
-    private final Mqtt5AsyncClient client;
-    private final ConnectOptions options;
-
-    Mqtt5ProtocolClient(Mqtt5AsyncClient client, ConnectOptions options) {
-        this.client = client;
-        this.options = options;
-    }
-
-    @Override
-    public MqttClientState state() {
-        return client.getState();
-    }
+record Mqtt5ProtocolClient(Mqtt5AsyncClient client, ConnectOptions options) implements ProtocolClient {
 
     @Override
     public CompletableFuture<Boolean> connect() {
@@ -105,15 +91,9 @@ final class Mqtt5ProtocolClient implements ProtocolClient {
         Mqtt5Subscribe subscribe = Mqtt5Subscribe.builder().addSubscriptions(subscriptions.stream()
                 .map(s -> Mqtt5Subscription.builder().topicFilter(s.brokerFilter()).qos(MqttQos.fromCode(s.qos())).build()))
                 .build();
-        return client.subscribe(subscribe).handle((subAck, failure) -> {
-            if (failure instanceof Mqtt5SubAckException refused) {
-                return codes(refused.getMqttMessage());
-            }
-            if (failure != null) {
-                throw HiveMqFailures.rethrow(failure);
-            }
-            return codes(subAck);
-        });
+        return ProtocolClient.codes(client.subscribe(subscribe),
+                failure -> failure instanceof Mqtt5SubAckException refused ? refused.getMqttMessage() : null,
+                Mqtt5ProtocolClient::codes);
     }
 
     private static List<Integer> codes(Mqtt5SubAck subAck) {

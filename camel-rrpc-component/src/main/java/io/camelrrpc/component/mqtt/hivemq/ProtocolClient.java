@@ -3,7 +3,9 @@ package io.camelrrpc.component.mqtt.hivemq;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
+import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientBuilder;
 import com.hivemq.client.mqtt.MqttClientState;
 import com.hivemq.client.mqtt.lifecycle.MqttClientConnectedContext;
@@ -40,7 +42,28 @@ interface ProtocolClient {
         return context instanceof Mqtt3ClientConnectedContext mqtt3 && mqtt3.getConnAck().isSessionPresent();
     }
 
-    MqttClientState state();
+    /**
+     * The codes of a SUBACK future: the client fails it when the broker refused any filter, with an exception that
+     * holds the SUBACK; that one completes normally here.
+     *
+     * @param refusedAck the SUBACK inside such an exception, else {@code null}
+     */
+    static <A> CompletableFuture<List<Integer>> codes(CompletableFuture<A> subAck, Function<Throwable, A> refusedAck,
+                                                      Function<A, List<Integer>> codes) {
+        return subAck.handle((ack, failure) -> {
+            A answer = failure == null ? ack : refusedAck.apply(HiveMqFailures.unwrap(failure));
+            if (answer == null) {
+                throw HiveMqFailures.rethrow(failure);
+            }
+            return codes.apply(answer);
+        });
+    }
+
+    MqttClient client();
+
+    default MqttClientState state() {
+        return client().getState();
+    }
 
     /** Connects; completes with whether the broker had a session for us. */
     CompletableFuture<Boolean> connect();
