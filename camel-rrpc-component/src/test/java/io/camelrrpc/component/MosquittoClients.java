@@ -72,6 +72,13 @@ final class MosquittoClients implements AutoCloseable {
         run("mosquitto_pub", "-h", host, "-p", String.valueOf(port), "-t", topic, "-m", message);
     }
 
+    /** Runs {@code mosquitto_pub} once with these arguments (besides host and port) and waits for it to succeed. */
+    void publishWith(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("mosquitto_pub", "-h", host, "-p", String.valueOf(port)));
+        command.addAll(List.of(arguments));
+        run(command.toArray(String[]::new));
+    }
+
     /**
      * Runs {@code mosquitto_rr}: it subscribes to the reply topic, then publishes the request, and prints the first
      * reply's payload.

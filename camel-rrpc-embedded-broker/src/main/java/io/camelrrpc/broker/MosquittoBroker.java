@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * A mosquitto broker (the Debian {@code mosquitto} binary) run as a separate process on loopback
@@ -42,10 +43,13 @@ public final class MosquittoBroker implements MqttBroker {
 
     private final int port;
     private final int tlsPort;
+    private final int webSocketPort;
+    private final int secureWebSocketPort;
     private final TlsCertificates tls;
     /** User name to password; empty for an anonymous broker. */
     private Map<String, String> users;
     private final MosquittoBroker bridgeRemote;
+    private final boolean logPackets;
     private final Path dir;
     private Process process;
     private Thread killOnExit;
@@ -54,17 +58,21 @@ public final class MosquittoBroker implements MqttBroker {
         this.port = builder.port == 0 ? FreePorts.pick(HOST) : builder.port;
         this.tls = builder.tls;
         this.tlsPort = tls == null ? 0 : otherFreePort(port);
+        this.webSocketPort = builder.webSockets ? otherFreePort(port, tlsPort) : 0;
+        this.secureWebSocketPort = builder.webSockets && tls != null ? otherFreePort(port, tlsPort, webSocketPort) : 0;
         this.users = Map.copyOf(builder.users);
         this.bridgeRemote = builder.bridgeRemote;
+        this.logPackets = builder.logPackets;
         this.dir = TempDirectories.create("camel-rrpc-mosquitto-");
     }
 
-    private static int otherFreePort(int taken) {
-        int candidate = FreePorts.pick(HOST);
-        while (candidate == taken) {
-            candidate = FreePorts.pick(HOST);
+    private static int otherFreePort(int... taken) {
+        while (true) {
+            int candidate = FreePorts.pick(HOST);
+            if (IntStream.of(taken).noneMatch(port -> port == candidate)) {
+                return candidate;
+            }
         }
-        return candidate;
     }
 
     /** @return whether the {@code mosquitto} binary is on the PATH or in {@code /usr/sbin} */
@@ -165,6 +173,30 @@ public final class MosquittoBroker implements MqttBroker {
         return process != null && process.isAlive();
     }
 
+    /**
+     * Stops mosquitto from running ({@code SIGSTOP}) while its sockets stay open: clients see a broker that accepts
+     * bytes and never answers, as a stalled or overloaded one. {@link #resume()} lets it go on.
+     *
+     * @throws IllegalStateException if it is not running
+     */
+    public synchronized void pause() {
+        signal("-STOP");
+    }
+
+    /** Lets a {@link #pause() paused} mosquitto run again ({@code SIGCONT}). */
+    public synchronized void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        if (!isRunning()) {
+            throw new IllegalStateException("mosquitto is not running");
+        }
+        // stdbuf execs mosquitto, so the process we started is mosquitto itself
+        Executables.run(dir, List.of(Executables.require("kill", "procps").toString(), signal,
+                String.valueOf(process.pid())));
+    }
+
     /** @return the plain MQTT port on 127.0.0.1 */
     public int getPort() {
         return port;
@@ -189,6 +221,28 @@ public final class MosquittoBroker implements MqttBroker {
             throw new IllegalStateException("mosquitto was built without TLS");
         }
         return "ssl://" + HOST + ":" + tlsPort;
+    }
+
+    /**
+     * @return e.g. {@code ws://127.0.0.1:41885/mqtt}
+     * @throws IllegalStateException if the broker was built without WebSocket listeners
+     */
+    public String getWebSocketBrokerUrl() {
+        if (webSocketPort == 0) {
+            throw new IllegalStateException("mosquitto was built without WebSocket listeners");
+        }
+        return "ws://" + HOST + ":" + webSocketPort + "/mqtt";
+    }
+
+    /**
+     * @return e.g. {@code wss://127.0.0.1:41886/mqtt}
+     * @throws IllegalStateException if the broker was built without WebSocket listeners or without TLS
+     */
+    public String getSecureWebSocketBrokerUrl() {
+        if (secureWebSocketPort == 0) {
+            throw new IllegalStateException("mosquitto was built without WebSocket listeners or without TLS");
+        }
+        return "wss://" + HOST + ":" + secureWebSocketPort + "/mqtt";
     }
 
     /** @return mosquitto's log, appended to across restarts */
@@ -228,6 +282,9 @@ public final class MosquittoBroker implements MqttBroker {
         lines.add("persistence false");
         lines.add("log_dest stdout");
         lines.add("log_timestamp_format %Y-%m-%dT%H:%M:%S");
+        if (logPackets) {
+            lines.add("log_type all");
+        }
         lines.add("set_tcp_nodelay true");
         if (users.isEmpty()) {
             lines.add("allow_anonymous true");
@@ -247,9 +304,19 @@ public final class MosquittoBroker implements MqttBroker {
         if (tls != null) {
             lines.add("");
             lines.add("listener " + tlsPort + " " + HOST);
-            lines.add("cafile " + tls.caCertificate());
-            lines.add("certfile " + tls.serverCertificate());
-            lines.add("keyfile " + tls.serverKey());
+            addServerCertificate(lines);
+        }
+        if (webSocketPort != 0) {
+            // mosquitto 2.0's WebSocket listeners (libwebsockets) ignore the address and listen on all interfaces
+            lines.add("");
+            lines.add("listener " + webSocketPort + " " + HOST);
+            lines.add("protocol websockets");
+        }
+        if (secureWebSocketPort != 0) {
+            lines.add("");
+            lines.add("listener " + secureWebSocketPort + " " + HOST);
+            lines.add("protocol websockets");
+            addServerCertificate(lines);
         }
         if (bridgeRemote != null) {
             lines.add("");
@@ -260,6 +327,12 @@ public final class MosquittoBroker implements MqttBroker {
             lines.addAll(BRIDGE_TOPIC_LINES);
         }
         Files.write(configFile(), lines, StandardCharsets.UTF_8);
+    }
+
+    private void addServerCertificate(List<String> lines) {
+        lines.add("cafile " + tls.caCertificate());
+        lines.add("certfile " + tls.serverCertificate());
+        lines.add("keyfile " + tls.serverKey());
     }
 
     private void awaitRunning(long logOffset) {
@@ -296,6 +369,8 @@ public final class MosquittoBroker implements MqttBroker {
         private TlsCertificates tls;
         private final Map<String, String> users = new LinkedHashMap<>();
         private MosquittoBroker bridgeRemote;
+        private boolean webSockets;
+        private boolean logPackets;
 
         private Builder() {
         }
@@ -312,6 +387,21 @@ public final class MosquittoBroker implements MqttBroker {
         /** Adds a TLS listener on a free port, with the server certificate and key of {@code certificates}. */
         public Builder tls(TlsCertificates certificates) {
             this.tls = Objects.requireNonNull(certificates, "certificates");
+            return this;
+        }
+
+        /**
+         * Adds an MQTT-over-WebSocket listener on a free port, and with {@link #tls} a secure one too (see
+         * {@link #getWebSocketBrokerUrl()}, {@link #getSecureWebSocketBrokerUrl()}).
+         */
+        public Builder webSockets() {
+            this.webSockets = true;
+            return this;
+        }
+
+        /** Logs every MQTT packet, e.g. {@code Received SUBSCRIBE from <clientId>}, to count them in the log. */
+        public Builder logPackets() {
+            this.logPackets = true;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.camelrrpc.broker;
 
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,6 +68,40 @@ class MosquittoBrokerIT {
                 // clean sessions: subscriptions are gone after the restart and are made again here
                 RrpcExchange.assertRoundTrip(server, device, "2");
             }
+        }
+    }
+
+    @Test
+    void aPausedBrokerAnswersNothingUntilResumed() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.builder().start();
+             TestMqttClient client = TestMqttClient.connect(broker.getBrokerUrl())) {
+            client.subscribe("paused/+", 1);
+
+            broker.pause();
+            IMqttDeliveryToken sent = client.publishWithoutWaiting("paused/1", "while paused", 1);
+            // a running broker acknowledges within a millisecond; a paused one never does
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !sent.isComplete());
+
+            broker.resume();
+            sent.waitForCompletion(TestMqttClient.TIMEOUT.toMillis());
+            assertEquals("while paused", client.awaitMessage().text());
+        }
+    }
+
+    @Test
+    void logPacketsLogsEverySubscribe() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.builder().logPackets().start();
+             TestMqttClient client = TestMqttClient.connect(broker.getBrokerUrl())) {
+            client.subscribe("logged/+", 1);
+
+            assertTrue(broker.logTail().contains("Received SUBSCRIBE from "), broker.logTail());
+        }
+    }
+
+    @Test
+    void pauseNeedsARunningBroker() {
+        try (MosquittoBroker broker = MosquittoBroker.builder().build()) {
+            assertThrows(IllegalStateException.class, broker::pause);
         }
     }
 

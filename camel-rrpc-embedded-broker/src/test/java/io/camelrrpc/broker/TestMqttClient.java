@@ -72,6 +72,11 @@ final class TestMqttClient implements AutoCloseable {
         token.waitForCompletion(TIMEOUT.toMillis());
     }
 
+    /** Publishes and returns at once; the token tells when the message was written or acknowledged. */
+    IMqttDeliveryToken publishWithoutWaiting(String topic, String payload, int qos) throws MqttException {
+        return client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), qos, false);
+    }
+
     void publish(String topic, String payload, int qos) throws MqttException {
         publish(topic, payload.getBytes(StandardCharsets.UTF_8), qos);
     }

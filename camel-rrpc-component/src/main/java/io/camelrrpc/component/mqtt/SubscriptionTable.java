@@ -12,12 +12,12 @@ import java.util.function.Consumer;
  * wildcard, as one device's requests or replies) are found by the topic's parent in constant time, so thousands of
  * device subscriptions cost nothing per message; other filters are matched one by one.
  */
-final class SubscriptionTable {
+public final class SubscriptionTable {
 
     private final Map<String, List<Subscription>> byParent = new ConcurrentHashMap<>();
     private final List<Subscription> others = new CopyOnWriteArrayList<>();
 
-    void add(Subscription subscription) {
+    public void add(Subscription subscription) {
         String parent = indexedParent(subscription.filter());
         if (parent == null) {
             others.add(subscription);
@@ -26,7 +26,7 @@ final class SubscriptionTable {
         }
     }
 
-    void remove(Subscription subscription) {
+    public void remove(Subscription subscription) {
         String parent = indexedParent(subscription.filter());
         if (parent == null) {
             others.remove(subscription);
@@ -39,23 +39,23 @@ final class SubscriptionTable {
     }
 
     /** Whether any subscription still sends this filter to the broker. */
-    boolean uses(String brokerFilter) {
+    public boolean uses(String brokerFilter) {
         return all().stream().anyMatch(s -> s.brokerFilter().equals(brokerFilter));
     }
 
-    List<Subscription> all() {
+    public List<Subscription> all() {
         List<Subscription> all = new ArrayList<>(others);
         byParent.values().forEach(all::addAll);
         return all;
     }
 
-    void clear() {
+    public void clear() {
         byParent.clear();
         others.clear();
     }
 
     /** Calls the action for every subscription whose filter matches the topic. */
-    void forEachMatch(String topic, Consumer<Subscription> action) {
+    public void forEachMatch(String topic, Consumer<Subscription> action) {
         int slash = topic.lastIndexOf('/');
         if (slash >= 0) {
             List<Subscription> indexed = byParent.get(topic.substring(0, slash + 1));

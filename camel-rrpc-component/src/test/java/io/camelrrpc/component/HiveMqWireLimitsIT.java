@@ -1,0 +1,106 @@
+package io.camelrrpc.component;
+
+import io.camelrrpc.broker.EmbeddedMqttBroker;
+import io.camelrrpc.broker.MosquittoBroker;
+import io.camelrrpc.component.mqtt.MqttProtocolVersion;
+import io.camelrrpc.component.mqtt.OutboundMessage;
+import io.camelrrpc.component.mqtt.Subscription;
+import io.camelrrpc.component.mqtt.hivemq.HiveMqConnection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static io.camelrrpc.component.HiveMqDollarTopicsIT.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Odd and oversized messages on the HiveMQ transport: topics Paho 1.2.5 cannot decode arrive; on MQTT 5 the broker
+ * drops messages over our maximum packet size instead of sending them; MQTT 3.1.1 cannot say so and takes large ones;
+ * a broker that passes on a malformed topic (Moquette) costs one reconnect, after which everything works again.
+ */
+class HiveMqWireLimitsIT {
+
+    private static final int MAXIMUM_PACKET_SIZE = 16 * 1024;
+
+    @ParameterizedTest
+    @EnumSource(MqttProtocolVersion.class)
+    void topicsPahoCannotDecodeArrive(MqttProtocolVersion version) throws Exception {
+        try (MosquittoBroker broker = startMosquitto();
+             HiveMqConnections connections = new HiveMqConnections();
+             RawMqttPublisher device = RawMqttPublisher.connect(broker.getBrokerUrl(), "raw-device")) {
+            HiveMqConnection connection = connections.start(broker.getBrokerUrl(), version);
+            ConnectionEvents events = ConnectionEvents.of(connection);
+            HiveMqConnections.Inbox inbox = new HiveMqConnections.Inbox();
+            connection.subscribe(Subscription.of("$rrpc/txd/P/D/+", 0, inbox));
+
+            // an emoji (outside the Basic Multilingual Plane) and a full-width '！' (U+FF01)
+            device.publish("$rrpc/txd/P/D/\uD83D\uDE00", text("emoji"));
+            device.publish("$rrpc/txd/P/D/\uFF01", text("full-width"));
+
+            assertThat(inbox.next().topic()).isEqualTo("$rrpc/txd/P/D/\uD83D\uDE00");
+            assertThat(inbox.next().topic()).isEqualTo("$rrpc/txd/P/D/\uFF01");
+            assertThat(events.lost).hasValue(0);
+        }
+    }
+
+    @Test
+    void mqtt5BrokerDropsMessagesOverOurMaximumPacketSize() throws Exception {
+        try (MosquittoBroker broker = startMosquitto();
+             HiveMqConnections connections = new HiveMqConnections()) {
+            HiveMqConnection connection = connections.start(HiveMqConnections.settings(broker.getBrokerUrl()),
+                    MqttProtocolVersion.V5, MAXIMUM_PACKET_SIZE);
+            HiveMqConnection device = connections.start(broker.getBrokerUrl(), MqttProtocolVersion.V3_1_1);
+            ConnectionEvents events = ConnectionEvents.of(connection);
+            HiveMqConnections.Inbox inbox = new HiveMqConnections.Inbox();
+            connection.subscribe(Subscription.of("$rrpc/txd/P/D/+", 1, inbox));
+
+            device.publish(OutboundMessage.of("$rrpc/txd/P/D/big", new byte[4 * MAXIMUM_PACKET_SIZE], 1)).get();
+            device.publish(OutboundMessage.of("$rrpc/txd/P/D/small", text("small"), 1)).get();
+
+            // one publisher's messages arrive in order: the small one first means the big one never comes
+            assertThat(inbox.next().topic()).isEqualTo("$rrpc/txd/P/D/small");
+            assertThat(events.lost).hasValue(0);
+            assertThat(connection.isHealthy()).isTrue();
+        }
+    }
+
+    @Test
+    void mqtt311CannotLimitWhatTheBrokerSends() throws Exception {
+        try (MosquittoBroker broker = startMosquitto();
+             HiveMqConnections connections = new HiveMqConnections()) {
+            HiveMqConnection connection = connections.start(broker.getBrokerUrl(), MqttProtocolVersion.V3_1_1);
+            HiveMqConnections.Inbox inbox = new HiveMqConnections.Inbox();
+            connection.subscribe(Subscription.of("$rrpc/txd/P/D/+", 1, inbox));
+
+            connection.publish(OutboundMessage.of("$rrpc/txd/P/D/big", new byte[1024 * 1024], 1)).get();
+
+            assertThat(inbox.next().payload()).hasSize(1024 * 1024);
+        }
+    }
+
+    /** Mosquitto refuses a topic with U+0000 from its publisher; Moquette 0.17 passes it on. */
+    @Test
+    void aMalformedTopicCostsOneReconnect() throws Exception {
+        try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.builder().start();
+             HiveMqConnections connections = new HiveMqConnections();
+             RawMqttPublisher device = RawMqttPublisher.connect(broker.getBrokerUrl(), "raw-device")) {
+            HiveMqConnection connection = connections.start(broker.getBrokerUrl(), MqttProtocolVersion.V3_1_1);
+            ConnectionEvents events = ConnectionEvents.of(connection);
+            HiveMqConnections.Inbox inbox = new HiveMqConnections.Inbox();
+            connection.subscribe(Subscription.of("$rrpc/txd/P/D/+", 0, inbox));
+
+            device.publish("$rrpc/txd/P/D/\u0000", text("malformed"));
+
+            await().until(() -> events.lost.get() == 1 && connection.isHealthy());
+            device.publish("$rrpc/txd/P/D/after", text("after"));
+            assertThat(inbox.next().topic()).isEqualTo("$rrpc/txd/P/D/after");
+        }
+    }
+
+    private static MosquittoBroker startMosquitto() {
+        assumeTrue(MosquittoBroker.isInstalled(), "mosquitto is not installed");
+        return MosquittoBroker.builder().start();
+    }
+}
