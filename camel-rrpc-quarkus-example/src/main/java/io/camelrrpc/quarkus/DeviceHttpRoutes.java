@@ -1,6 +1,8 @@
 package io.camelrrpc.quarkus;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import io.camelrrpc.component.RrpcCallException;
 import io.camelrrpc.component.RrpcConstants;
@@ -10,6 +12,7 @@ import io.camelrrpc.component.topic.TopicNames;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.util.TimeUtils;
 
 /**
@@ -95,16 +98,13 @@ public class DeviceHttpRoutes extends RouteBuilder {
         return 500;
     }
 
-    /** Replaces the request's headers and body by the response's: status, content type, processId and body. */
+    /** A new message as the response, so that none of the request's headers goes back to the client. */
     private static void reply(Exchange exchange, int status, String contentType, Object body) {
-        Message message = exchange.getMessage();
-        String processId = message.getHeader(RrpcConstants.PROCESS_ID, String.class);
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        message.setHeader(Exchange.CONTENT_TYPE, contentType);
-        if (processId != null) {
-            message.setHeader(PROCESS_ID_HEADER, processId);
-        }
-        message.setBody(body);
+        Message response = new DefaultMessage(exchange);
+        response.setHeaders(Map.of(Exchange.HTTP_RESPONSE_CODE, status, Exchange.CONTENT_TYPE, contentType));
+        Optional.ofNullable(exchange.getMessage().getHeader(RrpcConstants.PROCESS_ID, String.class))
+                .ifPresent(processId -> response.setHeader(PROCESS_ID_HEADER, processId));
+        response.setBody(body);
+        exchange.setMessage(response);
     }
 }
