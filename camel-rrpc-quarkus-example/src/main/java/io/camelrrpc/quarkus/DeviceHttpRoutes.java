@@ -29,7 +29,7 @@ public class DeviceHttpRoutes extends RouteBuilder {
 
     /** The response header with the call's processId, whenever the producer generated one. */
     public static final String PROCESS_ID_HEADER = "X-Rrpc-Process-Id";
-    static final long MAX_TIMEOUT_MILLIS = 60_000;
+    private static final long MAX_TIMEOUT_MILLIS = 60_000;
 
     @Override
     public void configure() {
