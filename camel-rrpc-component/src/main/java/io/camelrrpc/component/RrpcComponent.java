@@ -27,12 +27,20 @@ public class RrpcComponent extends DefaultComponent {
 
     private final SharedServices<ConnectionSettings, MqttConnection> connections = new SharedServices<>();
     private final SharedServices<CorrelatorKey, ReplyCorrelator> correlators = new SharedServices<>();
-    private final ProcessIdGenerator defaultProcessIdGenerator = new NodeScopedProcessIdGenerator();
+    /** Made at start, not at construction: a native image may construct the component at build time. */
+    private volatile NodeScopedProcessIdGenerator nodeScopedIds;
+    private final ProcessIdGenerator defaultProcessIdGenerator = () -> startedNodeScopedIds().nextId();
     private final PayloadCodec payloadCodec = new PayloadCodec(new ObjectMapper());
 
     /** Producers on the same connection, reply topics and QoS share one correlator. */
     private record CorrelatorKey(ConnectionSettings settings, String replyTopicTemplate, int qos,
             ReplySubscriptionMode mode, long lingerMillis) {
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        nodeScopedIds = new NodeScopedProcessIdGenerator();
     }
 
     @Override
@@ -85,6 +93,20 @@ public class RrpcComponent extends DefaultComponent {
 
     ProcessIdGenerator defaultProcessIdGenerator() {
         return defaultProcessIdGenerator;
+    }
+
+    /** The random prefix of the default processIds of this run; {@code null} until the component starts. */
+    String nodePrefix() {
+        NodeScopedProcessIdGenerator ids = nodeScopedIds;
+        return ids == null ? null : ids.nodePrefix();
+    }
+
+    private NodeScopedProcessIdGenerator startedNodeScopedIds() {
+        NodeScopedProcessIdGenerator ids = nodeScopedIds;
+        if (ids == null) {
+            throw new IllegalStateException("The rrpc component is not started: its processIds are made from start on");
+        }
+        return ids;
     }
 
     PayloadCodec payloadCodec() {

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import io.camelrrpc.broker.EmbeddedMqttBroker;
 import io.camelrrpc.broker.MosquittoBroker;
 import io.camelrrpc.component.correlation.CorrelationStatistics;
-import io.camelrrpc.component.correlation.NodeScopedProcessIdGenerator;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -126,7 +125,7 @@ class SeveralNodesIT {
     }
 
     private static String prefix(RrpcNode node) {
-        return ((NodeScopedProcessIdGenerator) node.component().defaultProcessIdGenerator()).nodePrefix();
+        return node.component().nodePrefix();
     }
 
     /** The node matched its own replies and dropped every reply of the other node, and nothing else happened. */

@@ -1,0 +1,117 @@
+package io.camelrrpc.quarkus;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+
+import io.camelrrpc.component.RrpcComponent;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+
+/**
+ * The Quarkus application (JVM mode) end to end: HTTP API, rrpc producer, embedded Moquette on a free port, the
+ * simulated air conditioners on the rrpc consumer, and Camel's health checks at /q/health.
+ */
+@QuarkusTest
+class RrpcQuarkusTest {
+
+    @Inject
+    CamelContext context;
+
+    @Test
+    void callsTheSimulatedDeviceThroughTheHttpApi() {
+        String reply = call("KL4J2ABCD8", "airConditioner1", "open".getBytes(StandardCharsets.UTF_8))
+                .then().statusCode(200)
+                .contentType("application/octet-stream")
+                .header(DeviceHttpRoutes.PROCESS_ID_HEADER, matchesPattern("[0-9A-Za-z]{16}"))
+                .extract().asString();
+        assertThat(reply).isEqualTo("ok");
+        assertThat(replyText("KL4J2ABCD8", "airConditioner1", "state")).isEqualTo("on");
+        assertThat(replyText("KL4J2ABCD8", "airConditioner2", "state")).isEqualTo("off");
+    }
+
+    @Test
+    void everyByteValuePassesUnchangedAndNoCharsetIsApplied() {
+        byte[] allBytes = new byte[256];
+        for (int i = 0; i < allBytes.length; i++) {
+            allBytes[i] = (byte) i;
+        }
+        for (String contentType : new String[] {"application/octet-stream", "text/plain; charset=ISO-8859-1"}) {
+            byte[] reply = given().contentType(contentType).body(allBytes)
+                    .when().post("/api/devices/KL4J2ABCD8/{device}/rrpc", DeviceSimulatorRoutes.ECHO_DEVICE)
+                    .then().statusCode(200).extract().asByteArray();
+            assertThat(reply).as("echo of a %s body", contentType).isEqualTo(allBytes);
+        }
+    }
+
+    @Test
+    void aFormEncodedBodyIsA415SayingHowToSendIt() {
+        given().contentType("application/x-www-form-urlencoded").body("closed")
+                .when().post("/api/devices/KL4J2ABCD8/airConditioner1/rrpc")
+                .then().statusCode(415)
+                .body(containsString("application/octet-stream"));
+    }
+
+    @Test
+    void aDeviceThatNeverAnswersIsA504NamingDeviceAndProcessId() {
+        given().body("open".getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/devices/NOBODY/nobody/rrpc?timeout=300")
+                .then().statusCode(504)
+                .body(matchesPattern("No reply from device NOBODY/nobody within 300 millis \\(processId [0-9A-Za-z]{16}\\)"));
+    }
+
+    @Test
+    void badNamesAndTimeoutsAre400() {
+        call("KL4J2ABCD8", "a+b", new byte[0]).then().statusCode(400);
+        given().body(new byte[0]).when().post("/api/devices/KL4J2ABCD8/airConditioner1/rrpc?timeout=2h")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void healthIsUpWithCamelsChecks() {
+        when().get("/q/health")
+                .then().statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItems("context", "camel-routes"));
+    }
+
+    /**
+     * Camel Quarkus binds the components it finds at build time, in META-INF/services/org/apache/camel/component/ of
+     * jars with a Jandex index, to its registry by name; nothing else in this application names the rrpc component.
+     */
+    @Test
+    void rrpcComponentIsDiscoveredByNameFromItsJandexIndexedJar() throws IOException {
+        RrpcComponent discovered = context.getRegistry().lookupByNameAndType("rrpc", RrpcComponent.class);
+        assertThat(discovered).isNotNull().isSameAs(context.getComponent("rrpc"));
+        assertThat(Collections.list(RrpcComponent.class.getClassLoader().getResources("META-INF/jandex.idx")))
+                .map(URL::toString)
+                .anyMatch(index -> index.contains("camel-rrpc-component"));
+    }
+
+    @Test
+    void runsOnTheCamelVersionTheComponentIsBuiltWith() {
+        assertThat(context.getVersion()).isEqualTo(System.getProperty("camel.version"));
+    }
+
+    private static Response call(String productId, String deviceName, byte[] payload) {
+        return given().contentType("application/octet-stream").body(payload)
+                .when().post("/api/devices/{productId}/{deviceName}/rrpc", productId, deviceName);
+    }
+
+    private static String replyText(String productId, String deviceName, String command) {
+        return call(productId, deviceName, command.getBytes(StandardCharsets.UTF_8))
+                .then().statusCode(200).extract().asString();
+    }
+}
