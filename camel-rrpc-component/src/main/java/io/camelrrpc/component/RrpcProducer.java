@@ -109,6 +109,7 @@ public class RrpcProducer extends DefaultAsyncProducer {
     protected void doStop() throws Exception {
         RrpcComponent component = getEndpoint().getComponent();
         if (correlator != null) {
+            correlator.abandonCallsOf(this);
             component.releaseCorrelator(connection, configuration);
             correlator = null;
         }
@@ -139,7 +140,7 @@ public class RrpcProducer extends DefaultAsyncProducer {
             }
             PayloadCodec.preferUtf8(exchange);
             String topic = requestTemplate.topic(address.productId(), address.deviceName(), address.processId());
-            correlator.call(new PendingCall(address, exchange, callback, timeout, topic, payload, limits));
+            correlator.call(new PendingCall(address, exchange, callback, timeout, topic, payload, limits, this));
             return false;
         } catch (Exception e) {
             exchange.setException(e);

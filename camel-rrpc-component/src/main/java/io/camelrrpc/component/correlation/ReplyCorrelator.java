@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.camelrrpc.component.RrpcCallException;
 import io.camelrrpc.component.RrpcConnectionLostException;
@@ -138,7 +139,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         if (deviceSubscriptions != null) {
             deviceSubscriptions.clear();
         }
-        failAll(call -> new RrpcCallException("the producer stopped", call.address(), call.exchange(), null));
+        failAll(call -> true, ReplyCorrelator::producerStopped);
         ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
         executors.shutdownNow(timer);
         executors.shutdownGraceful(completions);
@@ -271,15 +272,26 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         call.fail(failure);
     }
 
+    /** Fails, at once, the calls of a producer that stops while other producers go on using this correlator. */
+    public void abandonCallsOf(Object owner) {
+        failAll(call -> call.owner() == owner, ReplyCorrelator::producerStopped);
+    }
+
+    private static Exception producerStopped(PendingCall call) {
+        return new RrpcCallException("the producer stopped", call.address(), call.exchange(), null);
+    }
+
     @Override
     public void connectionLost(Throwable cause) {
-        failAll(call -> new RrpcConnectionLostException(
+        failAll(call -> true, call -> new RrpcConnectionLostException(
                 connection.settings().describe(), call.address(), call.exchange(), cause));
     }
 
-    private void failAll(Function<PendingCall, Exception> failure) {
+    private void failAll(Predicate<PendingCall> which, Function<PendingCall, Exception> failure) {
         for (PendingCall call : pending.values()) {
-            finish(call, c -> failed(c, failure.apply(c)));
+            if (which.test(call)) {
+                finish(call, c -> failed(c, failure.apply(c)));
+            }
         }
     }
 
