@@ -1,6 +1,5 @@
 package io.camelrrpc.component.mqtt;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,17 +35,6 @@ final class SubscriptionTable {
                 return list.isEmpty() ? null : list;
             });
         }
-    }
-
-    /** Whether any subscription still sends this filter to the broker. */
-    boolean uses(String brokerFilter) {
-        return all().stream().anyMatch(s -> s.brokerFilter().equals(brokerFilter));
-    }
-
-    List<Subscription> all() {
-        List<Subscription> all = new ArrayList<>(others);
-        byParent.values().forEach(all::addAll);
-        return all;
     }
 
     void clear() {
