@@ -19,6 +19,7 @@ import io.camelrrpc.component.ReplySubscriptionMode;
 import io.camelrrpc.component.RrpcTimeoutException;
 import io.camelrrpc.component.mqtt.ConnectionListener;
 import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.mqtt.MqttConnectionException;
 import io.camelrrpc.component.mqtt.Subscription;
 import io.camelrrpc.component.topic.RrpcAddress;
 import io.camelrrpc.component.topic.TopicTemplate;
@@ -196,7 +197,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
 
     private void send(PendingCall call) {
         if (deviceSubscriptions == null) {
-            publish(call);
+            publish(call, subscription);
             return;
         }
         DeviceReplySubscriptions.Entry entry = deviceSubscriptions.acquire(call.address());
@@ -210,12 +211,23 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
                         "cannot subscribe to the device's replies: " + failure.getMessage(), c.address(), c.exchange(),
                         failure)));
             } else if (pending.get(call.address().processId()) == call) {
-                publish(call);
+                publish(call, entry.subscription);
             }
         });
     }
 
-    private void publish(PendingCall call) {
+    /**
+     * Publishes the call's request, unless the connection is up but its reply subscription is not granted again yet
+     * after a reconnect: the reply could not arrive, so the call fails at once instead of timing out. (While the
+     * connection is down the publish itself fails at once.)
+     */
+    private void publish(PendingCall call, Subscription replies) {
+        if (connection.isConnected() && !connection.isSubscribed(replies)) {
+            finish(call, c -> failed(c, new RrpcConnectionLostException(connection.settings().describe(), c.address(),
+                    c.exchange(), new MqttConnectionException("the reply subscription '" + replies.brokerFilter()
+                                                              + "' is not in place again yet after a reconnect"))));
+            return;
+        }
         connection.publish(call.requestTopic(), call.request(), qos, failure -> {
             if (failure != null) {
                 finish(call, c -> failed(c, new RrpcCallException(

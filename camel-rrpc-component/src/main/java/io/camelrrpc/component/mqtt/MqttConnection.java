@@ -476,9 +476,14 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
         subscriptions.connectionLost(new MqttException(MqttException.REASON_CODE_CONNECTION_LOST, cause));
         LOG.warn("Lost connection to MQTT broker {}: {}{}", settings.describe(), cause == null ? "" : cause.getMessage(),
                 settings.automaticReconnect() ? "; reconnecting" : "");
+        tellListeners(listener -> listener.connectionLost(cause));
+    }
+
+    /** Tells every listener; one that throws is logged (on Paho's thread an exception would drop the connection). */
+    private void tellListeners(Consumer<ConnectionListener> event) {
         for (ConnectionListener listener : listeners) {
             try {
-                listener.connectionLost(cause);
+                event.accept(listener);
             } catch (RuntimeException e) {
                 LOG.warn("Connection listener failed: {}", e.getMessage(), e);
             }
@@ -495,6 +500,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
         if (reconnect || resubscribeOnConnect) {
             resubscribeOnConnect = false;
             long connectedAt = System.nanoTime();
+            tellListeners(ConnectionListener::reconnected);
             resubscriber.execute(() -> resubscribe(connectedAt, 1));
         }
     }
@@ -512,7 +518,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
                 LOG.info("Reconnected to MQTT broker {}; {} subscription(s) restored in {} SUBSCRIBE packet(s), {} ms"
                          + " after the connection was made", settings.describe(), restored.filters(), restored.packets(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connectedAt));
-                listeners.forEach(ConnectionListener::resubscribed);
+                tellListeners(ConnectionListener::resubscribed);
                 return;
             }
             LOG.error("After reconnecting to {}: cannot subscribe to {} of {} filter(s) (attempt {}), e.g. '{}'",
