@@ -21,7 +21,8 @@ public class RrpcConfiguration implements Cloneable {
               description = "The MQTT broker: tcp://host:port, or ssl://host:port with sslContextParameters.")
     private String brokerUrl = "tcp://localhost:1883";
     @UriParam(description = "MQTT client id. Endpoints with the same broker settings share one connection and so one"
-                            + " client id; by default a random id is generated.")
+                            + " client id; endpoints with the same client id and other connection settings fail to"
+                            + " start. By default a random id is generated.")
     private String clientId;
     @UriParam(label = "security", secret = true, description = "User name for the broker.")
     private String userName;
@@ -118,7 +119,8 @@ public class RrpcConfiguration implements Cloneable {
               description = "Disable Nagle's algorithm. Without it a call can wait ~40 ms for nothing.")
     private boolean tcpNoDelay = true;
     @UriParam(label = "advanced",
-              description = "Use this Paho client instead of creating one; its connection is then not closed by Camel.")
+              description = "Use this Paho client instead of creating one; its connection is then not closed by Camel."
+                            + " Endpoints given the same client must have the same connection options.")
     private MqttAsyncClient client;
 
     /** A copy, so endpoints can change their options without touching the component's. */

@@ -84,11 +84,11 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
                 .newThreadPool(this, "RrpcConsumer[" + getFilter() + "]", profile);
         forcedShutdown = false;
         RrpcComponent component = getEndpoint().getComponent();
-        connection = component.acquireConnection(configuration.connectionSettings());
+        connection = component.acquireConnection(getEndpoint());
         try {
             subscribe();
         } catch (Exception e) {
-            component.releaseConnection(connection.settings());
+            component.releaseConnection(connection, getEndpoint());
             connection = null;
             throw e;
         }
@@ -175,7 +175,7 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
             workers = null;
         }
         if (connection != null) {
-            getEndpoint().getComponent().releaseConnection(connection.settings());
+            getEndpoint().getComponent().releaseConnection(connection, getEndpoint());
             connection = null;
         }
         super.doStop();

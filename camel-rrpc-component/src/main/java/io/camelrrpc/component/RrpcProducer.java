@@ -95,11 +95,11 @@ public class RrpcProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         RrpcComponent component = getEndpoint().getComponent();
-        connection = component.acquireConnection(configuration.connectionSettings());
+        connection = component.acquireConnection(getEndpoint());
         try {
-            correlator = component.acquireCorrelator(connection, configuration);
+            correlator = component.acquireCorrelator(connection, getEndpoint());
         } catch (Exception e) {
-            component.releaseConnection(connection.settings());
+            component.releaseConnection(connection, getEndpoint());
             connection = null;
             throw e;
         }
@@ -110,11 +110,11 @@ public class RrpcProducer extends DefaultAsyncProducer {
         RrpcComponent component = getEndpoint().getComponent();
         if (correlator != null) {
             correlator.abandonCallsOf(this);
-            component.releaseCorrelator(connection, configuration);
+            component.releaseCorrelator(connection, getEndpoint());
             correlator = null;
         }
         if (connection != null) {
-            component.releaseConnection(connection.settings());
+            component.releaseConnection(connection, getEndpoint());
             connection = null;
         }
         super.doStop();

@@ -32,8 +32,9 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private String brokerUrl = "tcp://localhost:1883";
     /**
-     * MQTT client id. Endpoints with the same broker settings share one connection and so one client id; by
-     * default a random id is generated.
+     * MQTT client id. Endpoints with the same broker settings share one connection and so one client id;
+     * endpoints with the same client id and other connection settings fail to start. By default a random id is
+     * generated.
      */
     private String clientId;
     /**
@@ -156,7 +157,7 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
     private Boolean tcpNoDelay = true;
     /**
      * Use this Paho client (a bean reference such as #myClient) instead of creating one; its connection is then
-     * not closed by Camel.
+     * not closed by Camel. Endpoints given the same client must have the same connection options.
      */
     private MqttAsyncClient client;
     /**
