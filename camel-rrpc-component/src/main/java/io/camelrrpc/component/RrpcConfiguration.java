@@ -68,6 +68,14 @@ public class RrpcConfiguration implements Cloneable {
                             + " answers overlapping calls with the latest id, so a reply could reach the wrong call."
                             + " Raise it for devices that answer each request with its own id.")
     private int maxConcurrentCallsPerDevice = 1;
+    @UriParam(label = "producer", defaultValue = "4000", javaType = "java.time.Duration",
+              description = "With maxConcurrentCallsPerDevice=1: after a call times out, how long the device's next call"
+                            + " waits, unless the late answer comes first (it is then dropped and counted). Tencent's C"
+                            + " SDK keeps only the latest processId, so a device that answers late answers under the id"
+                            + " of the last request it received: a call sent meanwhile would get the old answer. The"
+                            + " default gives a device as long again as Tencent's 4 s timeout. 0 sends the next call at"
+                            + " once.")
+    private long afterTimeoutDelay = 4000;
     @UriParam(label = "producer", defaultValue = "Wait",
               description = "When a device is busy: Wait (the call's timeout keeps running) or Reject (fail at once with"
                             + " RrpcRejectedException).")
@@ -147,6 +155,7 @@ public class RrpcConfiguration implements Cloneable {
         requireRange("maxConcurrentCallsPerDevice", maxConcurrentCallsPerDevice, 0, 65535);
         requireRange("maxPendingCalls", maxPendingCalls, 1, Integer.MAX_VALUE);
         requireRange("replySubscriptionLinger", replySubscriptionLinger, 1, Long.MAX_VALUE);
+        requireRange("afterTimeoutDelay", afterTimeoutDelay, 0, Integer.MAX_VALUE);
         requireRange("maxPayloadSize", maxPayloadSize, 0, 268_435_455);
         requireRange("concurrentConsumers", concurrentConsumers, 1, 10000);
         requireRange("consumerQueueSize", consumerQueueSize, 0, Integer.MAX_VALUE);
@@ -177,7 +186,7 @@ public class RrpcConfiguration implements Cloneable {
 
     CallLimits callLimits() {
         return new CallLimits(maxPendingCalls, maxConcurrentCallsPerDevice, deviceBusyPolicy == DeviceBusyPolicy.Wait,
-                maxPayloadSize);
+                maxPayloadSize, afterTimeoutDelay);
     }
 
     ConnectionSettings connectionSettings() {
@@ -296,6 +305,14 @@ public class RrpcConfiguration implements Cloneable {
 
     public void setMaxConcurrentCallsPerDevice(int maxConcurrentCallsPerDevice) {
         this.maxConcurrentCallsPerDevice = maxConcurrentCallsPerDevice;
+    }
+
+    public long getAfterTimeoutDelay() {
+        return afterTimeoutDelay;
+    }
+
+    public void setAfterTimeoutDelay(long afterTimeoutDelay) {
+        this.afterTimeoutDelay = afterTimeoutDelay;
     }
 
     public DeviceBusyPolicy getDeviceBusyPolicy() {

@@ -33,6 +33,8 @@ public final class PendingCall {
     boolean started;
     /** Waits in its device's lane for a slot; guarded by {@link DeviceLanes}. */
     boolean queued;
+    /** Timed out and left its device's lane cooling down; set by {@link DeviceLanes#leave}. */
+    boolean coolingDown;
     private DeviceReplySubscriptions.Entry replySubscription;
     private boolean finished;
 

@@ -185,14 +185,19 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
             case STARTED -> send(call);
             case QUEUED -> LOG.debug("Call {} to {} waits: the device is busy", processId, call.address().device());
             case ENDED -> LOG.debug("Call {} to {} ended before it was sent", processId, call.address().device());
-            case REFUSED -> finish(call, c -> {
-                statistics.rejections.increment();
-                c.fail(new RrpcRejectedException(
-                        "device busy with " + limits.maxConcurrentCallsPerDevice()
-                                                 + " call(s) in flight (maxConcurrentCallsPerDevice, deviceBusyPolicy=Reject)",
-                        c.address(), c.exchange()));
-            });
+            case REFUSED -> reject(call, "device busy with " + limits.maxConcurrentCallsPerDevice()
+                                         + " call(s) in flight (maxConcurrentCallsPerDevice, deviceBusyPolicy=Reject)");
+            case REFUSED_COOLING_DOWN -> reject(call, "device's last call timed out less than "
+                                                      + limits.afterTimeoutDelayMillis()
+                                                      + " ms ago (afterTimeoutDelay, deviceBusyPolicy=Reject)");
         }
+    }
+
+    private void reject(PendingCall call, String reason) {
+        finish(call, c -> {
+            statistics.rejections.increment();
+            c.fail(new RrpcRejectedException(reason, c.address(), c.exchange()));
+        });
     }
 
     private void send(PendingCall call) {
@@ -245,6 +250,12 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
             return;
         }
         PendingCall call = pending.get(reply.processId());
+        if (call == null && endCoolDown(reply)) {
+            statistics.lateReplies.increment();
+            LOG.debug("Dropped a late reply from {} to processId {}, which had timed out; the device's next call goes on",
+                    reply.device(), reply.processId());
+            return;
+        }
         if (call == null) {
             statistics.unmatchedReplies.increment();
             LOG.debug("Dropped a reply from {} to processId {}: no call waits for it (late, duplicate or another node's)",
@@ -273,10 +284,28 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     }
 
     private void expire(PendingCall call) {
-        finish(call, c -> {
+        boolean expired = finish(call, true, c -> {
             statistics.timeouts.increment();
             c.fail(new RrpcTimeoutException(c.address(), c.timeoutMillis(), c.exchange()));
         });
+        if (expired && call.coolingDown) {
+            try {
+                timer.schedule(() -> endCoolDown(call.address()), call.limits().afterTimeoutDelayMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("Stopping: the cool-down of {} after call {} ends with the correlator", call.address().device(),
+                        call.address().processId());
+            }
+        }
+    }
+
+    /** Ends the cool-down after the timed-out call at this address, if any, and sends the device's next call. */
+    private boolean endCoolDown(RrpcAddress timedOut) {
+        DeviceLanes.CoolDownEnd end = lanes.endCoolDown(timedOut, pending);
+        if (end.next() != null) {
+            runOnPool(() -> send(end.next()));
+        }
+        return end.ended();
     }
 
     private void failed(PendingCall call, Exception failure) {
@@ -314,6 +343,11 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
      * @return whether this caller completed it
      */
     private boolean finish(PendingCall call, Consumer<PendingCall> outcome) {
+        return finish(call, false, outcome);
+    }
+
+    /** @param timedOut whether the call ends by its timeout (its device may then cool down) */
+    private boolean finish(PendingCall call, boolean timedOut, Consumer<PendingCall> outcome) {
         if (!pending.remove(call.address().processId(), call)) {
             return false;
         }
@@ -322,7 +356,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         if (replySubscription != null) {
             deviceSubscriptions.release(call.address(), replySubscription);
         }
-        PendingCall next = lanes.leave(call, pending);
+        PendingCall next = lanes.leave(call, pending, timedOut);
         if (next != null) {
             // on the pool: a send that fails at once finishes its call here again, and a long queue must not recurse
             runOnPool(() -> send(next));

@@ -84,6 +84,14 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private Integer maxConcurrentCallsPerDevice = 1;
     /**
+     * With maxConcurrentCallsPerDevice=1: after a call times out, how long the device's next call waits, unless the
+     * late answer comes first (it is then dropped and counted). Tencent's C SDK keeps only the latest processId, so a
+     * device that answers late answers under the id of the last request it received: a call sent meanwhile would get
+     * the old answer. The default gives a device as long again as Tencent's 4 s timeout. 0 sends the next call at
+     * once. Milliseconds, or a duration such as 2s.
+     */
+    private Duration afterTimeoutDelay = Duration.ofMillis(4000);
+    /**
      * When a device is busy: Wait (the call's timeout keeps running) or Reject (fail at once with
      * RrpcRejectedException).
      */
@@ -288,6 +296,14 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
 
     public void setMaxConcurrentCallsPerDevice(Integer maxConcurrentCallsPerDevice) {
         this.maxConcurrentCallsPerDevice = maxConcurrentCallsPerDevice;
+    }
+
+    public Duration getAfterTimeoutDelay() {
+        return afterTimeoutDelay;
+    }
+
+    public void setAfterTimeoutDelay(Duration afterTimeoutDelay) {
+        this.afterTimeoutDelay = afterTimeoutDelay;
     }
 
     public DeviceBusyPolicy getDeviceBusyPolicy() {
