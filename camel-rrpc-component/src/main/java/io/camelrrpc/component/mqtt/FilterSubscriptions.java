@@ -59,22 +59,32 @@ final class FilterSubscriptions {
     /** One broker filter; guarded by the enclosing object's lock. */
     private static final class Filter {
         final String name;
-        final int qos;
         final List<Subscription> users = new ArrayList<>();
         final List<Waiter> waiting = new ArrayList<>();
-        /** The broker granted it on the current connection. */
+        /** The highest QoS its users asked for. */
+        int qos;
+        /** The QoS of the last SUBSCRIBE sent. */
+        int requestedQos;
+        /** The broker granted it on the current connection, at {@link #grantedQos}. */
         boolean granted;
+        int grantedQos;
         /** Granted once for its current users: to be made again after a reconnect. */
         boolean established;
         Operation inFlight;
 
-        Filter(String name, int qos) {
+        Filter(String name) {
             this.name = name;
-            this.qos = qos;
+        }
+
+        /** Granted, at a QoS at least as high as every user asked for. */
+        boolean grantedAsWanted() {
+            return granted && grantedQos >= qos;
         }
 
         boolean removeUser(Subscription subscription) {
-            return users.removeIf(user -> user == subscription);
+            boolean removed = users.removeIf(user -> user == subscription);
+            qos = users.stream().mapToInt(Subscription::qos).max().orElse(0);
+            return removed;
         }
     }
 
@@ -114,10 +124,10 @@ final class FilterSubscriptions {
         Runnable send;
         synchronized (this) {
             table.add(subscription);
-            Filter filter = filters.computeIfAbsent(subscription.brokerFilter(),
-                    name -> new Filter(name, subscription.qos()));
+            Filter filter = filters.computeIfAbsent(subscription.brokerFilter(), Filter::new);
             filter.users.add(subscription);
-            if (filter.granted && filter.inFlight == null) {
+            filter.qos = Math.max(filter.qos, subscription.qos());
+            if (filter.grantedAsWanted() && filter.inFlight == null) {
                 send = () -> done.accept(null);
             } else {
                 filter.waiting.add(new Waiter(subscription, done));
@@ -211,6 +221,7 @@ final class FilterSubscriptions {
             for (Filter filter : filters.values()) {
                 if (!filter.users.isEmpty() && !filter.granted && filter.inFlight == null) {
                     filter.inFlight = Operation.SUBSCRIBE;
+                    filter.requestedQos = filter.qos;
                     wanted.add(filter);
                 }
             }
@@ -282,7 +293,10 @@ final class FilterSubscriptions {
 
     /** Marks the filters' SUBSCRIBE in flight; run the result outside the lock to send it. */
     private Runnable startSubscribe(List<Filter> batch) {
-        batch.forEach(filter -> filter.inFlight = Operation.SUBSCRIBE);
+        batch.forEach(filter -> {
+            filter.inFlight = Operation.SUBSCRIBE;
+            filter.requestedQos = filter.qos;
+        });
         long current = connection;
         return () -> sendSubscribe(batch, current, failed -> {
         });
@@ -293,7 +307,7 @@ final class FilterSubscriptions {
         int[] qos = new int[batch.size()];
         for (int i = 0; i < names.length; i++) {
             names[i] = batch.get(i).name;
-            qos[i] = batch.get(i).qos;
+            qos[i] = batch.get(i).requestedQos;
         }
         packets.subscribe(names, qos, (granted, failure) -> failed.accept(subscribed(batch, sentOn, granted, failure)));
     }
@@ -311,8 +325,12 @@ final class FilterSubscriptions {
                 Filter filter = batch.get(i);
                 filter.inFlight = null;
                 boolean ok = failure == null && granted != null && i < granted.length && granted[i];
-                filter.granted = ok;
-                filter.established |= ok;
+                if (ok) {
+                    // a refused SUBSCRIBE of a filter granted before (a higher QoS) leaves it as it was
+                    filter.granted = true;
+                    filter.grantedQos = filter.requestedQos;
+                    filter.established = true;
+                }
                 Throwable outcome = ok ? null : failure != null ? failure : refusal.apply(filter.name);
                 for (Waiter waiter : filter.waiting) {
                     if (!ok) {
@@ -354,7 +372,7 @@ final class FilterSubscriptions {
      */
     private Runnable settle(Filter filter) {
         if (!filter.users.isEmpty()) {
-            return !filter.granted && !filter.waiting.isEmpty() ? startSubscribe(List.of(filter)) : null;
+            return !filter.grantedAsWanted() && !filter.waiting.isEmpty() ? startSubscribe(List.of(filter)) : null;
         }
         if (filter.granted && connected.getAsBoolean()) {
             filter.inFlight = Operation.UNSUBSCRIBE;

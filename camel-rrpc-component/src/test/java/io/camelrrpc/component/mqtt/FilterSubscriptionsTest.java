@@ -79,6 +79,21 @@ class FilterSubscriptionsTest {
     }
 
     @Test
+    void userAskingForAHigherQosSubscribesTheFilterAgainAtThatQos() {
+        tell(subscription());
+        packets.answerNext(true);
+        Subscription atLeastOnce = Subscription.of(FILTER, 1, (topic, payload) -> { });
+        AtomicReference<Throwable> told = tell(atLeastOnce);
+        assertThat(packets.sent()).containsExactly("SUBSCRIBE " + FILTER, "SUBSCRIBE " + FILTER);
+        assertThat(packets.sentPackets.get(1)).containsExactly(FILTER);
+        assertThat(packets.lastQos).containsExactly(1);
+        assertThat(told.get()).isNull();
+        packets.answerNext(true);
+        assertThat(subscriptions.isGranted(atLeastOnce)).isTrue();
+        assertThat(packets.sent()).hasSize(2);
+    }
+
+    @Test
     void refusedFilterFailsItsWaitersAndIsForgotten() {
         Subscription first = subscription();
         AtomicReference<Throwable> told = tell(first);
@@ -155,6 +170,7 @@ class FilterSubscriptionsTest {
         private final List<String[]> sentPackets = new ArrayList<>();
         private final Set<String> inFlight = new HashSet<>();
         private int inFlightOverlaps;
+        private int[] lastQos;
 
         @Override
         public void subscribe(String[] filters, int[] qos, BiConsumer<boolean[], Throwable> done) {
@@ -163,6 +179,7 @@ class FilterSubscriptionsTest {
                 inFlightOverlaps += inFlight.add(filter) ? 0 : 1;
             }
             sentPackets.add(filters);
+            lastQos = qos;
             unanswered.add(granted -> {
                 inFlight.removeAll(List.of(filters));
                 boolean[] answer = new boolean[filters.length];
