@@ -60,8 +60,10 @@ public class RrpcComponent extends DefaultComponent {
      *                                  client, other settings)
      */
     MqttConnection acquireConnection(RrpcEndpoint endpoint) throws Exception {
-        return connections.acquire(endpoint.getConfiguration().connectionSettings(), user(endpoint),
-                key -> new MqttConnection(getCamelContext(), key));
+        MqttConnection connection = connections.acquire(endpoint.getConfiguration().connectionSettings(),
+                user(endpoint), key -> new MqttConnection(getCamelContext(), key));
+        connection.acceptPayloads(endpoint.getConfiguration().getMaxPayloadSize());
+        return connection;
     }
 
     void releaseConnection(MqttConnection connection, RrpcEndpoint endpoint) {

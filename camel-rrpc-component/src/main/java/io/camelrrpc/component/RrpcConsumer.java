@@ -5,6 +5,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.camelrrpc.component.mqtt.MessageListener;
 import io.camelrrpc.component.mqtt.MqttConnection;
 import io.camelrrpc.component.mqtt.Subscription;
 import io.camelrrpc.component.topic.RrpcAddress;
@@ -43,6 +44,7 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
     private final TopicTemplate replyTemplate;
     private final LongAdder droppedRequests = new LongAdder();
     private final UnfinishedRequests unfinished = new UnfinishedRequests();
+    private final MessageListener requests = MessageListener.of(this::onRequest, this::onOversizedRequest);
     private volatile MqttConnection connection;
     private Subscription subscription;
     private ExecutorService workers;
@@ -117,8 +119,8 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
     private Subscription subscription() {
         String group = configuration.getSharedSubscriptionGroup();
         return group == null
-                ? Subscription.of(getFilter(), configuration.getQos(), this::onRequest)
-                : Subscription.shared(group, getFilter(), configuration.getQos(), this::onRequest);
+                ? Subscription.of(getFilter(), configuration.getQos(), requests)
+                : Subscription.shared(group, getFilter(), configuration.getQos(), requests);
     }
 
     /** Takes no new requests; those taken go on and are answered. */
@@ -207,6 +209,13 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
                     address.device(), address.processId(), configuration.getConcurrentConsumers(),
                     configuration.getConsumerQueueSize());
         }
+    }
+
+    /** A request the connection skipped unread: larger than any endpoint on it accepts. */
+    private void onOversizedRequest(String topic, int payloadBytes) {
+        droppedRequests.increment();
+        LOG.warn("Dropped a request on '{}': {} bytes exceed maxPayloadSize {}", topic, payloadBytes,
+                configuration.getMaxPayloadSize());
     }
 
     private void handle(RrpcAddress address, byte[] payload) {

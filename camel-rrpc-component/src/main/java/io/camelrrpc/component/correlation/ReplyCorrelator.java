@@ -18,6 +18,7 @@ import io.camelrrpc.component.RrpcRejectedException;
 import io.camelrrpc.component.ReplySubscriptionMode;
 import io.camelrrpc.component.RrpcTimeoutException;
 import io.camelrrpc.component.mqtt.ConnectionListener;
+import io.camelrrpc.component.mqtt.MessageListener;
 import io.camelrrpc.component.mqtt.MqttConnection;
 import io.camelrrpc.component.mqtt.MqttConnectionException;
 import io.camelrrpc.component.mqtt.Subscription;
@@ -52,6 +53,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
     private final DeviceLanes lanes = new DeviceLanes();
     private final CorrelationStatistics statistics = new CorrelationStatistics();
+    private final MessageListener replies = MessageListener.of(this::onReply, this::onOversizedReply);
     private Subscription subscription;
     private DeviceReplySubscriptions deviceSubscriptions;
     private ScheduledExecutorService timer;
@@ -103,9 +105,9 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
                 unboundedProfile("RrpcReplies", threads, Integer.MAX_VALUE));
         connection.addListener(this);
         if (mode == ReplySubscriptionMode.Wildcard) {
-            subscription = connection.subscribe(Subscription.of(replyTemplate.filter("+", "+"), qos, this::onReply));
+            subscription = connection.subscribe(Subscription.of(replyTemplate.filter("+", "+"), qos, replies));
         } else {
-            deviceSubscriptions = new DeviceReplySubscriptions(connection, replyTemplate, qos, this::onReply);
+            deviceSubscriptions = new DeviceReplySubscriptions(connection, replyTemplate, qos, replies);
             long sweep = Math.max(100, lingerMillis / 4);
             timer.scheduleWithFixedDelay(() -> deviceSubscriptions.expireIdle(TimeUnit.MILLISECONDS.toNanos(lingerMillis)),
                     sweep, sweep, TimeUnit.MILLISECONDS);
@@ -243,37 +245,12 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     }
 
     private void onReply(String topic, byte[] payload) {
-        RrpcAddress reply = replyTemplate.parseTopic(topic);
-        if (reply == null) {
-            statistics.malformedReplies.increment();
-            LOG.debug("Dropped a message on '{}': the topic does not fit the reply template {}", topic, replyTemplate);
-            return;
-        }
-        PendingCall call = pending.get(reply.processId());
-        if (call == null && endCoolDown(reply)) {
-            statistics.lateReplies.increment();
-            LOG.debug("Dropped a late reply from {} to processId {}, which had timed out; the device's next call goes on",
-                    reply.device(), reply.processId());
-            return;
-        }
+        PendingCall call = callAnsweredOn(topic);
         if (call == null) {
-            statistics.unmatchedReplies.increment();
-            LOG.debug("Dropped a reply from {} to processId {}: no call waits for it (late, duplicate or another node's)",
-                    reply.device(), reply.processId());
             return;
         }
-        if (!call.answeredBy(reply)) {
-            statistics.misaddressedReplies.increment();
-            LOG.warn("Dropped a reply from {} to processId {}: that call went to {}", reply.device(), reply.processId(),
-                    call.address().device());
-            return;
-        }
-        int limit = call.limits().maxPayloadSize();
-        boolean completed = payload.length > limit
-                ? finish(call, c -> {
-                    statistics.oversizedReplies.increment();
-                    c.fail(new RrpcPayloadTooLargeException("reply", payload.length, limit, c.address(), c.exchange()));
-                })
+        boolean completed = payload.length > call.limits().maxPayloadSize()
+                ? tooLarge(call, payload.length)
                 : finish(call, c -> {
                     statistics.replies.increment();
                     c.succeed(payload);
@@ -281,6 +258,52 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         if (!completed) {
             statistics.unmatchedReplies.increment();
         }
+    }
+
+    /** A reply the connection skipped unread: larger than any endpoint on it accepts. */
+    private void onOversizedReply(String topic, int payloadBytes) {
+        PendingCall call = callAnsweredOn(topic);
+        if (call != null && !tooLarge(call, payloadBytes)) {
+            statistics.unmatchedReplies.increment();
+        }
+    }
+
+    private boolean tooLarge(PendingCall call, int payloadBytes) {
+        int limit = call.limits().maxPayloadSize();
+        return finish(call, c -> {
+            statistics.oversizedReplies.increment();
+            c.fail(new RrpcPayloadTooLargeException("reply", payloadBytes, limit, c.address(), c.exchange()));
+        });
+    }
+
+    /** The pending call a reply on this topic answers, or {@code null}: the reply is then counted and dropped. */
+    private PendingCall callAnsweredOn(String topic) {
+        RrpcAddress reply = replyTemplate.parseTopic(topic);
+        if (reply == null) {
+            statistics.malformedReplies.increment();
+            LOG.debug("Dropped a message on '{}': the topic does not fit the reply template {}", topic, replyTemplate);
+            return null;
+        }
+        PendingCall call = pending.get(reply.processId());
+        if (call == null && endCoolDown(reply)) {
+            statistics.lateReplies.increment();
+            LOG.debug("Dropped a late reply from {} to processId {}, which had timed out; the device's next call goes on",
+                    reply.device(), reply.processId());
+            return null;
+        }
+        if (call == null) {
+            statistics.unmatchedReplies.increment();
+            LOG.debug("Dropped a reply from {} to processId {}: no call waits for it (late, duplicate or another node's)",
+                    reply.device(), reply.processId());
+            return null;
+        }
+        if (!call.answeredBy(reply)) {
+            statistics.misaddressedReplies.increment();
+            LOG.warn("Dropped a reply from {} to processId {}: that call went to {}", reply.device(), reply.processId(),
+                    call.address().device());
+            return null;
+        }
+        return call;
     }
 
     private void expire(PendingCall call) {

@@ -59,6 +59,8 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
     private final Object connectedSignal = new Object();
     private final AtomicLong defusedTopics = new AtomicLong();
     private final AtomicLong deadReaders = new AtomicLong();
+    private final AtomicLong oversizedMessages = new AtomicLong();
+    private volatile int maxPayload;
     private volatile boolean readerSeen;
     private volatile boolean resubscribeOnConnect;
     private volatile Consumer<String> beforeUnsubscribe = filter -> { };
@@ -207,8 +209,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
                     : (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault();
             return settings.tcpNoDelay() ? new NoDelaySslSocketFactory(factory) : factory;
         }
-        guardedSockets = new GuardedSocketFactory(settings.tcpNoDelay(), this::topicDefused, this::arrived,
-                waitMillis());
+        guardedSockets = new GuardedSocketFactory(settings.tcpNoDelay(), new Inbound(), waitMillis());
         return guardedSockets;
     }
 
@@ -434,6 +435,55 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
                     "Cannot publish to '" + topic + "' on " + settings.describe() + ": " + ConnectFailure.explain(e), e));
             return false;
         }
+    }
+
+    /** What the socket's reader handles itself, on Paho's reader thread. */
+    private final class Inbound implements InboundPacketStream.Receiver {
+        @Override
+        public void message(String topic, byte[] payload) {
+            arrived(topic, payload);
+        }
+
+        @Override
+        public void topicDefused() {
+            MqttConnection.this.topicDefused();
+        }
+
+        @Override
+        public void oversized(String topic, int payloadBytes) {
+            long count = oversizedMessages.incrementAndGet();
+            if (Long.bitCount(count) == 1) {
+                LOG.warn("Skipped a message of {} bytes to '{}', over the largest payload accepted ({} bytes); {} so far"
+                         + " on {}", payloadBytes, topic, maxPayload, count, settings.describe());
+            }
+            subscriptions.forEachMatch(topic, subscription -> {
+                try {
+                    subscription.listener().onOversized(topic, payloadBytes);
+                } catch (RuntimeException e) {
+                    LOG.warn("Listener of {} failed on an oversized message to '{}': {}", subscription.filter(), topic,
+                            e.getMessage(), e);
+                }
+            });
+        }
+
+        @Override
+        public int maxPayload() {
+            return maxPayload;
+        }
+    }
+
+    /**
+     * Accepts payloads up to this size from now on, unless a larger size was accepted before: the connection's
+     * endpoints check their own limits. Larger messages are skipped unread on plain TCP (counted in
+     * {@link #oversizedMessages()}) and reported to their subscriptions' {@link MessageListener#onOversized}.
+     */
+    public synchronized void acceptPayloads(int maxBytes) {
+        maxPayload = Math.max(maxPayload, maxBytes);
+    }
+
+    /** Messages skipped unread because their payload was over every limit of this connection's endpoints. */
+    public long oversizedMessages() {
+        return oversizedMessages.get();
     }
 
     private void topicDefused() {
