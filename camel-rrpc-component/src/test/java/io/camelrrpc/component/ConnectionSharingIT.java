@@ -1,12 +1,10 @@
 package io.camelrrpc.component;
 
-import io.camelrrpc.broker.EmbeddedMqttBroker;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -18,18 +16,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class ConnectionSharingIT {
 
-    private static EmbeddedMqttBroker broker;
+    @RegisterExtension
+    static final SharedEmbeddedBroker BROKER = new SharedEmbeddedBroker();
+
     private RrpcNode node;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedMqttBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @AfterEach
     void stopNode() {
@@ -40,7 +30,7 @@ class ConnectionSharingIT {
 
     @Test
     void sameClientIdWithOtherSettingsFailsTheStartNamingBothEndpointsAndTheOptions() throws Exception {
-        node = RrpcNode.create("node", broker.getBrokerUrl()).routes(r -> {
+        node = RrpcNode.create("node", BROKER.url()).routes(r -> {
             r.from("rrpc:P/+?clientId=gw").routeId("device").log("${body}");
             r.from("direct:call").routeId("caller").to("rrpc:P/D?clientId=gw&keepAliveInterval=30&password=s3cret");
         });
@@ -54,9 +44,9 @@ class ConnectionSharingIT {
 
     @Test
     void sameClientBeanWithOtherSettingsFailsTheStartNamingBothEndpointsAndTheOption() throws Exception {
-        MqttAsyncClient paho = new MqttAsyncClient(broker.getBrokerUrl(), "shared-bean", new MemoryPersistence());
+        MqttAsyncClient paho = new MqttAsyncClient(BROKER.url(), "shared-bean", new MemoryPersistence());
         try {
-            node = RrpcNode.create("node", broker.getBrokerUrl());
+            node = RrpcNode.create("node", BROKER.url());
             node.context().getRegistry().bind("paho", paho);
             node.routes(r -> {
                 r.from("rrpc:P/+?client=#paho").routeId("device").log("${body}");
@@ -84,7 +74,7 @@ class ConnectionSharingIT {
 
     @Test
     void sameClientIdWithTheSameSettingsSharesOneConnection() throws Exception {
-        node = RrpcNode.create("node", broker.getBrokerUrl()).routes(r -> {
+        node = RrpcNode.create("node", BROKER.url()).routes(r -> {
             RrpcNode.echoingDevices(r, "rrpc:P/+?clientId=gw");
             r.from("direct:call").to("rrpc:P/D?clientId=gw");
         }).start();

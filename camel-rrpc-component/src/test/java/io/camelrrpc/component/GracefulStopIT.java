@@ -7,17 +7,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.camelrrpc.broker.EmbeddedMqttBroker;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,23 +28,15 @@ class GracefulStopIT {
 
     private static final int IN_FLIGHT = 5;
 
-    private static EmbeddedMqttBroker broker;
+    @RegisterExtension
+    static final SharedEmbeddedBroker BROKER = new SharedEmbeddedBroker();
+
     private RrpcNode caller;
     private RrpcNode device;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedMqttBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
-
     @BeforeEach
     void startCaller() throws Exception {
-        caller = RrpcNode.create("caller", broker.getBrokerUrl())
+        caller = RrpcNode.create("caller", BROKER.url())
                 .routes(r -> r.from("direct:call").to("rrpc:P/D?maxConcurrentCallsPerDevice=0")).start();
     }
 
@@ -62,7 +52,7 @@ class GracefulStopIT {
     void stoppingDeviceNodeRepliesToTheRequestsInItsRouteAndTakesNoNewOnes() throws Exception {
         CountDownLatch arrived = new CountDownLatch(IN_FLIGHT);
         CountDownLatch finish = new CountDownLatch(1);
-        device = RrpcNode.create("device", broker.getBrokerUrl()).routes(r -> r.from("rrpc:P/+").routeId("device")
+        device = RrpcNode.create("device", BROKER.url()).routes(r -> r.from("rrpc:P/+").routeId("device")
                 .process(e -> {
                     arrived.countDown();
                     finish.await(20, TimeUnit.SECONDS);

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelrrpc.broker.MqttBroker;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.Logger;
@@ -29,31 +29,18 @@ class KeepAliveUnderLoadIT {
     private static final int IN_FLIGHT = 256;
     private static final byte[] FOUR_KB = new byte[4096];
 
-    private MqttBroker broker;
-    private RrpcNode gateway;
-    private RrpcNode caller;
-
-    @AfterEach
-    void stopAll() {
-        for (RrpcNode node : new RrpcNode[] { caller, gateway }) {
-            if (node != null) {
-                node.close();
-            }
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    final Closer closer = new Closer();
 
     @ParameterizedTest
     @EnumSource(RestartableBroker.Kind.class)
     void shortKeepAliveUnderSustainedLoadDropsNoConnection(RestartableBroker.Kind kind) throws Exception {
-        broker = RestartableBroker.start(kind);
-        gateway = RrpcNode.create("gateway", broker.getBrokerUrl(), c -> c.setKeepAliveInterval(1))
-                .routes(r -> r.from("rrpc:P/+?concurrentConsumers=4&consumerQueueSize=10000").setBody(r.body())).start();
-        caller = RrpcNode.create("caller", broker.getBrokerUrl(), c -> c.setKeepAliveInterval(1))
+        MqttBroker broker = closer.add(RestartableBroker.start(kind));
+        RrpcNode gateway = closer.add(RrpcNode.create("gateway", broker.getBrokerUrl(), c -> c.setKeepAliveInterval(1))
+                .routes(r -> r.from("rrpc:P/+?concurrentConsumers=4&consumerQueueSize=10000").setBody(r.body())).start());
+        RrpcNode caller = closer.add(RrpcNode.create("caller", broker.getBrokerUrl(), c -> c.setKeepAliveInterval(1))
                 .routes(r -> r.from("direct:call").to("rrpc:P/D?maxConcurrentCallsPerDevice=0&requestTimeout=10000"))
-                .start();
+                .start());
         List<String> drops = new CopyOnWriteArrayList<>();
         for (RrpcNode node : new RrpcNode[] { gateway, caller }) {
             node.connection().addListener(cause -> drops.add(node + ": " + cause));

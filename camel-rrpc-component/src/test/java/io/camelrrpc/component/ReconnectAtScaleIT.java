@@ -19,8 +19,8 @@ import io.camelrrpc.broker.EmbeddedMqttBroker;
 import io.camelrrpc.component.mqtt.ConnectionListener;
 import io.camelrrpc.component.mqtt.MqttConnection;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,37 +38,21 @@ class ReconnectAtScaleIT {
     private static final int DEVICES = 5000;
     private static final String CLIENT_ID = "rrpc-reconnect-at-scale";
 
-    private EmbeddedMqttBroker broker;
-    private RrpcNode gateway;
+    @RegisterExtension
+    final Closer closer = new Closer();
     private RrpcNode caller;
-    private ScheduledExecutorService load;
-
-    @AfterEach
-    void stopAll() {
-        if (load != null) {
-            load.shutdownNow();
-        }
-        for (RrpcNode node : new RrpcNode[] { caller, gateway }) {
-            if (node != null) {
-                node.close();
-            }
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void fiveThousandDeviceSubscriptionsComeBackAndNoCallIsLostSilently() throws Exception {
-        broker = EmbeddedMqttBroker.builder().start();
-        gateway = RrpcNode.create("gateway", broker.getBrokerUrl(), c -> c.setConcurrentConsumers(4))
-                .routes(r -> RrpcNode.echoingDevices(r, "rrpc:P/+")).start();
-        caller = RrpcNode.create("caller", broker.getBrokerUrl(), c -> {
+        EmbeddedMqttBroker broker = closer.add(EmbeddedMqttBroker.builder().start());
+        closer.add(RrpcNode.create("gateway", broker.getBrokerUrl(), c -> c.setConcurrentConsumers(4))
+                .routes(r -> RrpcNode.echoingDevices(r, "rrpc:P/+")).start());
+        caller = closer.add(RrpcNode.create("caller", broker.getBrokerUrl(), c -> {
             c.setClientId(CLIENT_ID);
             c.setMaxReconnectDelay(1000);
         }).routes(r -> r.from("direct:call")
                 .to("rrpc:P/any?replySubscription=PerDevice&replySubscriptionLinger=600000&requestTimeout=3000"))
-                .start();
+                .start());
         callEveryDevice();
         assertThat(caller.correlator().deviceSubscriptions()).isEqualTo(DEVICES);
         MqttConnection connection = caller.connection();
@@ -128,7 +112,8 @@ class ReconnectAtScaleIT {
         Semaphore slots = new Semaphore(20);
         AtomicLong afterCondition = new AtomicLong();
         CompletableFuture<Void> enough = new CompletableFuture<>();
-        load = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
+        closer.add(load::shutdownNow);
         load.scheduleAtFixedRate(() -> {
             if (condition.getAsBoolean() && afterCondition.incrementAndGet() > 200) {
                 enough.complete(null);

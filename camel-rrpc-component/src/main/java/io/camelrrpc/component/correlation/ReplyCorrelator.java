@@ -229,7 +229,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
      * connection is down the publish itself fails at once.)
      */
     private void publish(PendingCall call, Subscription replies) {
-        if (connection.isConnected() && !connection.isSubscribed(replies)) {
+        if (!connection.isSubscribed(replies) && connection.isConnected()) {
             finish(call, c -> failed(c, new RrpcConnectionLostException(connection.settings().describe(), c.address(),
                     c.exchange(), new MqttConnectionException("the reply subscription '" + replies.brokerFilter()
                                                               + "' is not in place again yet after a reconnect"))));

@@ -1,12 +1,11 @@
 package io.camelrrpc.component.mqtt;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -25,14 +24,6 @@ import java.util.function.Function;
  * Packets are sent outside this object's lock; outcomes are told outside it too.
  */
 final class FilterSubscriptions {
-
-    /** Most filters in one SUBSCRIBE packet. */
-    static final int MAX_FILTERS_PER_PACKET = 100;
-    /**
-     * Most bytes of filters in one SUBSCRIBE packet, well under the smallest packet limit seen in brokers (Moquette's
-     * default 8,092 bytes).
-     */
-    static final int MAX_FILTER_BYTES_PER_PACKET = 4096;
 
     /** Sends the packets; each call tells its outcome once, on any thread, and never throws. */
     interface Packets {
@@ -56,7 +47,7 @@ final class FilterSubscriptions {
         UNSUBSCRIBE
     }
 
-    /** One broker filter; guarded by the enclosing object's lock. */
+    /** One broker filter; changed under the enclosing object's lock ({@link #granted} is read without it). */
     private static final class Filter {
         final String name;
         final List<Subscription> users = new ArrayList<>();
@@ -66,7 +57,7 @@ final class FilterSubscriptions {
         /** The QoS of the last SUBSCRIBE sent. */
         int requestedQos;
         /** The broker granted it on the current connection, at {@link #grantedQos}. */
-        boolean granted;
+        volatile boolean granted;
         int grantedQos;
         /** Granted once for its current users: to be made again after a reconnect. */
         boolean established;
@@ -96,7 +87,8 @@ final class FilterSubscriptions {
     }
 
     private final SubscriptionTable table = new SubscriptionTable();
-    private final Map<String, Filter> filters = new HashMap<>();
+    /** Changed under this object's lock; read without it by {@link #isGranted}, once per call. */
+    private final Map<String, Filter> filters = new ConcurrentHashMap<>();
     private final Packets packets;
     private final BooleanSupplier connected;
     private final Function<String, Exception> refusal;
@@ -165,7 +157,7 @@ final class FilterSubscriptions {
     }
 
     /** Whether the broker has granted the subscription's filter on the current connection. */
-    synchronized boolean isGranted(Subscription subscription) {
+    boolean isGranted(Subscription subscription) {
         Filter filter = filters.get(subscription.brokerFilter());
         return filter != null && filter.granted;
     }
@@ -208,8 +200,8 @@ final class FilterSubscriptions {
     }
 
     /**
-     * Subscribes again every filter in use that the broker has not granted on this connection, in packets of up to
-     * {@value #MAX_FILTERS_PER_PACKET} filters, all sent at once.
+     * Subscribes again every filter in use that the broker has not granted on this connection, many per packet
+     * ({@link SubscribeBatches}), all packets at once.
      *
      * @return completes once every packet was answered, with what was sent and what failed
      */
@@ -226,7 +218,7 @@ final class FilterSubscriptions {
                 }
             }
         }
-        List<List<Filter>> batches = batches(wanted);
+        List<List<Filter>> batches = SubscribeBatches.split(wanted, filter -> filter.name);
         List<CompletableFuture<List<String>>> answers = new ArrayList<>(batches.size());
         for (List<Filter> batch : batches) {
             CompletableFuture<List<String>> answer = new CompletableFuture<>();
@@ -268,27 +260,6 @@ final class FilterSubscriptions {
         connection++;
         filters.clear();
         table.clear();
-    }
-
-    /** Packets of filters, each within {@link #MAX_FILTERS_PER_PACKET} and {@link #MAX_FILTER_BYTES_PER_PACKET}. */
-    private static List<List<Filter>> batches(List<Filter> filters) {
-        List<List<Filter>> batches = new ArrayList<>();
-        List<Filter> batch = new ArrayList<>();
-        int bytes = 0;
-        for (Filter filter : filters) {
-            int size = filter.name.getBytes(StandardCharsets.UTF_8).length + 3; // length prefix and QoS byte
-            if (!batch.isEmpty() && (batch.size() == MAX_FILTERS_PER_PACKET || bytes + size > MAX_FILTER_BYTES_PER_PACKET)) {
-                batches.add(batch);
-                batch = new ArrayList<>();
-                bytes = 0;
-            }
-            batch.add(filter);
-            bytes += size;
-        }
-        if (!batch.isEmpty()) {
-            batches.add(batch);
-        }
-        return batches;
     }
 
     /** Marks the filters' SUBSCRIBE in flight; run the result outside the lock to send it. */

@@ -150,7 +150,7 @@ class FilterSubscriptionsTest {
         subscriptions.restore();
         assertThat(packets.sentPackets).hasSize(4).allSatisfy(packet -> assertThat(
                 Arrays.stream(packet).mapToInt(filter -> filter.length() + 3).sum())
-                .isLessThanOrEqualTo(FilterSubscriptions.MAX_FILTER_BYTES_PER_PACKET));
+                .isLessThanOrEqualTo(SubscribeBatches.MAX_BYTES));
     }
 
     private static Subscription subscription() {
