@@ -30,6 +30,8 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         RrpcComponent target = (RrpcComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "aftertimeoutdelay":
+        case "afterTimeoutDelay": getOrCreateConfiguration(target).setAfterTimeoutDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "automaticreconnect":
         case "automaticReconnect": getOrCreateConfiguration(target).setAutomaticReconnect(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
@@ -108,6 +110,8 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "aftertimeoutdelay":
+        case "afterTimeoutDelay": return long.class;
         case "automaticreconnect":
         case "automaticReconnect": return boolean.class;
         case "autowiredenabled":
@@ -187,6 +191,8 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         RrpcComponent target = (RrpcComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "aftertimeoutdelay":
+        case "afterTimeoutDelay": return getOrCreateConfiguration(target).getAfterTimeoutDelay();
         case "automaticreconnect":
         case "automaticReconnect": return getOrCreateConfiguration(target).isAutomaticReconnect();
         case "autowiredenabled":

@@ -23,6 +23,8 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         io.camelrrpc.component.RrpcConfiguration target = (io.camelrrpc.component.RrpcConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "aftertimeoutdelay":
+        case "afterTimeoutDelay": target.setAfterTimeoutDelay(property(camelContext, long.class, value)); return true;
         case "automaticreconnect":
         case "automaticReconnect": target.setAutomaticReconnect(property(camelContext, boolean.class, value)); return true;
         case "brokerurl":
@@ -94,6 +96,8 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "aftertimeoutdelay":
+        case "afterTimeoutDelay": return long.class;
         case "automaticreconnect":
         case "automaticReconnect": return boolean.class;
         case "brokerurl":
@@ -166,6 +170,8 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         io.camelrrpc.component.RrpcConfiguration target = (io.camelrrpc.component.RrpcConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "aftertimeoutdelay":
+        case "afterTimeoutDelay": return target.getAfterTimeoutDelay();
         case "automaticreconnect":
         case "automaticReconnect": return target.isAutomaticReconnect();
         case "brokerurl":

@@ -23,6 +23,8 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         RrpcEndpoint target = (RrpcEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "aftertimeoutdelay":
+        case "afterTimeoutDelay": target.getConfiguration().setAfterTimeoutDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "automaticreconnect":
         case "automaticReconnect": target.getConfiguration().setAutomaticReconnect(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
@@ -102,6 +104,8 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "aftertimeoutdelay":
+        case "afterTimeoutDelay": return long.class;
         case "automaticreconnect":
         case "automaticReconnect": return boolean.class;
         case "bridgeerrorhandler":
@@ -182,6 +186,8 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         RrpcEndpoint target = (RrpcEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "aftertimeoutdelay":
+        case "afterTimeoutDelay": return target.getConfiguration().getAfterTimeoutDelay();
         case "automaticreconnect":
         case "automaticReconnect": return target.getConfiguration().isAutomaticReconnect();
         case "bridgeerrorhandler":

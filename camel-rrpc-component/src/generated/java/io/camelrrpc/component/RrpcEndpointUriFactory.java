@@ -23,7 +23,8 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(40);
+        Set<String> props = new HashSet<>(41);
+        props.add("afterTimeoutDelay");
         props.add("automaticReconnect");
         props.add("bridgeErrorHandler");
         props.add("brokerUrl");

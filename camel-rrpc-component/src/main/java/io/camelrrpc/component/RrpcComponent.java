@@ -14,6 +14,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.URISupport;
 
 /**
  * The {@code rrpc:} component: synchronous calls to MQTT devices ("Revert RPC", Tencent IoT Hub style). Endpoints
@@ -25,7 +26,8 @@ public class RrpcComponent extends DefaultComponent {
     @Metadata(description = "Options shared by every endpoint of this component; endpoints may override each.")
     private RrpcConfiguration configuration = new RrpcConfiguration();
 
-    private final SharedServices<ConnectionSettings, MqttConnection> connections = new SharedServices<>();
+    private final SharedServices<ConnectionSettings, MqttConnection> connections =
+            new SharedServices<>(ConnectionConflicts::check);
     private final SharedServices<CorrelatorKey, ReplyCorrelator> correlators = new SharedServices<>();
     /** Made at start, not at construction: a native image may construct the component at build time. */
     private volatile NodeScopedProcessIdGenerator nodeScopedIds;
@@ -59,21 +61,36 @@ public class RrpcComponent extends DefaultComponent {
         return endpoint;
     }
 
-    MqttConnection acquireConnection(ConnectionSettings settings) throws Exception {
-        return connections.acquire(settings, key -> new MqttConnection(getCamelContext(), key));
+    /**
+     * The connection for the endpoint's settings, shared with endpoints whose settings are equal.
+     *
+     * @throws IllegalArgumentException when it would collide with another endpoint's connection (same client id or
+     *                                  client, other settings)
+     */
+    MqttConnection acquireConnection(RrpcEndpoint endpoint) throws Exception {
+        MqttConnection connection = connections.acquire(endpoint.connectionSettings(),
+                user(endpoint), key -> new MqttConnection(getCamelContext(), key));
+        connection.acceptPayloads(endpoint.getConfiguration().getMaxPayloadSize());
+        return connection;
     }
 
-    void releaseConnection(ConnectionSettings settings) {
-        connections.release(settings);
+    void releaseConnection(MqttConnection connection, RrpcEndpoint endpoint) {
+        connections.release(connection.settings(), user(endpoint));
     }
 
-    ReplyCorrelator acquireCorrelator(MqttConnection connection, RrpcConfiguration config) throws Exception {
-        return correlators.acquire(correlatorKey(connection, config), key -> new ReplyCorrelator(
+    ReplyCorrelator acquireCorrelator(MqttConnection connection, RrpcEndpoint endpoint) throws Exception {
+        RrpcConfiguration config = endpoint.getConfiguration();
+        return correlators.acquire(correlatorKey(connection, config), user(endpoint), key -> new ReplyCorrelator(
                 getCamelContext(), connection, config.replyTemplate(), key.qos(), key.mode(), key.lingerMillis()));
     }
 
-    void releaseCorrelator(MqttConnection connection, RrpcConfiguration config) {
-        correlators.release(correlatorKey(connection, config));
+    void releaseCorrelator(MqttConnection connection, RrpcEndpoint endpoint) {
+        correlators.release(correlatorKey(connection, endpoint.getConfiguration()), user(endpoint));
+    }
+
+    /** The endpoint as messages may name it: its URI without secrets. */
+    private static String user(RrpcEndpoint endpoint) {
+        return URISupport.sanitizeUri(endpoint.getEndpointUri());
     }
 
     private static CorrelatorKey correlatorKey(MqttConnection connection, RrpcConfiguration config) {

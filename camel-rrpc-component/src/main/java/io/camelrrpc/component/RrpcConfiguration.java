@@ -25,7 +25,8 @@ public class RrpcConfiguration implements Cloneable {
               description = "The MQTT broker: tcp://host:port, or ssl://host:port with sslContextParameters.")
     private String brokerUrl = "tcp://localhost:1883";
     @UriParam(description = "MQTT client id. Endpoints with the same broker settings share one connection and so one"
-                            + " client id; by default a random id is generated.")
+                            + " client id; endpoints with the same client id and other connection settings fail to"
+                            + " start. By default a random id is generated.")
     private String clientId;
     @UriParam(label = "security", secret = true, description = "User name for the broker.")
     private String userName;
@@ -92,6 +93,14 @@ public class RrpcConfiguration implements Cloneable {
                             + " answers overlapping calls with the latest id, so a reply could reach the wrong call."
                             + " Raise it for devices that answer each request with its own id.")
     private int maxConcurrentCallsPerDevice = 1;
+    @UriParam(label = "producer", defaultValue = "4000", javaType = "java.time.Duration",
+              description = "With maxConcurrentCallsPerDevice=1: after a call times out, how long the device's next call"
+                            + " waits, unless the late answer comes first (it is then dropped and counted). Tencent's C"
+                            + " SDK keeps only the latest processId, so a device that answers late answers under the id"
+                            + " of the last request it received: a call sent meanwhile would get the old answer. The"
+                            + " default gives a device as long again as Tencent's 4 s timeout. 0 sends the next call at"
+                            + " once.")
+    private long afterTimeoutDelay = 4000;
     @UriParam(label = "producer", defaultValue = "Wait",
               description = "When a device is busy: Wait (the call's timeout keeps running) or Reject (fail at once with"
                             + " RrpcRejectedException).")
@@ -143,7 +152,8 @@ public class RrpcConfiguration implements Cloneable {
               description = "Disable Nagle's algorithm. Without it a call can wait ~40 ms for nothing.")
     private boolean tcpNoDelay = true;
     @UriParam(label = "advanced",
-              description = "Use this Paho client instead of creating one; its connection is then not closed by Camel.")
+              description = "Use this Paho client instead of creating one; its connection is then not closed by Camel."
+                            + " Endpoints given the same client must have the same connection options.")
     private MqttAsyncClient client;
 
     /** A copy, so endpoints can change their options without touching the component's. */
@@ -170,6 +180,7 @@ public class RrpcConfiguration implements Cloneable {
         requireRange("maxConcurrentCallsPerDevice", maxConcurrentCallsPerDevice, 0, 65535);
         requireRange("maxPendingCalls", maxPendingCalls, 1, Integer.MAX_VALUE);
         requireRange("replySubscriptionLinger", replySubscriptionLinger, 1, Long.MAX_VALUE);
+        requireRange("afterTimeoutDelay", afterTimeoutDelay, 0, Integer.MAX_VALUE);
         requireRange("maxPayloadSize", maxPayloadSize, 0, 268_435_455);
         requireRange("concurrentConsumers", concurrentConsumers, 1, 10000);
         requireRange("consumerQueueSize", consumerQueueSize, 0, Integer.MAX_VALUE);
@@ -271,7 +282,7 @@ public class RrpcConfiguration implements Cloneable {
 
     CallLimits callLimits() {
         return new CallLimits(maxPendingCalls, maxConcurrentCallsPerDevice, deviceBusyPolicy == DeviceBusyPolicy.Wait,
-                maxPayloadSize);
+                maxPayloadSize, afterTimeoutDelay);
     }
 
     /** The broker settings of an endpoint for this device (or these devices, with wildcards). */
@@ -448,6 +459,14 @@ public class RrpcConfiguration implements Cloneable {
 
     public void setMaxConcurrentCallsPerDevice(int maxConcurrentCallsPerDevice) {
         this.maxConcurrentCallsPerDevice = maxConcurrentCallsPerDevice;
+    }
+
+    public long getAfterTimeoutDelay() {
+        return afterTimeoutDelay;
+    }
+
+    public void setAfterTimeoutDelay(long afterTimeoutDelay) {
+        this.afterTimeoutDelay = afterTimeoutDelay;
     }
 
     public DeviceBusyPolicy getDeviceBusyPolicy() {

@@ -2,8 +2,10 @@ package io.camelrrpc.component;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.camelrrpc.component.mqtt.MessageListener;
 import io.camelrrpc.component.mqtt.MqttConnection;
 import io.camelrrpc.component.mqtt.Subscription;
 import io.camelrrpc.component.topic.RrpcAddress;
@@ -12,8 +14,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.ShutdownRunningTask;
+import org.apache.camel.Suspendable;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
@@ -24,9 +29,13 @@ import org.slf4j.LoggerFactory;
  * The device side: subscribes to the request topic of one device, or of many with {@code +}, runs the route for
  * each request on its own thread pool and publishes the route's result to the matching reply topic. It is started
  * only once the broker has confirmed the subscription.
+ * <p>
+ * A graceful stop suspends it first: it unsubscribes, so no new request comes, while Camel's shutdown strategy waits
+ * (within its timeout) for the requests it has taken; their replies are published, and only then is the connection
+ * let go.
  */
 @ManagedResource(description = "RRPC consumer")
-public class RrpcConsumer extends DefaultConsumer {
+public class RrpcConsumer extends DefaultConsumer implements Suspendable, ShutdownAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(RrpcConsumer.class);
 
@@ -34,9 +43,12 @@ public class RrpcConsumer extends DefaultConsumer {
     private final TopicTemplate requestTemplate;
     private final TopicTemplate replyTemplate;
     private final LongAdder droppedRequests = new LongAdder();
-    private MqttConnection connection;
+    private final UnfinishedRequests unfinished = new UnfinishedRequests();
+    private final MessageListener requests = MessageListener.of(this::onRequest, this::onOversizedRequest);
+    private volatile MqttConnection connection;
     private Subscription subscription;
     private ExecutorService workers;
+    private volatile boolean forcedShutdown;
 
     public RrpcConsumer(RrpcEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -72,45 +84,101 @@ public class RrpcConsumer extends DefaultConsumer {
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         workers = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newThreadPool(this, "RrpcConsumer[" + getFilter() + "]", profile);
+        forcedShutdown = false;
         RrpcComponent component = getEndpoint().getComponent();
-        connection = component.acquireConnection(getEndpoint().connectionSettings());
+        connection = component.acquireConnection(getEndpoint());
         try {
-            subscription = connection.subscribe(subscription());
-            if (configuration.getSharedSubscriptionGroup() != null) {
-                SharedSubscriptionProbe.verify(connection, requestTemplate, configuration.getQos());
-            }
+            subscribe();
         } catch (Exception e) {
-            if (subscription != null) {
-                connection.unsubscribe(subscription);
-                subscription = null;
-            }
-            component.releaseConnection(connection.settings());
+            component.releaseConnection(connection, getEndpoint());
             connection = null;
             throw e;
         }
         LOG.info("Serving RRPC requests on '{}' via {}", subscription.brokerFilter(), connection.settings().describe());
     }
 
+    private void subscribe() throws Exception {
+        subscription = connection.subscribe(subscription());
+        try {
+            if (configuration.getSharedSubscriptionGroup() != null) {
+                SharedSubscriptionProbe.verify(connection, requestTemplate, configuration.getQos());
+            }
+        } catch (Exception e) {
+            unsubscribe();
+            throw e;
+        }
+    }
+
+    private void unsubscribe() {
+        if (subscription != null) {
+            connection.unsubscribe(subscription);
+            subscription = null;
+        }
+    }
+
     private Subscription subscription() {
         String group = configuration.getSharedSubscriptionGroup();
         return group == null
-                ? Subscription.of(getFilter(), configuration.getQos(), this::onRequest)
-                : Subscription.shared(group, getFilter(), configuration.getQos(), this::onRequest);
+                ? Subscription.of(getFilter(), configuration.getQos(), requests)
+                : Subscription.shared(group, getFilter(), configuration.getQos(), requests);
+    }
+
+    /** Takes no new requests; those taken go on and are answered. */
+    @Override
+    protected void doSuspend() throws Exception {
+        unsubscribe();
+        super.doSuspend();
     }
 
     @Override
+    protected void doResume() throws Exception {
+        super.doResume();
+        if (subscription == null) {
+            subscribe();
+        }
+    }
+
+    /** Suspended instead (it is {@link Suspendable}), while Camel waits for the requests taken. */
+    @Override
+    public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
+        return false;
+    }
+
+    /** Requests taken but not yet in the route, and replies being published: Camel's shutdown waits for them too. */
+    @Override
+    public int getPendingExchangesSize() {
+        return unfinished.outsideRoute();
+    }
+
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        forcedShutdown = forced;
+    }
+
+    /**
+     * Unsubscribes, waits (unless the shutdown was forced, and within Camel's shutdown timeout) for the requests taken
+     * to be answered, and only then lets go of the connection.
+     */
+    @Override
     protected void doStop() throws Exception {
         if (connection != null) {
-            if (subscription != null) {
-                connection.unsubscribe(subscription);
-                subscription = null;
+            unsubscribe();
+            if (!forcedShutdown) {
+                long timeout = getEndpoint().getCamelContext().getShutdownStrategy().getTimeUnit()
+                        .toMillis(getEndpoint().getCamelContext().getShutdownStrategy().getTimeout());
+                if (!unfinished.awaitNone(timeout, TimeUnit.MILLISECONDS)) {
+                    LOG.warn("Stopping the consumer of '{}' with {} request(s) unanswered after {} ms", getFilter(),
+                            unfinished.count(), timeout);
+                }
             }
-            getEndpoint().getComponent().releaseConnection(connection.settings());
-            connection = null;
         }
         if (workers != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workers);
             workers = null;
+        }
+        if (connection != null) {
+            getEndpoint().getComponent().releaseConnection(connection, getEndpoint());
+            connection = null;
         }
         super.doStop();
     }
@@ -131,14 +199,23 @@ public class RrpcConsumer extends DefaultConsumer {
                     address.processId(), payload.length, configuration.getMaxPayloadSize());
             return;
         }
+        unfinished.taken();
         try {
             workers.execute(() -> handle(address, payload));
         } catch (RejectedExecutionException e) {
+            unfinished.done();
             droppedRequests.increment();
             LOG.warn("Dropped the request to {} (processId {}): all {} consumer threads and {} queue slots are busy",
                     address.device(), address.processId(), configuration.getConcurrentConsumers(),
                     configuration.getConsumerQueueSize());
         }
+    }
+
+    /** A request the connection skipped unread: larger than any endpoint on it accepts. */
+    private void onOversizedRequest(String topic, int payloadBytes) {
+        droppedRequests.increment();
+        LOG.warn("Dropped a request on '{}': {} bytes exceed maxPayloadSize {}", topic, payloadBytes,
+                configuration.getMaxPayloadSize());
     }
 
     private void handle(RrpcAddress address, byte[] payload) {
@@ -150,17 +227,29 @@ public class RrpcConsumer extends DefaultConsumer {
         message.setHeader(RrpcConstants.PRODUCT_ID, address.productId());
         message.setHeader(RrpcConstants.DEVICE_NAME, address.deviceName());
         message.setHeader(RrpcConstants.PROCESS_ID, address.processId());
+        // from here Camel's inflight registry counts the exchange until its route is done, then reply() counts it
+        unfinished.entered();
         getAsyncProcessor().process(exchange, doneSync -> reply(exchange, address));
     }
 
     private void reply(Exchange exchange, RrpcAddress address) {
+        boolean publishing = false;
+        unfinished.replying();
         try {
             byte[] payload = replyPayload(exchange, address);
+            MqttConnection current = connection;
             if (payload == null) {
                 return;
             }
+            if (current == null) {
+                LOG.warn("Could not reply to {} (processId {}): the consumer stopped", address.device(),
+                        address.processId());
+                return;
+            }
             String topic = replyTemplate.topic(address.productId(), address.deviceName(), address.processId());
-            connection.publish(topic, payload, configuration.getQos(), failure -> {
+            publishing = true;
+            current.publish(topic, payload, configuration.getQos(), failure -> {
+                unfinished.done();
                 if (failure != null) {
                     LOG.warn("Could not reply to {} (processId {}): {}", address.device(), address.processId(),
                             failure.getMessage());
@@ -170,6 +259,9 @@ public class RrpcConsumer extends DefaultConsumer {
             getExceptionHandler().handleException(
                     "Could not reply to " + address.device() + " (processId " + address.processId() + ")", exchange, e);
         } finally {
+            if (!publishing) {
+                unfinished.done();
+            }
             releaseExchange(exchange, false);
         }
     }

@@ -83,7 +83,13 @@ public class RrpcProducer extends DefaultAsyncProducer {
             return 0;
         }
         CorrelationStatistics stats = correlator.statistics();
-        return stats.unmatchedReplies() + stats.misaddressedReplies() + stats.malformedReplies() + stats.oversizedReplies();
+        return stats.unmatchedReplies() + stats.lateReplies() + stats.misaddressedReplies() + stats.malformedReplies()
+               + stats.oversizedReplies();
+    }
+
+    @ManagedAttribute(description = "Replies to timed-out calls that came while their device cooled down (afterTimeoutDelay)")
+    public long getLateReplies() {
+        return correlator == null ? 0 : correlator.statistics().lateReplies();
     }
 
     @ManagedAttribute(description = "Whether the broker connection is up with every subscription in place")
@@ -95,11 +101,11 @@ public class RrpcProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         RrpcComponent component = getEndpoint().getComponent();
-        connection = component.acquireConnection(getEndpoint().connectionSettings());
+        connection = component.acquireConnection(getEndpoint());
         try {
-            correlator = component.acquireCorrelator(connection, configuration);
+            correlator = component.acquireCorrelator(connection, getEndpoint());
         } catch (Exception e) {
-            component.releaseConnection(connection.settings());
+            component.releaseConnection(connection, getEndpoint());
             connection = null;
             throw e;
         }
@@ -109,11 +115,12 @@ public class RrpcProducer extends DefaultAsyncProducer {
     protected void doStop() throws Exception {
         RrpcComponent component = getEndpoint().getComponent();
         if (correlator != null) {
-            component.releaseCorrelator(connection, configuration);
+            correlator.abandonCallsOf(this);
+            component.releaseCorrelator(connection, getEndpoint());
             correlator = null;
         }
         if (connection != null) {
-            component.releaseConnection(connection.settings());
+            component.releaseConnection(connection, getEndpoint());
             connection = null;
         }
         super.doStop();
@@ -139,7 +146,7 @@ public class RrpcProducer extends DefaultAsyncProducer {
             }
             PayloadCodec.preferUtf8(exchange);
             String topic = requestTemplate.topic(address.productId(), address.deviceName(), address.processId());
-            correlator.call(new PendingCall(address, exchange, callback, timeout, topic, payload, limits));
+            correlator.call(new PendingCall(address, exchange, callback, timeout, topic, payload, limits, this));
             return false;
         } catch (Exception e) {
             exchange.setException(e);

@@ -1,5 +1,6 @@
 package io.camelrrpc.component;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Services shared by key and counted by user: the first {@link #acquire} creates and starts one, the last
- * {@link #release} stops it.
+ * {@link #release} stops it. Users are named (e.g. by their endpoint) so that a conflict can say who is involved.
  */
 final class SharedServices<K, V extends Service> {
 
@@ -19,9 +20,15 @@ final class SharedServices<K, V extends Service> {
         V create(K key) throws Exception;
     }
 
+    /** Refuses a new key that cannot live next to one in use, by throwing. */
+    @FunctionalInterface
+    interface Conflicts<K> {
+        void check(K existing, String existingUser, K wanted, String wantedUser);
+    }
+
     private static final class Entry<V> {
         final V service;
-        int users;
+        final List<String> users = new ArrayList<>(1);
 
         Entry(V service) {
             this.service = service;
@@ -29,11 +36,25 @@ final class SharedServices<K, V extends Service> {
     }
 
     private final Map<K, Entry<V>> entries = new HashMap<>();
+    private final Conflicts<K> conflicts;
 
-    /** The started service for the key, created and started on first use. */
-    synchronized V acquire(K key, Factory<K, V> factory) throws Exception {
+    SharedServices(Conflicts<K> conflicts) {
+        this.conflicts = conflicts;
+    }
+
+    SharedServices() {
+        this((existing, existingUser, wanted, wantedUser) -> { });
+    }
+
+    /**
+     * The started service for the key, created and started on first use, after checking it against those in use.
+     *
+     * @param user who uses it, for messages
+     */
+    synchronized V acquire(K key, String user, Factory<K, V> factory) throws Exception {
         Entry<V> entry = entries.get(key);
         if (entry == null) {
+            entries.forEach((existing, other) -> conflicts.check(existing, other.users.get(0), key, user));
             V service = factory.create(key);
             try {
                 ServiceHelper.startService(service);
@@ -44,14 +65,14 @@ final class SharedServices<K, V extends Service> {
             entry = new Entry<>(service);
             entries.put(key, entry);
         }
-        entry.users++;
+        entry.users.add(user);
         return entry.service;
     }
 
     /** One user less; the last one stops the service. */
-    synchronized void release(K key) {
+    synchronized void release(K key, String user) {
         Entry<V> entry = entries.get(key);
-        if (entry != null && --entry.users == 0) {
+        if (entry != null && entry.users.remove(user) && entry.users.isEmpty()) {
             entries.remove(key);
             ServiceHelper.stopService(entry.service);
         }

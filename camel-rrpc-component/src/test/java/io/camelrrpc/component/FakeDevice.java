@@ -115,7 +115,11 @@ final class FakeDevice implements AutoCloseable {
 
     /** Publishes anything anywhere, e.g. garbage on reply topics. */
     void publish(String topic, byte[] payload) throws MqttException {
-        client.publish(topic, payload, 0, false).waitForCompletion(10_000);
+        publish(topic, payload, 0);
+    }
+
+    void publish(String topic, byte[] payload, int qos) throws MqttException {
+        client.publish(topic, payload, qos, false).waitForCompletion(10_000);
     }
 
     /** Publishes without waiting, e.g. a burst; the client sends in order, so waiting for a later publish is enough. */

@@ -25,7 +25,7 @@ class LimitsIT extends FakeDeviceTestSupport {
                 from("direct:fewPending").to("rrpc:P/D?maxPendingCalls=2&maxConcurrentCallsPerDevice=0");
                 from("direct:small").to("rrpc:P/D?maxPayloadSize=8");
                 from("rrpc:SMALL/+?maxPayloadSize=8").setBody(simple("${body}${body}"));
-                from("direct:smallDevice").to("rrpc:SMALL/D?requestTimeout=2000");
+                from("direct:smallDevice").to("rrpc:SMALL/D?requestTimeout=2000&afterTimeoutDelay=0");
             }
         };
     }

@@ -1,8 +1,6 @@
 package io.camelrrpc.component;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,8 +11,8 @@ import io.camelrrpc.broker.EmbeddedMqttBroker;
 import io.camelrrpc.broker.MosquittoBroker;
 import io.camelrrpc.component.correlation.CorrelationStatistics;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,21 +33,15 @@ class SeveralNodesIT {
      */
     private static final int MAX_IN_FLIGHT = 400;
 
-    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
-
-    @AfterEach
-    void closeNodesThenBrokers() throws Exception {
-        while (!resources.isEmpty()) {
-            resources.pop().close();
-        }
-    }
+    @RegisterExtension
+    final Closer closer = new Closer();
 
     @Test
     void twoNodesOnOneBrokerEachGetExactlyTheirOwnReplies() throws Exception {
-        EmbeddedMqttBroker broker = closeLater(EmbeddedMqttBroker.builder().start());
-        closeLater(gateway(broker.getBrokerUrl()));
-        RrpcNode a = closeLater(caller("A", broker.getBrokerUrl()));
-        RrpcNode b = closeLater(caller("B", broker.getBrokerUrl()));
+        EmbeddedMqttBroker broker = closer.add(EmbeddedMqttBroker.builder().start());
+        closer.add(gateway(broker.getBrokerUrl()));
+        RrpcNode a = closer.add(caller("A", broker.getBrokerUrl()));
+        RrpcNode b = closer.add(caller("B", broker.getBrokerUrl()));
 
         assertEveryCallGetsItsOwnReply(a, b);
     }
@@ -57,11 +49,11 @@ class SeveralNodesIT {
     @Test
     void twoNodesAcrossBridgedMosquittoBrokersEachGetExactlyTheirOwnReplies() throws Exception {
         assumeTrue(MosquittoBroker.isInstalled(), "mosquitto is not installed");
-        MosquittoBroker broker1 = closeLater(MosquittoBroker.builder().start());
-        MosquittoBroker broker2 = closeLater(MosquittoBroker.builder().bridgeTo(broker1).start());
-        closeLater(gateway(broker2.getBrokerUrl()));
-        RrpcNode a = closeLater(caller("A", broker1.getBrokerUrl()));
-        RrpcNode b = closeLater(caller("B", broker2.getBrokerUrl()));
+        MosquittoBroker broker1 = closer.add(MosquittoBroker.builder().start());
+        MosquittoBroker broker2 = closer.add(MosquittoBroker.builder().bridgeTo(broker1).start());
+        closer.add(gateway(broker2.getBrokerUrl()));
+        RrpcNode a = closer.add(caller("A", broker1.getBrokerUrl()));
+        RrpcNode b = closer.add(caller("B", broker2.getBrokerUrl()));
         // the bridge connects a few seconds after broker 2 started; a call from A crosses it both ways
         await("a call across the bridge").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                 .until(() -> a.request("direct:call", "probe", Map.of(RrpcConstants.REQUEST_TIMEOUT, 300))
@@ -139,11 +131,6 @@ class SeveralNodesIT {
         assertThat(stats.misaddressedReplies()).as("%s: misaddressed replies", node).isZero();
         assertThat(stats.malformedReplies()).as("%s: malformed replies", node).isZero();
         assertThat(node.correlator().pendingCalls()).isZero();
-    }
-
-    private <T extends AutoCloseable> T closeLater(T resource) {
-        resources.push(resource);
-        return resource;
     }
 
     /** Counters before the calls: the bridge test's probe calls came earlier. */

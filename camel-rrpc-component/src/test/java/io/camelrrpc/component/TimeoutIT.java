@@ -27,7 +27,7 @@ class TimeoutIT extends FakeDeviceTestSupport {
             @Override
             public void configure() {
                 from("direct:default").to("rrpc:P/silent");
-                from("direct:call").to("rrpc:P/D?requestTimeout=2000");
+                from("direct:call").to("rrpc:P/D?requestTimeout=2000&afterTimeoutDelay=0");
             }
         };
     }

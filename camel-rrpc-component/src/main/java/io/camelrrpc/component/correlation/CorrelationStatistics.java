@@ -10,6 +10,7 @@ public final class CorrelationStatistics {
     final LongAdder timeouts = new LongAdder();
     final LongAdder failures = new LongAdder();
     final LongAdder unmatchedReplies = new LongAdder();
+    final LongAdder lateReplies = new LongAdder();
     final LongAdder misaddressedReplies = new LongAdder();
     final LongAdder malformedReplies = new LongAdder();
     final LongAdder oversizedReplies = new LongAdder();
@@ -40,6 +41,14 @@ public final class CorrelationStatistics {
         return unmatchedReplies.sum();
     }
 
+    /**
+     * Replies to a call that timed out, which came while its device cooled down (afterTimeoutDelay): dropped, and the
+     * device's next call goes out at once.
+     */
+    public long lateReplies() {
+        return lateReplies.sum();
+    }
+
     /** Replies with a pending processId but from another product or device than the one called. */
     public long misaddressedReplies() {
         return misaddressedReplies.sum();
@@ -63,7 +72,8 @@ public final class CorrelationStatistics {
     @Override
     public String toString() {
         return "calls=" + calls() + ", replies=" + replies() + ", timeouts=" + timeouts() + ", failures=" + failures()
-               + ", unmatchedReplies=" + unmatchedReplies() + ", misaddressedReplies=" + misaddressedReplies()
+               + ", unmatchedReplies=" + unmatchedReplies() + ", lateReplies=" + lateReplies()
+               + ", misaddressedReplies=" + misaddressedReplies()
                + ", malformedReplies=" + malformedReplies() + ", oversizedReplies=" + oversizedReplies()
                + ", rejections=" + rejections();
     }

@@ -23,6 +23,7 @@ public final class PendingCall {
     private final String requestTopic;
     private final byte[] request;
     private final CallLimits limits;
+    private final Object owner;
     /** The bucket its timeout waits in, or {@code null}; see {@link TimeoutBuckets}. */
     volatile TimeoutBuckets.Bucket timeoutBucket;
     /** Its neighbours in that bucket; guarded by the bucket's lock, then the timer's once the bucket fired. */
@@ -32,11 +33,16 @@ public final class PendingCall {
     boolean started;
     /** Waits in its device's lane for a slot; guarded by {@link DeviceLanes}. */
     boolean queued;
+    /** Timed out and left its device's lane cooling down; set by {@link DeviceLanes#leave}. */
+    boolean coolingDown;
     private DeviceReplySubscriptions.Entry replySubscription;
     private boolean finished;
 
+    /**
+     * @param owner who made the call (its producer): {@link ReplyCorrelator#abandonCallsOf} ends its calls when it stops
+     */
     public PendingCall(RrpcAddress address, Exchange exchange, AsyncCallback callback, long timeoutMillis,
-                       String requestTopic, byte[] request, CallLimits limits) {
+                       String requestTopic, byte[] request, CallLimits limits, Object owner) {
         this.address = address;
         this.exchange = exchange;
         this.callback = callback;
@@ -45,6 +51,7 @@ public final class PendingCall {
         this.requestTopic = requestTopic;
         this.request = request;
         this.limits = limits;
+        this.owner = owner;
     }
 
     public RrpcAddress address() {
@@ -79,6 +86,10 @@ public final class PendingCall {
 
     CallLimits limits() {
         return limits;
+    }
+
+    Object owner() {
+        return owner;
     }
 
     /** Whether a reply on this address answers this call: same processId, product and device. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.camelrrpc.component.RrpcCallException;
 import io.camelrrpc.component.RrpcConnectionLostException;
@@ -17,7 +18,9 @@ import io.camelrrpc.component.RrpcRejectedException;
 import io.camelrrpc.component.ReplySubscriptionMode;
 import io.camelrrpc.component.RrpcTimeoutException;
 import io.camelrrpc.component.mqtt.ConnectionListener;
+import io.camelrrpc.component.mqtt.MessageListener;
 import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.mqtt.MqttConnectionException;
 import io.camelrrpc.component.mqtt.Subscription;
 import io.camelrrpc.component.topic.RrpcAddress;
 import io.camelrrpc.component.topic.TopicTemplate;
@@ -50,6 +53,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
     private final DeviceLanes lanes = new DeviceLanes();
     private final CorrelationStatistics statistics = new CorrelationStatistics();
+    private final MessageListener replies = MessageListener.of(this::onReply, this::onOversizedReply);
     private Subscription subscription;
     private DeviceReplySubscriptions deviceSubscriptions;
     private ScheduledExecutorService timer;
@@ -101,9 +105,9 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
                 unboundedProfile("RrpcReplies", threads, Integer.MAX_VALUE));
         connection.addListener(this);
         if (mode == ReplySubscriptionMode.Wildcard) {
-            subscription = connection.subscribe(Subscription.of(replyTemplate.filter("+", "+"), qos, this::onReply));
+            subscription = connection.subscribe(Subscription.of(replyTemplate.filter("+", "+"), qos, replies));
         } else {
-            deviceSubscriptions = new DeviceReplySubscriptions(connection, replyTemplate, qos, this::onReply);
+            deviceSubscriptions = new DeviceReplySubscriptions(connection, replyTemplate, qos, replies);
             long sweep = Math.max(100, lingerMillis / 4);
             timer.scheduleWithFixedDelay(() -> deviceSubscriptions.expireIdle(TimeUnit.MILLISECONDS.toNanos(lingerMillis)),
                     sweep, sweep, TimeUnit.MILLISECONDS);
@@ -138,7 +142,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         if (deviceSubscriptions != null) {
             deviceSubscriptions.clear();
         }
-        failAll(call -> new RrpcCallException("the producer stopped", call.address(), call.exchange(), null));
+        failAll(call -> true, ReplyCorrelator::producerStopped);
         ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
         executors.shutdownNow(timer);
         executors.shutdownGraceful(completions);
@@ -183,19 +187,24 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
             case STARTED -> send(call);
             case QUEUED -> LOG.debug("Call {} to {} waits: the device is busy", processId, call.address().device());
             case ENDED -> LOG.debug("Call {} to {} ended before it was sent", processId, call.address().device());
-            case REFUSED -> finish(call, c -> {
-                statistics.rejections.increment();
-                c.fail(new RrpcRejectedException(
-                        "device busy with " + limits.maxConcurrentCallsPerDevice()
-                                                 + " call(s) in flight (maxConcurrentCallsPerDevice, deviceBusyPolicy=Reject)",
-                        c.address(), c.exchange()));
-            });
+            case REFUSED -> reject(call, "device busy with " + limits.maxConcurrentCallsPerDevice()
+                                         + " call(s) in flight (maxConcurrentCallsPerDevice, deviceBusyPolicy=Reject)");
+            case REFUSED_COOLING_DOWN -> reject(call, "device's last call timed out less than "
+                                                      + limits.afterTimeoutDelayMillis()
+                                                      + " ms ago (afterTimeoutDelay, deviceBusyPolicy=Reject)");
         }
+    }
+
+    private void reject(PendingCall call, String reason) {
+        finish(call, c -> {
+            statistics.rejections.increment();
+            c.fail(new RrpcRejectedException(reason, c.address(), c.exchange()));
+        });
     }
 
     private void send(PendingCall call) {
         if (deviceSubscriptions == null) {
-            publish(call);
+            publish(call, subscription);
             return;
         }
         DeviceReplySubscriptions.Entry entry = deviceSubscriptions.acquire(call.address());
@@ -209,12 +218,23 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
                         "cannot subscribe to the device's replies: " + failure.getMessage(), c.address(), c.exchange(),
                         failure)));
             } else if (pending.get(call.address().processId()) == call) {
-                publish(call);
+                publish(call, entry.subscription);
             }
         });
     }
 
-    private void publish(PendingCall call) {
+    /**
+     * Publishes the call's request, unless the connection is up but its reply subscription is not granted again yet
+     * after a reconnect: the reply could not arrive, so the call fails at once instead of timing out. (While the
+     * connection is down the publish itself fails at once.)
+     */
+    private void publish(PendingCall call, Subscription replies) {
+        if (!connection.isSubscribed(replies) && connection.isConnected()) {
+            finish(call, c -> failed(c, new RrpcConnectionLostException(connection.settings().describe(), c.address(),
+                    c.exchange(), new MqttConnectionException("the reply subscription '" + replies.brokerFilter()
+                                                              + "' is not in place again yet after a reconnect"))));
+            return;
+        }
         connection.publish(call.requestTopic(), call.request(), qos, failure -> {
             if (failure != null) {
                 finish(call, c -> failed(c, new RrpcCallException(
@@ -225,31 +245,12 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     }
 
     private void onReply(String topic, byte[] payload) {
-        RrpcAddress reply = replyTemplate.parseTopic(topic);
-        if (reply == null) {
-            statistics.malformedReplies.increment();
-            LOG.debug("Dropped a message on '{}': the topic does not fit the reply template {}", topic, replyTemplate);
-            return;
-        }
-        PendingCall call = pending.get(reply.processId());
+        PendingCall call = callAnsweredOn(topic);
         if (call == null) {
-            statistics.unmatchedReplies.increment();
-            LOG.debug("Dropped a reply from {} to processId {}: no call waits for it (late, duplicate or another node's)",
-                    reply.device(), reply.processId());
             return;
         }
-        if (!call.answeredBy(reply)) {
-            statistics.misaddressedReplies.increment();
-            LOG.warn("Dropped a reply from {} to processId {}: that call went to {}", reply.device(), reply.processId(),
-                    call.address().device());
-            return;
-        }
-        int limit = call.limits().maxPayloadSize();
-        boolean completed = payload.length > limit
-                ? finish(call, c -> {
-                    statistics.oversizedReplies.increment();
-                    c.fail(new RrpcPayloadTooLargeException("reply", payload.length, limit, c.address(), c.exchange()));
-                })
+        boolean completed = payload.length > call.limits().maxPayloadSize()
+                ? tooLarge(call, payload.length)
                 : finish(call, c -> {
                     statistics.replies.increment();
                     c.succeed(payload);
@@ -259,11 +260,75 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         }
     }
 
+    /** A reply the connection skipped unread: larger than any endpoint on it accepts. */
+    private void onOversizedReply(String topic, int payloadBytes) {
+        PendingCall call = callAnsweredOn(topic);
+        if (call != null && !tooLarge(call, payloadBytes)) {
+            statistics.unmatchedReplies.increment();
+        }
+    }
+
+    private boolean tooLarge(PendingCall call, int payloadBytes) {
+        int limit = call.limits().maxPayloadSize();
+        return finish(call, c -> {
+            statistics.oversizedReplies.increment();
+            c.fail(new RrpcPayloadTooLargeException("reply", payloadBytes, limit, c.address(), c.exchange()));
+        });
+    }
+
+    /** The pending call a reply on this topic answers, or {@code null}: the reply is then counted and dropped. */
+    private PendingCall callAnsweredOn(String topic) {
+        RrpcAddress reply = replyTemplate.parseTopic(topic);
+        if (reply == null) {
+            statistics.malformedReplies.increment();
+            LOG.debug("Dropped a message on '{}': the topic does not fit the reply template {}", topic, replyTemplate);
+            return null;
+        }
+        PendingCall call = pending.get(reply.processId());
+        if (call == null && endCoolDown(reply)) {
+            statistics.lateReplies.increment();
+            LOG.debug("Dropped a late reply from {} to processId {}, which had timed out; the device's next call goes on",
+                    reply.device(), reply.processId());
+            return null;
+        }
+        if (call == null) {
+            statistics.unmatchedReplies.increment();
+            LOG.debug("Dropped a reply from {} to processId {}: no call waits for it (late, duplicate or another node's)",
+                    reply.device(), reply.processId());
+            return null;
+        }
+        if (!call.answeredBy(reply)) {
+            statistics.misaddressedReplies.increment();
+            LOG.warn("Dropped a reply from {} to processId {}: that call went to {}", reply.device(), reply.processId(),
+                    call.address().device());
+            return null;
+        }
+        return call;
+    }
+
     private void expire(PendingCall call) {
-        finish(call, c -> {
+        boolean expired = finish(call, true, c -> {
             statistics.timeouts.increment();
             c.fail(new RrpcTimeoutException(c.address(), c.timeoutMillis(), c.exchange()));
         });
+        if (expired && call.coolingDown) {
+            try {
+                timer.schedule(() -> endCoolDown(call.address()), call.limits().afterTimeoutDelayMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("Stopping: the cool-down of {} after call {} ends with the correlator", call.address().device(),
+                        call.address().processId());
+            }
+        }
+    }
+
+    /** Ends the cool-down after the timed-out call at this address, if any, and sends the device's next call. */
+    private boolean endCoolDown(RrpcAddress timedOut) {
+        DeviceLanes.CoolDownEnd end = lanes.endCoolDown(timedOut, pending);
+        if (end.next() != null) {
+            runOnPool(() -> send(end.next()));
+        }
+        return end.ended();
     }
 
     private void failed(PendingCall call, Exception failure) {
@@ -271,15 +336,26 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         call.fail(failure);
     }
 
+    /** Fails, at once, the calls of a producer that stops while other producers go on using this correlator. */
+    public void abandonCallsOf(Object owner) {
+        failAll(call -> call.owner() == owner, ReplyCorrelator::producerStopped);
+    }
+
+    private static Exception producerStopped(PendingCall call) {
+        return new RrpcCallException("the producer stopped", call.address(), call.exchange(), null);
+    }
+
     @Override
     public void connectionLost(Throwable cause) {
-        failAll(call -> new RrpcConnectionLostException(
+        failAll(call -> true, call -> new RrpcConnectionLostException(
                 connection.settings().describe(), call.address(), call.exchange(), cause));
     }
 
-    private void failAll(Function<PendingCall, Exception> failure) {
+    private void failAll(Predicate<PendingCall> which, Function<PendingCall, Exception> failure) {
         for (PendingCall call : pending.values()) {
-            finish(call, c -> failed(c, failure.apply(c)));
+            if (which.test(call)) {
+                finish(call, c -> failed(c, failure.apply(c)));
+            }
         }
     }
 
@@ -290,6 +366,11 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
      * @return whether this caller completed it
      */
     private boolean finish(PendingCall call, Consumer<PendingCall> outcome) {
+        return finish(call, false, outcome);
+    }
+
+    /** @param timedOut whether the call ends by its timeout (its device may then cool down) */
+    private boolean finish(PendingCall call, boolean timedOut, Consumer<PendingCall> outcome) {
         if (!pending.remove(call.address().processId(), call)) {
             return false;
         }
@@ -298,7 +379,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         if (replySubscription != null) {
             deviceSubscriptions.release(call.address(), replySubscription);
         }
-        PendingCall next = lanes.leave(call, pending);
+        PendingCall next = lanes.leave(call, pending, timedOut);
         if (next != null) {
             // on the pool: a send that fails at once finishes its call here again, and a long queue must not recurse
             runOnPool(() -> send(next));

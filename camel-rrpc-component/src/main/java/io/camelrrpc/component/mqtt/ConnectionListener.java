@@ -6,6 +6,10 @@ public interface ConnectionListener {
     /** The connection dropped; called on the MQTT client's thread, so hand off any real work. */
     void connectionLost(Throwable cause);
 
+    /** The connection is back after it was lost; its subscriptions are being made again. */
+    default void reconnected() {
+    }
+
     /** The connection is back and every subscription was made again. */
     default void resubscribed() {
     }

@@ -17,20 +17,17 @@ import javax.net.SocketFactory;
 final class GuardedSocketFactory extends SocketFactory {
 
     private final boolean tcpNoDelay;
-    private final Runnable onDefusedTopic;
-    private final MessageListener qos0Publishes;
+    private final InboundPacketStream.Receiver receiver;
     private final long writeLockTimeoutMillis;
     private volatile OutboundPacketStream latestOutbound;
 
     /**
-     * See {@link InboundPacketStream#InboundPacketStream(InputStream, Runnable, MessageListener)} and
+     * See {@link InboundPacketStream#InboundPacketStream(InputStream, InboundPacketStream.Receiver)} and
      * {@link OutboundPacketStream#OutboundPacketStream(OutputStream, long, Runnable)}.
      */
-    GuardedSocketFactory(boolean tcpNoDelay, Runnable onDefusedTopic, MessageListener qos0Publishes,
-                         long writeLockTimeoutMillis) {
+    GuardedSocketFactory(boolean tcpNoDelay, InboundPacketStream.Receiver receiver, long writeLockTimeoutMillis) {
         this.tcpNoDelay = tcpNoDelay;
-        this.onDefusedTopic = onDefusedTopic;
-        this.qos0Publishes = qos0Publishes;
+        this.receiver = receiver;
         this.writeLockTimeoutMillis = writeLockTimeoutMillis;
     }
 
@@ -48,7 +45,7 @@ final class GuardedSocketFactory extends SocketFactory {
             @Override
             public synchronized InputStream getInputStream() throws IOException {
                 if (guarded == null) {
-                    guarded = new InboundPacketStream(super.getInputStream(), onDefusedTopic, qos0Publishes);
+                    guarded = new InboundPacketStream(super.getInputStream(), receiver);
                 }
                 return guarded;
             }

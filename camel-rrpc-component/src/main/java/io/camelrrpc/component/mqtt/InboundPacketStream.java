@@ -13,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import io.camelrrpc.component.topic.PahoText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What Eclipse Paho 1.2.5 reads from a plain TCP connection: the broker's packets, read whole through a buffer, with
- * two changes.
+ * three changes.
  * <ul>
  * <li>QoS 0 PUBLISH packets are decoded here and handed to a listener on the reading thread, and Paho never sees
  * them. Paho decodes every packet one byte at a time through a synchronized stream, twice over (about 0.3 ms of CPU
@@ -26,18 +28,40 @@ import io.camelrrpc.component.topic.PahoText;
  * it: Paho's reader thread dies on them without closing the connection, leaving the client connected but deaf. A
  * QoS 0 message with such a topic is dropped; in any other PUBLISH the topic is overwritten, in place and at the same
  * length, with {@code #} characters, which no subscription matches. Both are counted.</li>
+ * <li>A PUBLISH whose payload is over {@link Receiver#maxPayload()} is never read into memory ({@link LargePublish}):
+ * the payload is skipped, the receiver told; Paho gets a QoS 1 one defused and empty, so that it acknowledges it.</li>
  * </ul>
- * Reads may time out part-way (Paho sets a socket timeout); the packet read so far is kept.
+ * Reads may time out part-way (Paho sets a socket timeout); the packet read so far is kept. A malformed packet
+ * header ends the connection with an {@link IOException} (Paho reconnects); nothing here lets a runtime exception
+ * reach Paho's reader thread, which it would end without closing the connection.
  */
 final class InboundPacketStream extends InputStream {
 
     /** Character written over a topic Paho cannot decode; never valid in a topic name, so nothing matches it. */
     static final byte DEFUSED = '#';
     private static final int PUBLISH = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(InboundPacketStream.class);
+
+    /** What the stream handles itself, told on the reading thread: nothing here may block. */
+    interface Receiver {
+        /** A QoS 0 message, which Paho never sees. */
+        void message(String topic, byte[] payload);
+
+        /** A message dropped (QoS 0) or defused (else) because Paho could not decode its topic. */
+        void topicDefused();
+
+        /**
+         * A message whose payload is over {@link #maxPayload()}: its payload was skipped unread, and Paho gets it (QoS
+         * 1) defused and empty, so that it still acknowledges it.
+         */
+        void oversized(String topic, int payloadBytes);
+
+        /** The largest payload read, in bytes. */
+        int maxPayload();
+    }
 
     private final InputStream in;
-    private final Runnable onDefused;
-    private final MessageListener qos0Publishes;
+    private final Receiver receiver;
     private final ByteArrayOutputStream header = new ByteArrayOutputStream(5);
     private byte[] packet = new byte[0];
     private int position;
@@ -46,16 +70,17 @@ final class InboundPacketStream extends InputStream {
     private int multiplier = 1;
     private byte[] body;
     private int bodyRead;
+    private int firstByte;
+    private LargePublish large;
+    private byte[] scratch;
 
     /**
-     * @param in            the socket's stream
-     * @param onDefused     told of each message dropped or defused for its topic
-     * @param qos0Publishes gets each QoS 0 message, on the thread that reads; it must not block
+     * @param in       the socket's stream
+     * @param receiver gets what Paho does not
      */
-    InboundPacketStream(InputStream in, Runnable onDefused, MessageListener qos0Publishes) {
+    InboundPacketStream(InputStream in, Receiver receiver) {
         this.in = new BufferedInputStream(in);
-        this.onDefused = onDefused;
-        this.qos0Publishes = qos0Publishes;
+        this.receiver = receiver;
     }
 
     @Override
@@ -96,10 +121,8 @@ final class InboundPacketStream extends InputStream {
             if (!readPacket()) {
                 return false;
             }
-            byte[] fixedHeader = header.toByteArray();
-            byte[] content = body;
+            byte[] forPaho = handle(header.toByteArray(), body, large);
             resetPacketState();
-            byte[] forPaho = isPublish(fixedHeader) ? publish(fixedHeader, content) : join(fixedHeader, content);
             if (forPaho != null) {
                 packet = forPaho;
                 position = 0;
@@ -108,23 +131,42 @@ final class InboundPacketStream extends InputStream {
         return true;
     }
 
+    /** @return the packet for Paho, or {@code null} when it was handled here, or failed here and is dropped */
+    private byte[] handle(byte[] fixedHeader, byte[] content, LargePublish skipped) {
+        try {
+            if (skipped != null) {
+                return skipped.skipped(receiver);
+            }
+            return isPublish(fixedHeader[0]) ? publish(fixedHeader, content) : join(fixedHeader, content);
+        } catch (RuntimeException e) {
+            LOG.warn("Dropped an MQTT packet ({} bytes) that could not be handled: {}", content == null ? 0 : content.length,
+                    e.toString(), e);
+            return null;
+        }
+    }
+
     /** Reads the rest of the current packet. @return false at the end of the stream, between packets */
     private boolean readPacket() throws IOException {
-        while (!headerDone) {
-            int next = in.read();
-            if (next < 0) {
-                if (header.size() > 0) {
-                    throw new EOFException("connection closed inside an MQTT packet header");
-                }
-                return false;
+        if (!headerDone && !readFixedHeader()) {
+            return false;
+        }
+        if (body == null && large == null) {
+            if (isPublish(firstByte) && LargePublish.mayExceed(remaining, receiver.maxPayload())) {
+                large = new LargePublish(firstByte, remaining);
+            } else {
+                body = new byte[remaining];
             }
-            header.write(next);
-            if (header.size() > 1) {
-                remaining += (next & 0x7F) * multiplier;
-                multiplier *= 128;
-                headerDone = (next & 0x80) == 0;
-                body = headerDone ? new byte[remaining] : null;
+        }
+        if (large != null) {
+            if (scratch == null) {
+                scratch = new byte[8192];
             }
+            if (large.skipIfOver(in, receiver.maxPayload(), scratch)) {
+                return true;
+            }
+            body = new byte[remaining];
+            bodyRead = large.copyHeadTo(body);
+            large = null;
         }
         while (bodyRead < body.length) {
             int count = in.read(body, bodyRead, body.length - bodyRead);
@@ -136,6 +178,32 @@ final class InboundPacketStream extends InputStream {
         return true;
     }
 
+    /** @return false at the end of the stream, between packets */
+    private boolean readFixedHeader() throws IOException {
+        while (!headerDone) {
+            int next = in.read();
+            if (next < 0) {
+                if (header.size() > 0) {
+                    throw new EOFException("connection closed inside an MQTT packet header");
+                }
+                return false;
+            }
+            header.write(next);
+            if (header.size() == 1) {
+                firstByte = next;
+            } else {
+                if (header.size() > 1 + RemainingLength.MAX_BYTES) {
+                    throw new IOException("malformed MQTT packet: its remaining length takes more than "
+                                          + RemainingLength.MAX_BYTES + " bytes");
+                }
+                remaining += (next & 0x7F) * multiplier;
+                multiplier *= 128;
+                headerDone = (next & 0x80) == 0;
+            }
+        }
+        return true;
+    }
+
     private void resetPacketState() {
         header.reset();
         headerDone = false;
@@ -143,10 +211,11 @@ final class InboundPacketStream extends InputStream {
         multiplier = 1;
         body = null;
         bodyRead = 0;
+        large = null;
     }
 
-    private static boolean isPublish(byte[] fixedHeader) {
-        return (fixedHeader[0] & 0xF0) >> 4 == PUBLISH;
+    private static boolean isPublish(int firstByte) {
+        return (firstByte & 0xF0) >> 4 == PUBLISH;
     }
 
     /** @return the packet for Paho, or {@code null} when it was consumed here */
@@ -158,7 +227,7 @@ final class InboundPacketStream extends InputStream {
         int topicLength = Math.min(declared, content.length - 2);
         boolean qos0 = (fixedHeader[0] & 0x06) == 0;
         if (!pahoCanDecode(content, 2, topicLength)) {
-            onDefused.run();
+            receiver.topicDefused();
             if (qos0) {
                 return null;
             }
@@ -169,7 +238,7 @@ final class InboundPacketStream extends InputStream {
             return join(fixedHeader, content);
         }
         String topic = new String(content, 2, topicLength, StandardCharsets.UTF_8);
-        qos0Publishes.onMessage(topic, Arrays.copyOfRange(content, 2 + topicLength, content.length));
+        receiver.message(topic, Arrays.copyOfRange(content, 2 + topicLength, content.length));
         return null;
     }
 

@@ -1,14 +1,18 @@
 package io.camelrrpc.component.mqtt;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import javax.net.SocketFactory;
 
@@ -30,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * One connection to a broker, shared by every endpoint with the same {@link ConnectionSettings}. It avoids Paho's
  * traps: the asynchronous client with memory persistence, TCP_NODELAY sockets, a large in-flight window behind
  * our own {@link PublishWindow}, one client-wide callback that dispatches to subscriptions and never throws, and
- * subscriptions made again after a reconnect, off Paho's callback thread.
+ * subscriptions made again after a reconnect, off Paho's callback thread, many per SUBSCRIBE packet. Subscribing and
+ * unsubscribing one filter are ordered by {@link FilterSubscriptions}.
  */
 public final class MqttConnection extends ServiceSupport implements MqttCallbackExtended {
 
@@ -41,7 +46,8 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
 
     private final CamelContext camelContext;
     private final ConnectionSettings settings;
-    private final SubscriptionTable subscriptions = new SubscriptionTable();
+    private final FilterSubscriptions subscriptions = new FilterSubscriptions(new PahoPackets(), this::isConnected,
+            filter -> subscribeFailure(filter, "the broker refused it (check the ACL for this client/user)"));
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final PublishWindow window;
     private final LongAdder directPublishes = new LongAdder();
@@ -53,9 +59,11 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
     private final Object connectedSignal = new Object();
     private final AtomicLong defusedTopics = new AtomicLong();
     private final AtomicLong deadReaders = new AtomicLong();
+    private final AtomicLong oversizedMessages = new AtomicLong();
+    private volatile int maxPayload;
     private volatile boolean readerSeen;
     private volatile boolean resubscribeOnConnect;
-    private volatile boolean subscriptionsRestored = true;
+    private volatile Consumer<String> beforeUnsubscribe = filter -> { };
 
     public MqttConnection(CamelContext camelContext, ConnectionSettings settings) {
         this.camelContext = camelContext;
@@ -69,7 +77,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
 
     /** Whether the broker connection is up and every subscription is in place. */
     public boolean isHealthy() {
-        return client != null && client.isConnected() && subscriptionsRestored;
+        return isConnected() && subscriptions.allRestored();
     }
 
     public boolean isConnected() {
@@ -142,6 +150,11 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
         }
     }
 
+    /** For tests: runs on the thread that is about to send an UNSUBSCRIBE, with its filter. */
+    void beforeUnsubscribe(Consumer<String> hook) {
+        beforeUnsubscribe = hook;
+    }
+
     /** Times the reader thread was found dead and the connection made again. */
     public long deadReaders() {
         return deadReaders.get();
@@ -206,8 +219,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
                     : (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault();
             return settings.tcpNoDelay() ? new NoDelaySslSocketFactory(factory) : factory;
         }
-        guardedSockets = new GuardedSocketFactory(settings.tcpNoDelay(), this::topicDefused, this::arrived,
-                waitMillis());
+        guardedSockets = new GuardedSocketFactory(settings.tcpNoDelay(), new Inbound(), waitMillis());
         return guardedSockets;
     }
 
@@ -246,31 +258,34 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
      */
     public Subscription subscribe(Subscription subscription) throws MqttConnectionException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis());
-        subscriptions.add(subscription);
         while (true) {
+            CompletableFuture<Throwable> answer = new CompletableFuture<>();
+            subscriptions.subscribe(subscription, answer::complete);
+            Throwable failure;
             try {
-                IMqttToken token = client.subscribe(subscription.brokerFilter(), subscription.qos());
-                token.waitForCompletion(waitMillis());
-                checkGranted(subscription, token);
-                return subscription;
-            } catch (MqttException e) {
-                // some brokers (Moquette 0.17) drop a client that subscribes right after connecting: wait for the
-                // reconnect and try again, within the connection timeout
-                if (!settings.automaticReconnect() || !isConnectionLoss(e) || !awaitConnected(deadline)) {
-                    subscriptions.remove(subscription);
-                    throw subscribeFailure(subscription, ConnectFailure.explain(e));
-                }
-                LOG.debug("Subscribing to {} again after a reconnect", subscription.brokerFilter());
-            } catch (MqttConnectionException e) {
-                subscriptions.remove(subscription);
-                throw e;
+                failure = answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                subscriptions.unsubscribe(subscription);
+                throw subscribeFailure(subscription.brokerFilter(), "the broker did not answer in time (connectionTimeout)");
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e);
             }
+            if (failure == null) {
+                return subscription;
+            }
+            // some brokers (Moquette 0.17) drop a client that subscribes right after connecting: wait for the
+            // reconnect and try again, within the connection timeout
+            if (!settings.automaticReconnect() || !isConnectionLoss(failure) || !awaitConnected(deadline)) {
+                throw subscribeFailure(subscription, failure);
+            }
+            LOG.debug("Subscribing to {} again after a reconnect", subscription.brokerFilter());
         }
     }
 
-    private static boolean isConnectionLoss(MqttException e) {
-        return e.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST
-               || e.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED;
+    private static boolean isConnectionLoss(Throwable failure) {
+        return failure instanceof MqttException e
+               && (e.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST
+                   || e.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
     }
 
     /** Waits until the client is connected again, or the deadline passes. */
@@ -288,58 +303,89 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
     }
 
     /**
-     * Subscribes without blocking; messages are delivered from when the broker has answered.
+     * Subscribes without blocking; messages are delivered from when the broker has answered. A filter already granted
+     * is not subscribed again; one being unsubscribed is subscribed again once the broker has answered that.
      *
      * @param done told once: {@code null} when the subscription is in place, else why it failed (the subscription is
      *             then removed)
      */
     public void subscribeAsync(Subscription subscription, PublishCallback done) {
-        subscriptions.add(subscription);
-        try {
-            client.subscribe(subscription.brokerFilter(), subscription.qos(), null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    try {
-                        checkGranted(subscription, token);
-                        done.completed(null);
-                    } catch (MqttConnectionException e) {
-                        subscriptions.remove(subscription);
-                        done.completed(e);
-                    }
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable failure) {
-                    subscriptions.remove(subscription);
-                    done.completed(subscribeFailure(subscription, ConnectFailure.explain(failure)));
-                }
-            });
-        } catch (MqttException | RuntimeException e) {
-            subscriptions.remove(subscription);
-            done.completed(subscribeFailure(subscription, ConnectFailure.explain(e)));
-        }
+        subscriptions.subscribe(subscription,
+                failure -> done.completed(failure == null ? null : subscribeFailure(subscription, failure)));
     }
 
-    private void checkGranted(Subscription subscription, IMqttToken token) throws MqttConnectionException {
-        int[] granted = token.getGrantedQos();
-        if (granted == null || granted.length == 0 || granted[0] == SUBSCRIPTION_REFUSED) {
-            throw subscribeFailure(subscription, "the broker refused it (check the ACL for this client/user)");
-        }
+    /** Whether the broker has granted the subscription's filter on the current connection (e.g. again after a reconnect). */
+    public boolean isSubscribed(Subscription subscription) {
+        return subscriptions.isGranted(subscription);
     }
 
-    private MqttConnectionException subscribeFailure(Subscription subscription, String reason) {
+    private MqttConnectionException subscribeFailure(Subscription subscription, Throwable failure) {
+        return failure instanceof MqttConnectionException known ? known
+                : subscribeFailure(subscription.brokerFilter(), ConnectFailure.explain(failure));
+    }
+
+    private MqttConnectionException subscribeFailure(String brokerFilter, String reason) {
         return new MqttConnectionException(
-                "Cannot subscribe to '" + subscription.brokerFilter() + "' on " + settings.describe() + ": " + reason);
+                "Cannot subscribe to '" + brokerFilter + "' on " + settings.describe() + ": " + reason);
     }
 
-    /** Stops delivering a subscription's messages and unsubscribes when no one else uses its filter. */
+    /**
+     * Stops delivering a subscription's messages and unsubscribes when no one else uses its filter (after the
+     * broker has answered any operation on that filter in flight).
+     */
     public void unsubscribe(Subscription subscription) {
-        subscriptions.remove(subscription);
-        if (!subscriptions.uses(subscription.brokerFilter()) && isConnected()) {
+        subscriptions.unsubscribe(subscription);
+    }
+
+    /** SUBSCRIBE and UNSUBSCRIBE packets through Paho; the outcome never comes on the calling thread's stack twice. */
+    private final class PahoPackets implements FilterSubscriptions.Packets {
+
+        @Override
+        public void subscribe(String[] filters, int[] qos, BiConsumer<boolean[], Throwable> done) {
             try {
-                client.unsubscribe(subscription.brokerFilter());
-            } catch (MqttException e) {
-                LOG.debug("Unsubscribe from {} failed: {}", subscription.brokerFilter(), e.getMessage());
+                client.subscribe(filters, qos, null, new IMqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        done.accept(granted(token.getGrantedQos(), filters.length), null);
+                    }
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable failure) {
+                        done.accept(null, failure);
+                    }
+                });
+            } catch (MqttException | RuntimeException e) {
+                done.accept(null, e);
+            }
+        }
+
+        private static boolean[] granted(int[] grantedQos, int filters) {
+            boolean[] granted = new boolean[filters];
+            for (int i = 0; i < filters && grantedQos != null && i < grantedQos.length; i++) {
+                granted[i] = grantedQos[i] != SUBSCRIPTION_REFUSED;
+            }
+            return granted;
+        }
+
+        @Override
+        public void unsubscribe(String filter, Consumer<Throwable> done) {
+            try {
+                beforeUnsubscribe.accept(filter);
+                client.unsubscribe(filter, null, new IMqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        done.accept(null);
+                    }
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable failure) {
+                        LOG.debug("Unsubscribe from {} failed: {}", filter, failure.getMessage());
+                        done.accept(failure);
+                    }
+                });
+            } catch (MqttException | RuntimeException e) {
+                LOG.debug("Unsubscribe from {} failed: {}", filter, e.getMessage());
+                done.accept(e);
             }
         }
     }
@@ -401,6 +447,55 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
         }
     }
 
+    /** What the socket's reader handles itself, on Paho's reader thread. */
+    private final class Inbound implements InboundPacketStream.Receiver {
+        @Override
+        public void message(String topic, byte[] payload) {
+            arrived(topic, payload);
+        }
+
+        @Override
+        public void topicDefused() {
+            MqttConnection.this.topicDefused();
+        }
+
+        @Override
+        public void oversized(String topic, int payloadBytes) {
+            long count = oversizedMessages.incrementAndGet();
+            if (Long.bitCount(count) == 1) {
+                LOG.warn("Skipped a message of {} bytes to '{}', over the largest payload accepted ({} bytes); {} so far"
+                         + " on {}", payloadBytes, topic, maxPayload, count, settings.describe());
+            }
+            subscriptions.forEachMatch(topic, subscription -> {
+                try {
+                    subscription.listener().onOversized(topic, payloadBytes);
+                } catch (RuntimeException e) {
+                    LOG.warn("Listener of {} failed on an oversized message to '{}': {}", subscription.filter(), topic,
+                            e.getMessage(), e);
+                }
+            });
+        }
+
+        @Override
+        public int maxPayload() {
+            return maxPayload;
+        }
+    }
+
+    /**
+     * Accepts payloads up to this size from now on, unless a larger size was accepted before: the connection's
+     * endpoints check their own limits. Larger messages are skipped unread on plain TCP (counted in
+     * {@link #oversizedMessages()}) and reported to their subscriptions' {@link MessageListener#onOversized}.
+     */
+    public synchronized void acceptPayloads(int maxBytes) {
+        maxPayload = Math.max(maxPayload, maxBytes);
+    }
+
+    /** Messages skipped unread because their payload was over every limit of this connection's endpoints. */
+    public long oversizedMessages() {
+        return oversizedMessages.get();
+    }
+
     private void topicDefused() {
         long count = defusedTopics.incrementAndGet();
         if (Long.bitCount(count) == 1) {
@@ -438,12 +533,17 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
     @Override
     public void connectionLost(Throwable cause) {
         direct = null;
-        subscriptionsRestored = false;
+        subscriptions.connectionLost(new MqttException(MqttException.REASON_CODE_CONNECTION_LOST, cause));
         LOG.warn("Lost connection to MQTT broker {}: {}{}", settings.describe(), cause == null ? "" : cause.getMessage(),
                 settings.automaticReconnect() ? "; reconnecting" : "");
+        tellListeners(listener -> listener.connectionLost(cause));
+    }
+
+    /** Tells every listener; one that throws is logged (on Paho's thread an exception would drop the connection). */
+    private void tellListeners(Consumer<ConnectionListener> event) {
         for (ConnectionListener listener : listeners) {
             try {
-                listener.connectionLost(cause);
+                event.accept(listener);
             } catch (RuntimeException e) {
                 LOG.warn("Connection listener failed: {}", e.getMessage(), e);
             }
@@ -459,35 +559,35 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
         // Paho reports the reconnect that follows our forced disconnect as a first connect
         if (reconnect || resubscribeOnConnect) {
             resubscribeOnConnect = false;
-            resubscriber.execute(() -> resubscribe(subscriptions.all(), 1));
+            long connectedAt = System.nanoTime();
+            tellListeners(ConnectionListener::reconnected);
+            resubscriber.execute(() -> resubscribe(connectedAt, 1));
         }
     }
 
     /**
-     * Makes the subscriptions again after a reconnect. Those the broker refuses are tried again, with growing
-     * pauses, while the connection stays up: a consumer must not stay deaf.
+     * Makes the subscriptions again after a reconnect, many per packet, all packets at once. Those the broker refuses
+     * are tried again, with growing pauses, while the connection stays up: a consumer must not stay deaf.
      */
-    private void resubscribe(List<Subscription> wanted, int attempt) {
-        List<Subscription> failed = new ArrayList<>();
-        for (Subscription subscription : wanted) {
-            try {
-                IMqttToken token = client.subscribe(subscription.brokerFilter(), subscription.qos());
-                token.waitForCompletion(waitMillis());
-                checkGranted(subscription, token);
-            } catch (MqttException | MqttConnectionException | RuntimeException e) {
-                failed.add(subscription);
-                LOG.error("After reconnecting to {}: cannot subscribe to '{}' (attempt {}): {}", settings.describe(),
-                        subscription.brokerFilter(), attempt, ConnectFailure.explain(e));
+    private void resubscribe(long connectedAt, int attempt) {
+        subscriptions.restore().whenComplete((restored, failure) -> {
+            if (failure != null || restored.superseded()) {
+                return;
             }
-        }
-        if (failed.isEmpty()) {
-            subscriptionsRestored = true;
-            LOG.info("Reconnected to MQTT broker {}; {} subscription(s) restored", settings.describe(), wanted.size());
-            listeners.forEach(ConnectionListener::resubscribed);
-        } else if (isConnected() && isStarted()) {
-            long delay = Math.min(settings.maxReconnectDelay(), 1000L << Math.min(attempt, 10));
-            resubscriber.schedule(() -> resubscribe(failed, attempt + 1), delay, TimeUnit.MILLISECONDS);
-        }
+            if (restored.failed().isEmpty()) {
+                LOG.info("Reconnected to MQTT broker {}; {} subscription(s) restored in {} SUBSCRIBE packet(s), {} ms"
+                         + " after the connection was made", settings.describe(), restored.filters(), restored.packets(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connectedAt));
+                tellListeners(ConnectionListener::resubscribed);
+                return;
+            }
+            LOG.error("After reconnecting to {}: cannot subscribe to {} of {} filter(s) (attempt {}), e.g. '{}'",
+                    settings.describe(), restored.failed().size(), restored.filters(), attempt, restored.failed().get(0));
+            if (isConnected() && isStarted()) {
+                long delay = Math.min(settings.maxReconnectDelay(), 1000L << Math.min(attempt, 10));
+                resubscriber.schedule(() -> resubscribe(connectedAt, attempt + 1), delay, TimeUnit.MILLISECONDS);
+            }
+        });
     }
 
     @Override

@@ -7,7 +7,6 @@ final class Qos0Publish {
 
     private static final int PUBLISH_QOS0 = 0x30;
     private static final int MAX_TOPIC_BYTES = 65_535;
-    private static final int MAX_REMAINING_LENGTH = 268_435_455;
 
     private Qos0Publish() {
     }
@@ -27,20 +26,13 @@ final class Qos0Publish {
                                                + MAX_TOPIC_BYTES);
         }
         long remaining = 2L + topicBytes.length + payload.length;
-        if (remaining > MAX_REMAINING_LENGTH) {
+        if (remaining > RemainingLength.MAX) {
             throw new IllegalArgumentException("a packet of " + remaining + " bytes is over MQTT's limit of "
-                                               + MAX_REMAINING_LENGTH);
+                                               + RemainingLength.MAX);
         }
-        int lengthBytes = remaining < 128 ? 1 : remaining < 16_384 ? 2 : remaining < 2_097_152 ? 3 : 4;
-        byte[] packet = new byte[1 + lengthBytes + (int) remaining];
-        int at = 0;
-        packet[at++] = (byte) PUBLISH_QOS0;
-        long left = remaining;
-        do {
-            int digit = (int) (left % 128);
-            left /= 128;
-            packet[at++] = (byte) (left > 0 ? digit | 0x80 : digit);
-        } while (left > 0);
+        byte[] packet = new byte[1 + RemainingLength.size(remaining) + (int) remaining];
+        packet[0] = (byte) PUBLISH_QOS0;
+        int at = RemainingLength.write(remaining, packet, 1);
         packet[at++] = (byte) (topicBytes.length >> 8);
         packet[at++] = (byte) topicBytes.length;
         System.arraycopy(topicBytes, 0, packet, at, topicBytes.length);

@@ -72,6 +72,6 @@ class DeviceLanesTest {
     /** Ends the call as the correlator does: out of the pending calls, then out of its lane. */
     private PendingCall finish(PendingCall call) {
         pending.remove(call.address().processId());
-        return lanes.leave(call, pending);
+        return lanes.leave(call, pending, false);
     }
 }

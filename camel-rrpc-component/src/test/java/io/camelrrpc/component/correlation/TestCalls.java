@@ -8,7 +8,7 @@ import io.camelrrpc.component.topic.RrpcAddress;
 final class TestCalls {
 
     /** One call in flight per device; the others wait. */
-    static final CallLimits ONE_AT_A_TIME = new CallLimits(100_000, 1, true, 1 << 20);
+    static final CallLimits ONE_AT_A_TIME = new CallLimits(100_000, 1, true, 1 << 20, 0);
 
     private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -19,6 +19,6 @@ final class TestCalls {
     static PendingCall call(long timeoutMillis) {
         String processId = "id" + IDS.incrementAndGet();
         return new PendingCall(new RrpcAddress("P", "D", processId), null, null, timeoutMillis, "request/" + processId,
-                new byte[0], ONE_AT_A_TIME);
+                new byte[0], ONE_AT_A_TIME, null);
     }
 }

@@ -4,26 +4,51 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class InboundPacketStreamTest {
 
     private final AtomicInteger defused = new AtomicInteger();
     private final List<String> topics = new ArrayList<>();
     private final List<byte[]> payloads = new ArrayList<>();
+    private final List<String> oversized = new ArrayList<>();
+    private int maxPayload = 1 << 20;
 
     private InboundPacketStream stream(InputStream in) {
-        return new InboundPacketStream(in, defused::incrementAndGet, (topic, payload) -> {
-            topics.add(topic);
-            payloads.add(payload);
+        return new InboundPacketStream(in, new InboundPacketStream.Receiver() {
+            @Override
+            public void message(String topic, byte[] payload) {
+                topics.add(topic);
+                payloads.add(payload);
+            }
+
+            @Override
+            public void topicDefused() {
+                defused.incrementAndGet();
+            }
+
+            @Override
+            public void oversized(String topic, int payloadBytes) {
+                oversized.add(topic + " " + payloadBytes);
+            }
+
+            @Override
+            public int maxPayload() {
+                return maxPayload;
+            }
         });
     }
 
@@ -94,14 +119,76 @@ class InboundPacketStreamTest {
         assertThat(defused).hasValue(1);
     }
 
-    private static byte[] publish(int qos, String topic, String payload) {
-        return publish(qos, topic, payload.getBytes(StandardCharsets.UTF_8));
+    @Test
+    void skipsOversizedPublishesWithoutReadingThemIntoMemory() throws IOException {
+        maxPayload = 1024;
+        int huge = 200 * 1024 * 1024;
+        InputStream packets = new SequenceInputStream(Collections.enumeration(List.of(
+                new ByteArrayInputStream(publishHeader(0, "$rrpc/txd/P/D/1", huge)), new Zeros(huge),
+                new ByteArrayInputStream(publishHeader(1, "$rrpc/txd/P/D/2", huge)), new Zeros(huge),
+                new ByteArrayInputStream(concat(publish(0, "$rrpc/txd/P/D/3", "x".repeat(1024)), pingResponse())))));
+        InboundPacketStream stream = stream(packets);
+        long allocatedBefore = allocatedBytes();
+
+        byte[] forPaho = readAll(stream);
+
+        assertThat(allocatedBytes() - allocatedBefore).as("bytes allocated while reading 400 MB").isLessThan(8 << 20);
+        assertThat(oversized).containsExactly("$rrpc/txd/P/D/1 " + huge, "$rrpc/txd/P/D/2 " + huge);
+        String defusedTopic = "#".repeat("$rrpc/txd/P/D/2".length());
+        assertThat(forPaho).as("the QoS 1 message, defused and empty, so that Paho acknowledges it")
+                .isEqualTo(concat(publish(1, defusedTopic, new byte[0]), pingResponse()));
+        assertThat(topics).containsExactly("$rrpc/txd/P/D/3");
     }
 
-    /** A PUBLISH at QoS 0 or 1 (then with packet id 7), with as many remaining-length bytes as needed. */
-    private static byte[] publish(int qos, String topic, byte[] data) {
+    @Test
+    void malformedRemainingLengthEndsTheConnectionWithAnIOExceptionNotTheReader() {
+        byte[] fiveLengthBytes = { 0x30, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F };
+        InboundPacketStream stream = stream(new ByteArrayInputStream(fiveLengthBytes));
+        assertThat(catchThrowable(stream::read)).isInstanceOf(IOException.class).hasMessageContaining("remaining length");
+    }
+
+    @Test
+    void publishWhoseTopicIsLongerThanThePacketEndsTheConnectionWithAnIOException() {
+        maxPayload = 4;
+        byte[] lying = { 0x30, 10, 0x00, 0x40, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h' };
+        InboundPacketStream stream = stream(new ByteArrayInputStream(lying));
+        assertThat(catchThrowable(stream::read)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void listenerThatThrowsLosesOnlyItsMessage() throws IOException {
+        InboundPacketStream stream = new InboundPacketStream(new ByteArrayInputStream(
+                concat(publish(0, "a", "boom"), pingResponse())), new InboundPacketStream.Receiver() {
+                    @Override
+                    public void message(String topic, byte[] payload) {
+                        throw new IllegalStateException("listener bug");
+                    }
+
+                    @Override
+                    public void topicDefused() {
+                    }
+
+                    @Override
+                    public void oversized(String topic, int payloadBytes) {
+                    }
+
+                    @Override
+                    public int maxPayload() {
+                        return 1024;
+                    }
+                });
+        assertThat(readAll(stream)).isEqualTo(pingResponse());
+    }
+
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+                .getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
+
+    /** The fixed and variable header of a PUBLISH (QoS 1: packet id 7) whose payload, not included, has that size. */
+    private static byte[] publishHeader(int qos, String topic, int payloadBytes) {
         byte[] name = topic.getBytes(StandardCharsets.UTF_8);
-        int remaining = 2 + name.length + (qos > 0 ? 2 : 0) + data.length;
+        int remaining = 2 + name.length + (qos > 0 ? 2 : 0) + payloadBytes;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0x30 | qos << 1);
         do {
@@ -116,8 +203,41 @@ class InboundPacketStreamTest {
             out.write(0);
             out.write(7);
         }
-        out.writeBytes(data);
         return out.toByteArray();
+    }
+
+    /** A stream of zero bytes, generated as read. */
+    private static final class Zeros extends InputStream {
+        private long left;
+
+        Zeros(long count) {
+            left = count;
+        }
+
+        @Override
+        public int read() {
+            return left-- > 0 ? 0 : -1;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) {
+            if (left <= 0) {
+                return -1;
+            }
+            int count = (int) Math.min(length, left);
+            Arrays.fill(target, offset, offset + count, (byte) 0);
+            left -= count;
+            return count;
+        }
+    }
+
+    private static byte[] publish(int qos, String topic, String payload) {
+        return publish(qos, topic, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A PUBLISH at QoS 0 or 1 (then with packet id 7), with as many remaining-length bytes as needed. */
+    private static byte[] publish(int qos, String topic, byte[] data) {
+        return concat(publishHeader(qos, topic, data.length), data);
     }
 
     private static byte[] pingResponse() {

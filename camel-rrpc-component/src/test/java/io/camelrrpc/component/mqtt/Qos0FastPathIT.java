@@ -39,6 +39,7 @@ class Qos0FastPathIT {
         connection = new MqttConnection(camelContext, new ConnectionSettings(broker.getBrokerUrl(), null, null, null,
                 true, 60, 10, true, 1000, 100, true, null, null, null));
         connection.start();
+        connection.acceptPayloads(1 << 20);
         MessageListener record = (topic, payload) -> {
             threadByTopic.put(topic, Thread.currentThread().getName());
             payloadByTopic.put(topic, payload);

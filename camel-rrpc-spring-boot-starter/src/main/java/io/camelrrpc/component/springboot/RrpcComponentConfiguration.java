@@ -35,8 +35,9 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private String brokerUrl = "tcp://localhost:1883";
     /**
-     * MQTT client id. Endpoints with the same broker settings share one connection and so one client id; by
-     * default a random id is generated.
+     * MQTT client id. Endpoints with the same broker settings share one connection and so one client id;
+     * endpoints with the same client id and other connection settings fail to start. By default a random id is
+     * generated.
      */
     private String clientId;
     /**
@@ -113,6 +114,14 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private Integer maxConcurrentCallsPerDevice = 1;
     /**
+     * With maxConcurrentCallsPerDevice=1: after a call times out, how long the device's next call waits, unless the
+     * late answer comes first (it is then dropped and counted). Tencent's C SDK keeps only the latest processId, so a
+     * device that answers late answers under the id of the last request it received: a call sent meanwhile would get
+     * the old answer. The default gives a device as long again as Tencent's 4 s timeout. 0 sends the next call at
+     * once. Milliseconds, or a duration such as 2s.
+     */
+    private Duration afterTimeoutDelay = Duration.ofMillis(4000);
+    /**
      * When a device is busy: Wait (the call's timeout keeps running) or Reject (fail at once with
      * RrpcRejectedException).
      */
@@ -186,7 +195,7 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
     private Boolean tcpNoDelay = true;
     /**
      * Use this Paho client (a bean reference such as #myClient) instead of creating one; its connection is then
-     * not closed by Camel.
+     * not closed by Camel. Endpoints given the same client must have the same connection options.
      */
     private MqttAsyncClient client;
     /**
@@ -357,6 +366,14 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
 
     public void setMaxConcurrentCallsPerDevice(Integer maxConcurrentCallsPerDevice) {
         this.maxConcurrentCallsPerDevice = maxConcurrentCallsPerDevice;
+    }
+
+    public Duration getAfterTimeoutDelay() {
+        return afterTimeoutDelay;
+    }
+
+    public void setAfterTimeoutDelay(Duration afterTimeoutDelay) {
+        this.afterTimeoutDelay = afterTimeoutDelay;
     }
 
     public DeviceBusyPolicy getDeviceBusyPolicy() {

@@ -1,0 +1,68 @@
+package io.camelrrpc.component;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.camelrrpc.component.mqtt.ConnectionSettings;
+import org.apache.camel.RuntimeCamelException;
+
+/**
+ * Connections of one component that cannot both exist, although their settings differ: the same client bean (a
+ * client has one callback, which the second connection would take from the first), or the same client id on the same
+ * broker (the broker would keep disconnecting one for the other). Endpoints with equal settings share one connection.
+ */
+final class ConnectionConflicts {
+
+    private ConnectionConflicts() {
+    }
+
+    /**
+     * @throws IllegalArgumentException naming both endpoints, the options in which they differ (never their values)
+     *                                  and what to do
+     */
+    static void check(ConnectionSettings existing, String existingEndpoint, ConnectionSettings wanted,
+                      String wantedEndpoint) {
+        String endpoints = "Endpoints '" + existingEndpoint + "' and '" + wantedEndpoint + "'";
+        if (wanted.client() != null && wanted.client() == existing.client()) {
+            throw new IllegalArgumentException(endpoints + " use the same client but differ in "
+                                               + differences(existing, wanted) + ": one client has one connection and one callback, so one endpoint"
+                                               + " would take it from the other. Give them the same connection options.");
+        }
+        String clientId = clientId(wanted);
+        if (clientId != null && clientId.equals(clientId(existing)) && brokerUrl(wanted).equals(brokerUrl(existing))) {
+            throw new IllegalArgumentException(endpoints + " use clientId '" + clientId + "' on " + brokerUrl(wanted)
+                                               + " but differ in " + differences(existing, wanted) + ": they would open two connections with one"
+                                               + " client id, and the broker would keep disconnecting one for the other. Give them the same"
+                                               + " connection options, or different client ids.");
+        }
+    }
+
+    private static String clientId(ConnectionSettings settings) {
+        return settings.client() != null ? settings.client().getClientId() : settings.clientId();
+    }
+
+    private static String brokerUrl(ConnectionSettings settings) {
+        return settings.client() != null ? settings.client().getServerURI() : settings.brokerUrl();
+    }
+
+    /** The names of the settings whose values differ, e.g. {@code keepAliveInterval, password}. */
+    static String differences(ConnectionSettings a, ConnectionSettings b) {
+        List<String> names = new ArrayList<>();
+        for (RecordComponent component : ConnectionSettings.class.getRecordComponents()) {
+            if (!Objects.equals(value(component, a), value(component, b))) {
+                names.add(component.getName());
+            }
+        }
+        return String.join(", ", names);
+    }
+
+    private static Object value(RecordComponent component, ConnectionSettings settings) {
+        try {
+            return component.getAccessor().invoke(settings);
+        } catch (ReflectiveOperationException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}
