@@ -6,6 +6,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 import io.camelrrpc.component.mqtt.MqttConnection;
 import io.camelrrpc.component.mqtt.Subscription;
+import io.camelrrpc.component.observe.RequestDropReason;
+import io.camelrrpc.component.observe.RrpcObserver;
+import io.camelrrpc.component.threads.NamedThreadPool;
 import io.camelrrpc.component.topic.RrpcAddress;
 import io.camelrrpc.component.topic.TopicTemplate;
 import org.apache.camel.Exchange;
@@ -34,6 +37,8 @@ public class RrpcConsumer extends DefaultConsumer {
     private final TopicTemplate requestTemplate;
     private final TopicTemplate replyTemplate;
     private final LongAdder droppedRequests = new LongAdder();
+    private final RrpcObserver observer;
+    private NamedThreadPool workerPool;
     private MqttConnection connection;
     private Subscription subscription;
     private ExecutorService workers;
@@ -43,6 +48,7 @@ public class RrpcConsumer extends DefaultConsumer {
         this.configuration = endpoint.getConfiguration();
         this.requestTemplate = configuration.requestTemplate();
         this.replyTemplate = configuration.replyTemplate();
+        this.observer = endpoint.getComponent().observers();
     }
 
     @Override
@@ -70,8 +76,8 @@ public class RrpcConsumer extends DefaultConsumer {
         profile.setMaxPoolSize(configuration.getConcurrentConsumers());
         profile.setMaxQueueSize(configuration.getConsumerQueueSize());
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        workers = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newThreadPool(this, "RrpcConsumer[" + getFilter() + "]", profile);
+        workerPool = new NamedThreadPool("executorService", configuration.getExecutorService(), profile);
+        workers = workerPool.start(getEndpoint().getCamelContext(), this, "RrpcConsumer[" + getFilter() + "]");
         RrpcComponent component = getEndpoint().getComponent();
         connection = component.acquireConnection(getEndpoint().connectionSettings());
         try {
@@ -108,40 +114,46 @@ public class RrpcConsumer extends DefaultConsumer {
             getEndpoint().getComponent().releaseConnection(connection.settings());
             connection = null;
         }
-        if (workers != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workers);
+        if (workerPool != null) {
+            workerPool.stop(getEndpoint().getCamelContext());
             workers = null;
         }
         super.doStop();
     }
 
     private void onRequest(String topic, byte[] payload) {
+        long arrivedNanos = System.nanoTime();
         RrpcAddress address = requestTemplate.parseTopic(topic);
         if (address != null && SharedSubscriptionProbe.isProbe(address)) {
             return;
         }
         if (address == null) {
-            droppedRequests.increment();
+            dropped(RequestDropReason.MALFORMED);
             LOG.debug("Dropped a message on '{}': the topic does not fit the request template {}", topic, requestTemplate);
             return;
         }
         if (payload.length > configuration.getMaxPayloadSize()) {
-            droppedRequests.increment();
+            dropped(RequestDropReason.OVERSIZED);
             LOG.warn("Dropped the request to {} (processId {}): {} bytes exceed maxPayloadSize {}", address.device(),
                     address.processId(), payload.length, configuration.getMaxPayloadSize());
             return;
         }
         try {
-            workers.execute(() -> handle(address, payload));
+            workers.execute(() -> handle(address, payload, arrivedNanos));
         } catch (RejectedExecutionException e) {
-            droppedRequests.increment();
+            dropped(RequestDropReason.BUSY);
             LOG.warn("Dropped the request to {} (processId {}): all {} consumer threads and {} queue slots are busy",
                     address.device(), address.processId(), configuration.getConcurrentConsumers(),
                     configuration.getConsumerQueueSize());
         }
     }
 
-    private void handle(RrpcAddress address, byte[] payload) {
+    private void dropped(RequestDropReason reason) {
+        droppedRequests.increment();
+        observer.requestDropped(reason);
+    }
+
+    private void handle(RrpcAddress address, byte[] payload, long arrivedNanos) {
         Exchange exchange = createExchange(false);
         exchange.setPattern(ExchangePattern.InOut);
         PayloadCodec.preferUtf8(exchange);
@@ -150,10 +162,11 @@ public class RrpcConsumer extends DefaultConsumer {
         message.setHeader(RrpcConstants.PRODUCT_ID, address.productId());
         message.setHeader(RrpcConstants.DEVICE_NAME, address.deviceName());
         message.setHeader(RrpcConstants.PROCESS_ID, address.processId());
-        getAsyncProcessor().process(exchange, doneSync -> reply(exchange, address));
+        getAsyncProcessor().process(exchange, doneSync -> reply(exchange, address, arrivedNanos));
     }
 
-    private void reply(Exchange exchange, RrpcAddress address) {
+    private void reply(Exchange exchange, RrpcAddress address, long arrivedNanos) {
+        boolean failed = exchange.getException() != null;
         try {
             byte[] payload = replyPayload(exchange, address);
             if (payload == null) {
@@ -167,9 +180,11 @@ public class RrpcConsumer extends DefaultConsumer {
                 }
             });
         } catch (Exception e) {
+            failed = true;
             getExceptionHandler().handleException(
                     "Could not reply to " + address.device() + " (processId " + address.processId() + ")", exchange, e);
         } finally {
+            observer.requestHandled(address, failed, System.nanoTime() - arrivedNanos);
             releaseExchange(exchange, false);
         }
     }

@@ -3,6 +3,7 @@ package io.camelrrpc.component;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.camel.Service;
 import org.apache.camel.support.service.ServiceHelper;
@@ -29,6 +30,21 @@ final class SharedServices<K, V extends Service> {
     }
 
     private final Map<K, Entry<V>> entries = new HashMap<>();
+    private final Consumer<V> onStarted;
+    private final Consumer<V> onStopping;
+
+    SharedServices() {
+        this(service -> { }, service -> { });
+    }
+
+    /**
+     * @param onStarted  told of each service once it has started, before it is handed out
+     * @param onStopping told of each service before it stops
+     */
+    SharedServices(Consumer<V> onStarted, Consumer<V> onStopping) {
+        this.onStarted = onStarted;
+        this.onStopping = onStopping;
+    }
 
     /** The started service for the key, created and started on first use. */
     synchronized V acquire(K key, Factory<K, V> factory) throws Exception {
@@ -43,6 +59,7 @@ final class SharedServices<K, V extends Service> {
             }
             entry = new Entry<>(service);
             entries.put(key, entry);
+            onStarted.accept(service);
         }
         entry.users++;
         return entry.service;
@@ -53,6 +70,7 @@ final class SharedServices<K, V extends Service> {
         Entry<V> entry = entries.get(key);
         if (entry != null && --entry.users == 0) {
             entries.remove(key);
+            onStopping.accept(entry.service);
             ServiceHelper.stopService(entry.service);
         }
     }
@@ -60,5 +78,12 @@ final class SharedServices<K, V extends Service> {
     /** The services in use now. */
     synchronized List<V> services() {
         return entries.values().stream().map(e -> e.service).toList();
+    }
+
+    /** The services in use now, by key. */
+    synchronized Map<K, V> byKey() {
+        Map<K, V> services = new HashMap<>();
+        entries.forEach((key, entry) -> services.put(key, entry.service));
+        return services;
     }
 }

@@ -2,6 +2,7 @@ package io.camelrrpc.component.correlation;
 
 import java.util.concurrent.TimeUnit;
 
+import io.camelrrpc.component.late.LateReplies;
 import io.camelrrpc.component.topic.RrpcAddress;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -23,6 +24,7 @@ public final class PendingCall {
     private final String requestTopic;
     private final byte[] request;
     private final CallLimits limits;
+    private final LateReplies lateReplies;
     /** The bucket its timeout waits in, or {@code null}; see {@link TimeoutBuckets}. */
     volatile TimeoutBuckets.Bucket timeoutBucket;
     /** Its neighbours in that bucket; guarded by the bucket's lock, then the timer's once the bucket fired. */
@@ -35,8 +37,12 @@ public final class PendingCall {
     private DeviceReplySubscriptions.Entry replySubscription;
     private boolean finished;
 
+    /**
+     * @param lateReplies what to do with a reply that comes after the timeout, or {@code null} not to remember the call
+     *                    once it timed out (such a reply then counts as unmatched)
+     */
     public PendingCall(RrpcAddress address, Exchange exchange, AsyncCallback callback, long timeoutMillis,
-                       String requestTopic, byte[] request, CallLimits limits) {
+                       String requestTopic, byte[] request, CallLimits limits, LateReplies lateReplies) {
         this.address = address;
         this.exchange = exchange;
         this.callback = callback;
@@ -45,6 +51,7 @@ public final class PendingCall {
         this.requestTopic = requestTopic;
         this.request = request;
         this.limits = limits;
+        this.lateReplies = lateReplies;
     }
 
     public RrpcAddress address() {
@@ -79,6 +86,10 @@ public final class PendingCall {
 
     CallLimits limits() {
         return limits;
+    }
+
+    LateReplies lateReplies() {
+        return lateReplies;
     }
 
     /** Whether a reply on this address answers this call: same processId, product and device. */

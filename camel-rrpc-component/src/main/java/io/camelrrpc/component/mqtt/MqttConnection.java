@@ -478,6 +478,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
                 failed.add(subscription);
                 LOG.error("After reconnecting to {}: cannot subscribe to '{}' (attempt {}): {}", settings.describe(),
                         subscription.brokerFilter(), attempt, ConnectFailure.explain(e));
+                listeners.forEach(listener -> listener.resubscribeFailed(subscription.brokerFilter(), e));
             }
         }
         if (failed.isEmpty()) {
