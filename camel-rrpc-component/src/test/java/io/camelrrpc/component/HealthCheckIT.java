@@ -4,15 +4,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.camelrrpc.broker.EmbeddedMqttBroker;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,31 +29,25 @@ class HealthCheckIT {
     private static final String PASSWORD = "s3cret-health-pw";
 
     private EmbeddedMqttBroker broker;
+    private RrpcNode node;
     private CamelContext context;
 
     @BeforeEach
     void start() throws Exception {
         broker = EmbeddedMqttBroker.builder().credentials(USER, PASSWORD).start();
-        context = new DefaultCamelContext();
-        RrpcConfiguration config = context.getComponent("rrpc", RrpcComponent.class).getConfiguration();
-        config.setBrokerUrl(broker.getBrokerUrl());
-        config.setUserName(USER);
-        config.setPassword(PASSWORD);
-        config.setMaxReconnectDelay(500);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("rrpc:P/D").routeId("device").setBody(constant("ok"));
-            }
-        });
-        context.start();
+        node = RrpcNode.create("health", broker.getBrokerUrl(), config -> {
+            config.setUserName(USER);
+            config.setPassword(PASSWORD);
+            config.setMaxReconnectDelay(500);
+        }).routes(routes -> routes.from("rrpc:P/D").setBody(routes.constant("ok"))).start();
+        context = node.context();
         // every result, not only the first when all are UP
         HealthCheckRegistry.get(context).setExposureLevel("full");
     }
 
     @AfterEach
     void stop() {
-        context.stop();
+        node.close();
         broker.close();
     }
 
@@ -68,8 +61,7 @@ class HealthCheckIT {
                 .containsEntry("pending.calls", 0).containsKey("client.id").doesNotContainKey("last.failure");
         assertThat(details.toString()).doesNotContain(PASSWORD).doesNotContain(USER + ":");
 
-        CompletableFuture<Exchange> waiting = context.createProducerTemplate()
-                .asyncSend("rrpc:P/silent?requestTimeout=30000", e -> e.getIn().setBody("anyone?"));
+        CompletableFuture<Exchange> waiting = node.asyncRequest("rrpc:P/silent?requestTimeout=30000", "anyone?", Map.of());
         await().until(() -> rrpcReadiness().getDetails().get("pending.calls"), calls -> calls.equals(1));
 
         broker.stop();
@@ -88,13 +80,8 @@ class HealthCheckIT {
 
     @Test
     void livenessFailsOnlyWhenTheConnectionCannotComeBackByItself() throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("rrpc:P/D2?automaticReconnect=false").setBody(constant("ok"));
-            }
-        });
-        String once = "rrpc:" + context.getComponent("rrpc", RrpcComponent.class).getConnectionStatuses().stream()
+        node.routes(routes -> routes.from("rrpc:P/D2?automaticReconnect=false").setBody(routes.constant("ok")));
+        String once = "rrpc:" + node.component().getConnectionStatuses().stream()
                 .filter(status -> !status.reconnectsByItself()).findFirst().orElseThrow().id();
         assertThat(livenessOf(once)).isEqualTo(HealthCheck.State.UP);
 
@@ -110,7 +97,7 @@ class HealthCheckIT {
     void aCheckLastsAsLongAsItsConnection() throws Exception {
         assertThat(rrpcResult(HealthCheckHelper.invoke(context).stream())).isPresent();
 
-        context.getRouteController().stopRoute("device");
+        context.getRouteController().stopAllRoutes();
 
         assertThat(rrpcResult(HealthCheckHelper.invoke(context).stream())).isEmpty();
     }
@@ -128,7 +115,7 @@ class HealthCheckIT {
         return rrpcResult(HealthCheckHelper.invokeLiveness(context).stream()).orElseThrow();
     }
 
-    private static Optional<HealthCheck.Result> rrpcResult(java.util.stream.Stream<HealthCheck.Result> results) {
+    private static Optional<HealthCheck.Result> rrpcResult(Stream<HealthCheck.Result> results) {
         return results.filter(result -> result.getCheck().getId().startsWith("rrpc:")).findFirst();
     }
 }

@@ -10,9 +10,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,12 +26,10 @@ class MetricsOptionsIT {
     /** The timers asking for histogram buckets (SimpleMeterRegistry itself keeps none). */
     private final Set<String> histograms = ConcurrentHashMap.newKeySet();
     private EmbeddedMqttBroker broker;
-    private CamelContext context;
+    private RrpcNode node;
 
     @BeforeEach
     void start() throws Exception {
-        broker = EmbeddedMqttBroker.builder().start();
-        context = new DefaultCamelContext();
         meters.config().meterFilter(new MeterFilter() {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
@@ -44,29 +39,23 @@ class MetricsOptionsIT {
                 return config;
             }
         });
-        context.getRegistry().bind("someMeterRegistry", meters);
-        RrpcComponent rrpc = context.getComponent("rrpc", RrpcComponent.class);
-        rrpc.getConfiguration().setBrokerUrl(broker.getBrokerUrl());
-        rrpc.setMetricsPercentileHistogram(true);
-        rrpc.setMetricsDeviceTag(true);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("rrpc:P/+").setBody(constant("ok"));
-            }
-        });
-        context.start();
+        broker = EmbeddedMqttBroker.builder().start();
+        node = RrpcNode.create("metrics", broker.getBrokerUrl());
+        node.context().getRegistry().bind("someMeterRegistry", meters);
+        node.component().setMetricsPercentileHistogram(true);
+        node.component().setMetricsDeviceTag(true);
+        node.routes(routes -> routes.from("rrpc:P/+").setBody(routes.constant("ok"))).start();
     }
 
     @AfterEach
     void stop() {
-        context.stop();
+        node.close();
         broker.close();
     }
 
     @Test
     void timersHaveHistogramBucketsAndTheDeviceTag() {
-        assertThat(context.createProducerTemplate().requestBody("rrpc:P/dev1", "hi", String.class)).isEqualTo("ok");
+        assertThat(RrpcNode.replyText(node.request("rrpc:P/dev1", "hi"))).isEqualTo("ok");
 
         Timer calls = meters.get("rrpc.calls").tags("outcome", "ok", "product", "P", "device", "dev1").timer();
         assertThat(calls.count()).isEqualTo(1);
