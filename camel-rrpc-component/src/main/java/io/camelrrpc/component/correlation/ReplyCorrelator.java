@@ -65,7 +65,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     private RecentCalls recentCalls;
 
     /**
-     * @param mode         how replies are subscribed to
+     * @param mode                 how replies are subscribed to
      * @param lingerMillis         in {@link ReplySubscriptionMode#PerDevice} mode, how long an unused device
      *                             subscription is kept
      * @param replyExecutorService where calls complete: a bean or ThreadPoolProfile name, or {@code null} for a pool
