@@ -1,17 +1,12 @@
 package io.camelrrpc.examples;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * GET /actuator/prometheus shows the rrpc meters: after calls, the calls by outcome and the devices' requests. (Spring
- * Boot's tests switch metrics export off unless asked.)
- */
-@AutoConfigureObservability(tracing = false)
+/** GET /actuator/prometheus shows the rrpc meters: after calls, the calls by outcome and the devices' requests. */
 class PrometheusEndpointTest extends ExampleApplicationTestSupport {
 
     @Test
