@@ -8,7 +8,10 @@ import io.camelrrpc.component.topic.RrpcAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every observer of a component, told in turn; one that throws is logged and never stops the component. */
+/**
+ * Every observer of a component, told in turn; one that throws is logged and never stops the component. Without
+ * observers telling costs nothing but a check.
+ */
 public final class Observers implements RrpcObserver {
 
     private static final Logger LOG = LoggerFactory.getLogger(Observers.class);
@@ -30,32 +33,44 @@ public final class Observers implements RrpcObserver {
 
     @Override
     public void callEnded(RrpcAddress address, CallOutcome outcome, long durationNanos) {
-        tell(o -> o.callEnded(address, outcome, durationNanos));
+        if (!observers.isEmpty()) {
+            tell(o -> o.callEnded(address, outcome, durationNanos));
+        }
     }
 
     @Override
     public void replyDropped(ReplyDropReason reason) {
-        tell(o -> o.replyDropped(reason));
+        if (!observers.isEmpty()) {
+            tell(o -> o.replyDropped(reason));
+        }
     }
 
     @Override
     public void requestHandled(RrpcAddress address, boolean failed, long durationNanos) {
-        tell(o -> o.requestHandled(address, failed, durationNanos));
+        if (!observers.isEmpty()) {
+            tell(o -> o.requestHandled(address, failed, durationNanos));
+        }
     }
 
     @Override
     public void requestDropped(RequestDropReason reason) {
-        tell(o -> o.requestDropped(reason));
+        if (!observers.isEmpty()) {
+            tell(o -> o.requestDropped(reason));
+        }
     }
 
     @Override
     public void connectionOpened(ConnectionMonitor connection) {
-        tell(o -> o.connectionOpened(connection));
+        if (!observers.isEmpty()) {
+            tell(o -> o.connectionOpened(connection));
+        }
     }
 
     @Override
     public void connectionClosed(ConnectionMonitor connection) {
-        tell(o -> o.connectionClosed(connection));
+        if (!observers.isEmpty()) {
+            tell(o -> o.connectionClosed(connection));
+        }
     }
 
     private void tell(Consumer<RrpcObserver> event) {
