@@ -59,8 +59,14 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "devicesecret":
         case "deviceSecret": getOrCreateConfiguration(target).setDeviceSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "dialect": getOrCreateConfiguration(target).setDialect(property(camelContext, io.camelrrpc.component.RrpcDialect.class, value)); return true;
+        case "executorservice":
+        case "executorService": getOrCreateConfiguration(target).setExecutorService(property(camelContext, java.lang.String.class, value)); return true;
         case "keepaliveinterval":
         case "keepAliveInterval": getOrCreateConfiguration(target).setKeepAliveInterval(property(camelContext, int.class, value)); return true;
+        case "latereplyuri":
+        case "lateReplyUri": getOrCreateConfiguration(target).setLateReplyUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "latereplywindow":
+        case "lateReplyWindow": getOrCreateConfiguration(target).setLateReplyWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentcallsperdevice":
@@ -73,12 +79,18 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxPendingCalls": getOrCreateConfiguration(target).setMaxPendingCalls(property(camelContext, int.class, value)); return true;
         case "maxreconnectdelay":
         case "maxReconnectDelay": getOrCreateConfiguration(target).setMaxReconnectDelay(property(camelContext, int.class, value)); return true;
+        case "metricsdevicetag":
+        case "metricsDeviceTag": target.setMetricsDeviceTag(property(camelContext, boolean.class, value)); return true;
+        case "metricspercentilehistogram":
+        case "metricsPercentileHistogram": target.setMetricsPercentileHistogram(property(camelContext, boolean.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "processidgenerator":
         case "processIdGenerator": getOrCreateConfiguration(target).setProcessIdGenerator(property(camelContext, io.camelrrpc.component.correlation.ProcessIdGenerator.class, value)); return true;
         case "processidmaxlength":
         case "processIdMaxLength": getOrCreateConfiguration(target).setProcessIdMaxLength(property(camelContext, int.class, value)); return true;
         case "qos": getOrCreateConfiguration(target).setQos(property(camelContext, int.class, value)); return true;
+        case "replyexecutorservice":
+        case "replyExecutorService": getOrCreateConfiguration(target).setReplyExecutorService(property(camelContext, java.lang.String.class, value)); return true;
         case "replyonerror":
         case "replyOnError": getOrCreateConfiguration(target).setReplyOnError(property(camelContext, boolean.class, value)); return true;
         case "replysubscription":
@@ -139,8 +151,14 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "devicesecret":
         case "deviceSecret": return java.lang.String.class;
         case "dialect": return io.camelrrpc.component.RrpcDialect.class;
+        case "executorservice":
+        case "executorService": return java.lang.String.class;
         case "keepaliveinterval":
         case "keepAliveInterval": return int.class;
+        case "latereplyuri":
+        case "lateReplyUri": return java.lang.String.class;
+        case "latereplywindow":
+        case "lateReplyWindow": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentcallsperdevice":
@@ -153,12 +171,18 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxPendingCalls": return int.class;
         case "maxreconnectdelay":
         case "maxReconnectDelay": return int.class;
+        case "metricsdevicetag":
+        case "metricsDeviceTag": return boolean.class;
+        case "metricspercentilehistogram":
+        case "metricsPercentileHistogram": return boolean.class;
         case "password": return java.lang.String.class;
         case "processidgenerator":
         case "processIdGenerator": return io.camelrrpc.component.correlation.ProcessIdGenerator.class;
         case "processidmaxlength":
         case "processIdMaxLength": return int.class;
         case "qos": return int.class;
+        case "replyexecutorservice":
+        case "replyExecutorService": return java.lang.String.class;
         case "replyonerror":
         case "replyOnError": return boolean.class;
         case "replysubscription":
@@ -220,8 +244,14 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "devicesecret":
         case "deviceSecret": return getOrCreateConfiguration(target).getDeviceSecret();
         case "dialect": return getOrCreateConfiguration(target).getDialect();
+        case "executorservice":
+        case "executorService": return getOrCreateConfiguration(target).getExecutorService();
         case "keepaliveinterval":
         case "keepAliveInterval": return getOrCreateConfiguration(target).getKeepAliveInterval();
+        case "latereplyuri":
+        case "lateReplyUri": return getOrCreateConfiguration(target).getLateReplyUri();
+        case "latereplywindow":
+        case "lateReplyWindow": return getOrCreateConfiguration(target).getLateReplyWindow();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentcallsperdevice":
@@ -234,12 +264,18 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxPendingCalls": return getOrCreateConfiguration(target).getMaxPendingCalls();
         case "maxreconnectdelay":
         case "maxReconnectDelay": return getOrCreateConfiguration(target).getMaxReconnectDelay();
+        case "metricsdevicetag":
+        case "metricsDeviceTag": return target.isMetricsDeviceTag();
+        case "metricspercentilehistogram":
+        case "metricsPercentileHistogram": return target.isMetricsPercentileHistogram();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "processidgenerator":
         case "processIdGenerator": return getOrCreateConfiguration(target).getProcessIdGenerator();
         case "processidmaxlength":
         case "processIdMaxLength": return getOrCreateConfiguration(target).getProcessIdMaxLength();
         case "qos": return getOrCreateConfiguration(target).getQos();
+        case "replyexecutorservice":
+        case "replyExecutorService": return getOrCreateConfiguration(target).getReplyExecutorService();
         case "replyonerror":
         case "replyOnError": return getOrCreateConfiguration(target).isReplyOnError();
         case "replysubscription":

@@ -47,8 +47,14 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "devicesecret":
         case "deviceSecret": target.setDeviceSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "dialect": target.setDialect(property(camelContext, io.camelrrpc.component.RrpcDialect.class, value)); return true;
+        case "executorservice":
+        case "executorService": target.setExecutorService(property(camelContext, java.lang.String.class, value)); return true;
         case "keepaliveinterval":
         case "keepAliveInterval": target.setKeepAliveInterval(property(camelContext, int.class, value)); return true;
+        case "latereplyuri":
+        case "lateReplyUri": target.setLateReplyUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "latereplywindow":
+        case "lateReplyWindow": target.setLateReplyWindow(property(camelContext, long.class, value)); return true;
         case "maxconcurrentcallsperdevice":
         case "maxConcurrentCallsPerDevice": target.setMaxConcurrentCallsPerDevice(property(camelContext, int.class, value)); return true;
         case "maxinflight":
@@ -65,6 +71,8 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "processidmaxlength":
         case "processIdMaxLength": target.setProcessIdMaxLength(property(camelContext, int.class, value)); return true;
         case "qos": target.setQos(property(camelContext, int.class, value)); return true;
+        case "replyexecutorservice":
+        case "replyExecutorService": target.setReplyExecutorService(property(camelContext, java.lang.String.class, value)); return true;
         case "replyonerror":
         case "replyOnError": target.setReplyOnError(property(camelContext, boolean.class, value)); return true;
         case "replysubscription":
@@ -120,8 +128,14 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "devicesecret":
         case "deviceSecret": return java.lang.String.class;
         case "dialect": return io.camelrrpc.component.RrpcDialect.class;
+        case "executorservice":
+        case "executorService": return java.lang.String.class;
         case "keepaliveinterval":
         case "keepAliveInterval": return int.class;
+        case "latereplyuri":
+        case "lateReplyUri": return java.lang.String.class;
+        case "latereplywindow":
+        case "lateReplyWindow": return long.class;
         case "maxconcurrentcallsperdevice":
         case "maxConcurrentCallsPerDevice": return int.class;
         case "maxinflight":
@@ -138,6 +152,8 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "processidmaxlength":
         case "processIdMaxLength": return int.class;
         case "qos": return int.class;
+        case "replyexecutorservice":
+        case "replyExecutorService": return java.lang.String.class;
         case "replyonerror":
         case "replyOnError": return boolean.class;
         case "replysubscription":
@@ -194,8 +210,14 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "devicesecret":
         case "deviceSecret": return target.getDeviceSecret();
         case "dialect": return target.getDialect();
+        case "executorservice":
+        case "executorService": return target.getExecutorService();
         case "keepaliveinterval":
         case "keepAliveInterval": return target.getKeepAliveInterval();
+        case "latereplyuri":
+        case "lateReplyUri": return target.getLateReplyUri();
+        case "latereplywindow":
+        case "lateReplyWindow": return target.getLateReplyWindow();
         case "maxconcurrentcallsperdevice":
         case "maxConcurrentCallsPerDevice": return target.getMaxConcurrentCallsPerDevice();
         case "maxinflight":
@@ -212,6 +234,8 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "processidmaxlength":
         case "processIdMaxLength": return target.getProcessIdMaxLength();
         case "qos": return target.getQos();
+        case "replyexecutorservice":
+        case "replyExecutorService": return target.getReplyExecutorService();
         case "replyonerror":
         case "replyOnError": return target.isReplyOnError();
         case "replysubscription":

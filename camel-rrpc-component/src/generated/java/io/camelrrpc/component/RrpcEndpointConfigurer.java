@@ -53,8 +53,14 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "executorservice":
+        case "executorService": target.getConfiguration().setExecutorService(property(camelContext, java.lang.String.class, value)); return true;
         case "keepaliveinterval":
         case "keepAliveInterval": target.getConfiguration().setKeepAliveInterval(property(camelContext, int.class, value)); return true;
+        case "latereplyuri":
+        case "lateReplyUri": target.getConfiguration().setLateReplyUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "latereplywindow":
+        case "lateReplyWindow": target.getConfiguration().setLateReplyWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentcallsperdevice":
@@ -73,6 +79,8 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "processidmaxlength":
         case "processIdMaxLength": target.getConfiguration().setProcessIdMaxLength(property(camelContext, int.class, value)); return true;
         case "qos": target.getConfiguration().setQos(property(camelContext, int.class, value)); return true;
+        case "replyexecutorservice":
+        case "replyExecutorService": target.getConfiguration().setReplyExecutorService(property(camelContext, java.lang.String.class, value)); return true;
         case "replyonerror":
         case "replyOnError": target.getConfiguration().setReplyOnError(property(camelContext, boolean.class, value)); return true;
         case "replysubscription":
@@ -134,8 +142,14 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "executorservice":
+        case "executorService": return java.lang.String.class;
         case "keepaliveinterval":
         case "keepAliveInterval": return int.class;
+        case "latereplyuri":
+        case "lateReplyUri": return java.lang.String.class;
+        case "latereplywindow":
+        case "lateReplyWindow": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentcallsperdevice":
@@ -154,6 +168,8 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "processidmaxlength":
         case "processIdMaxLength": return int.class;
         case "qos": return int.class;
+        case "replyexecutorservice":
+        case "replyExecutorService": return java.lang.String.class;
         case "replyonerror":
         case "replyOnError": return boolean.class;
         case "replysubscription":
@@ -216,8 +232,14 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "executorservice":
+        case "executorService": return target.getConfiguration().getExecutorService();
         case "keepaliveinterval":
         case "keepAliveInterval": return target.getConfiguration().getKeepAliveInterval();
+        case "latereplyuri":
+        case "lateReplyUri": return target.getConfiguration().getLateReplyUri();
+        case "latereplywindow":
+        case "lateReplyWindow": return target.getConfiguration().getLateReplyWindow();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentcallsperdevice":
@@ -236,6 +258,8 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "processidmaxlength":
         case "processIdMaxLength": return target.getConfiguration().getProcessIdMaxLength();
         case "qos": return target.getConfiguration().getQos();
+        case "replyexecutorservice":
+        case "replyExecutorService": return target.getConfiguration().getReplyExecutorService();
         case "replyonerror":
         case "replyOnError": return target.getConfiguration().isReplyOnError();
         case "replysubscription":

@@ -23,7 +23,7 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(41);
+        Set<String> props = new HashSet<>(45);
         props.add("afterTimeoutDelay");
         props.add("automaticReconnect");
         props.add("bridgeErrorHandler");
@@ -41,7 +41,10 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("dialect");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("executorService");
         props.add("keepAliveInterval");
+        props.add("lateReplyUri");
+        props.add("lateReplyWindow");
         props.add("lazyStartProducer");
         props.add("maxConcurrentCallsPerDevice");
         props.add("maxInflight");
@@ -53,6 +56,7 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("processIdMaxLength");
         props.add("productId");
         props.add("qos");
+        props.add("replyExecutorService");
         props.add("replyOnError");
         props.add("replySubscription");
         props.add("replySubscriptionLinger");

@@ -1,16 +1,26 @@
 package io.camelrrpc.component;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelrrpc.component.correlation.NodeScopedProcessIdGenerator;
 import io.camelrrpc.component.correlation.ProcessIdGenerator;
 import io.camelrrpc.component.correlation.ReplyCorrelator;
+import io.camelrrpc.component.health.RrpcHealthCheckRepository;
+import io.camelrrpc.component.metrics.RrpcMetrics;
 import io.camelrrpc.component.mqtt.ConnectionSettings;
 import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.observe.ConnectionMonitor;
+import io.camelrrpc.component.observe.ConnectionMonitors;
+import io.camelrrpc.component.observe.ConnectionStatus;
+import io.camelrrpc.component.observe.Observers;
+import io.camelrrpc.component.observe.RrpcObserver;
 import io.camelrrpc.component.topic.TopicNames;
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -21,14 +31,26 @@ import org.apache.camel.util.URISupport;
  * with the same broker settings share one MQTT connection, and producers on it share one reply subscription.
  */
 @Component("rrpc")
-public class RrpcComponent extends DefaultComponent {
+public class RrpcComponent extends DefaultComponent implements ConnectionMonitors {
 
     @Metadata(description = "Options shared by every endpoint of this component; endpoints may override each.")
     private RrpcConfiguration configuration = new RrpcConfiguration();
+    @Metadata(label = "advanced", defaultValue = "false",
+              description = "Publish histogram buckets of the rrpc.calls and rrpc.requests timers, so that a monitoring"
+                            + " system such as Prometheus can compute percentiles. Used when a Micrometer MeterRegistry"
+                            + " is in the registry.")
+    private boolean metricsPercentileHistogram;
+    @Metadata(label = "advanced", defaultValue = "false",
+              description = "Tag the rrpc.calls and rrpc.requests timers with the device's name too (by default only"
+                            + " its product): one time series per device, so only for few devices.")
+    private boolean metricsDeviceTag;
 
+    private final Observers observers = new Observers();
+    private final Map<MqttConnection, ConnectionMonitor> monitors = new ConcurrentHashMap<>();
     private final SharedServices<ConnectionSettings, MqttConnection> connections =
-            new SharedServices<>(ConnectionConflicts::check);
+            new SharedServices<>(ConnectionConflicts::check, this::connectionOpened, this::connectionClosing);
     private final SharedServices<CorrelatorKey, ReplyCorrelator> correlators = new SharedServices<>();
+    private RrpcObserver metrics;
     /** Made at start, not at construction: a native image may construct the component at build time. */
     private volatile NodeScopedProcessIdGenerator nodeScopedIds;
     private final ProcessIdGenerator defaultProcessIdGenerator = () -> startedNodeScopedIds().nextId();
@@ -36,13 +58,32 @@ public class RrpcComponent extends DefaultComponent {
 
     /** Producers on the same connection, reply topics and QoS share one correlator. */
     private record CorrelatorKey(ConnectionSettings settings, String replyTopicTemplate, int qos,
-            ReplySubscriptionMode mode, long lingerMillis) {
+            ReplySubscriptionMode mode, long lingerMillis, String replyExecutorService) {
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
         nodeScopedIds = new NodeScopedProcessIdGenerator();
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+        if (health != null) {
+            health.register(new RrpcHealthCheckRepository());
+        }
+        metrics = RrpcMetrics.bind(getCamelContext(), metricsPercentileHistogram, metricsDeviceTag,
+                () -> getCorrelators().stream().mapToInt(ReplyCorrelator::pendingCalls).sum());
+        if (metrics != null) {
+            addObserver(metrics);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (metrics != null) {
+            removeObserver(metrics);
+            RrpcMetrics.unbind(metrics);
+            metrics = null;
+        }
+        super.doStop();
     }
 
     @Override
@@ -81,7 +122,8 @@ public class RrpcComponent extends DefaultComponent {
     ReplyCorrelator acquireCorrelator(MqttConnection connection, RrpcEndpoint endpoint) throws Exception {
         RrpcConfiguration config = endpoint.getConfiguration();
         return correlators.acquire(correlatorKey(connection, config), user(endpoint), key -> new ReplyCorrelator(
-                getCamelContext(), connection, config.replyTemplate(), key.qos(), key.mode(), key.lingerMillis()));
+                getCamelContext(), connection, config.replyTemplate(), key.qos(), key.mode(), key.lingerMillis(),
+                key.replyExecutorService(), observers));
     }
 
     void releaseCorrelator(MqttConnection connection, RrpcEndpoint endpoint) {
@@ -95,7 +137,55 @@ public class RrpcComponent extends DefaultComponent {
 
     private static CorrelatorKey correlatorKey(MqttConnection connection, RrpcConfiguration config) {
         return new CorrelatorKey(connection.settings(), config.getReplyTopicTemplate(), config.getQos(),
-                config.getReplySubscription(), config.getReplySubscriptionLinger());
+                config.getReplySubscription(), config.getReplySubscriptionLinger(), config.getReplyExecutorService());
+    }
+
+    private void connectionOpened(MqttConnection connection) {
+        ConnectionMonitor monitor = new ConnectionMonitor(new MqttConnectionView(connection),
+                () -> pendingCallsOn(connection.settings()), Clock.systemUTC());
+        connection.addListener(monitor);
+        monitors.put(connection, monitor);
+        observers.connectionOpened(monitor);
+    }
+
+    private void connectionClosing(MqttConnection connection) {
+        ConnectionMonitor monitor = monitors.remove(connection);
+        if (monitor != null) {
+            connection.removeListener(monitor);
+            observers.connectionClosed(monitor);
+        }
+    }
+
+    private int pendingCallsOn(ConnectionSettings settings) {
+        return correlators.byKey().entrySet().stream()
+                .filter(entry -> entry.getKey().settings().equals(settings))
+                .mapToInt(entry -> entry.getValue().pendingCalls())
+                .sum();
+    }
+
+    /** Tells the observer what this component's connections, producers and consumers do from now on. */
+    public void addObserver(RrpcObserver observer) {
+        observers.add(observer);
+        monitors.values().forEach(observer::connectionOpened);
+    }
+
+    public void removeObserver(RrpcObserver observer) {
+        observers.remove(observer);
+    }
+
+    Observers observers() {
+        return observers;
+    }
+
+    /** The broker connections in use, as health checks, metrics and consoles see them. */
+    @Override
+    public List<ConnectionMonitor> getConnectionMonitors() {
+        return List.copyOf(monitors.values());
+    }
+
+    /** The state of each broker connection in use now. */
+    public List<ConnectionStatus> getConnectionStatuses() {
+        return monitors.values().stream().map(ConnectionMonitor::status).toList();
     }
 
     /** The broker connections in use, e.g. for health checks. */
@@ -136,5 +226,21 @@ public class RrpcComponent extends DefaultComponent {
 
     public void setConfiguration(RrpcConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public boolean isMetricsPercentileHistogram() {
+        return metricsPercentileHistogram;
+    }
+
+    public void setMetricsPercentileHistogram(boolean metricsPercentileHistogram) {
+        this.metricsPercentileHistogram = metricsPercentileHistogram;
+    }
+
+    public boolean isMetricsDeviceTag() {
+        return metricsDeviceTag;
+    }
+
+    public void setMetricsDeviceTag(boolean metricsDeviceTag) {
+        this.metricsDeviceTag = metricsDeviceTag;
     }
 }

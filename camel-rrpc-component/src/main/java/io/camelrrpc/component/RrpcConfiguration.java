@@ -80,6 +80,24 @@ public class RrpcConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "60000", javaType = "java.time.Duration",
               description = "In PerDevice mode, how long a device's reply subscription is kept after its last call.")
     private long replySubscriptionLinger = 60_000;
+    @UriParam(label = "producer",
+              description = "Where replies that come after their call timed out go, e.g. direct:late or seda:late: each"
+                            + " becomes a new exchange with the reply as body and the headers CamelRrpcProductId,"
+                            + " CamelRrpcDeviceName, CamelRrpcProcessId, CamelRrpcRequestTimeout (the call's timeout, ms)"
+                            + " and CamelRrpcLateBy (ms after the timeout). Without it late replies are counted and"
+                            + " dropped.")
+    private String lateReplyUri;
+    @UriParam(label = "producer", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long after its call's timeout a reply still counts as late (and goes to lateReplyUri);"
+                            + " later ones count as unmatched. At most 10,000 timed-out calls are remembered per"
+                            + " connection.")
+    private long lateReplyWindow = 60_000;
+    @UriParam(label = "producer,advanced",
+              description = "Where calls complete, so where the route after the producer goes on: the name of an"
+                            + " ExecutorService bean (used as it is) or of a Camel ThreadPoolProfile (a pool is made from"
+                            + " it). By default a pool of max(2, cores) threads per broker connection. Producers share a"
+                            + " reply subscription only with the same value.")
+    private String replyExecutorService;
     @UriParam(label = "producer,advanced",
               description = "Makes processIds. The default makes 16-character ids, fixed width, unique per call and"
                             + " across nodes sharing a broker.")
@@ -122,6 +140,13 @@ public class RrpcConfiguration implements Cloneable {
               description = "Requests that may wait for a consumer thread; more are dropped with a warning (the caller"
                             + " times out, as with a busy device).")
     private int consumerQueueSize = 1000;
+    @UriParam(label = "consumer,advanced",
+              description = "Runs the consumer's route: the name of an ExecutorService bean (used as it is) or of a Camel"
+                            + " ThreadPoolProfile (a pool is made from it), instead of the pool of concurrentConsumers"
+                            + " threads and consumerQueueSize queued requests. Give it a bounded queue and the Abort"
+                            + " policy: requests it rejects are dropped (CallerRuns would run the route on the MQTT"
+                            + " client's thread).")
+    private String executorService;
     @UriParam(label = "consumer",
               description = "Share the requests among every consumer with this group name (MQTT shared subscription"
                             + " $share/{group}/...), so that consumers on several nodes handle each request once. Checked"
@@ -181,6 +206,7 @@ public class RrpcConfiguration implements Cloneable {
         requireRange("maxPendingCalls", maxPendingCalls, 1, Integer.MAX_VALUE);
         requireRange("replySubscriptionLinger", replySubscriptionLinger, 1, Long.MAX_VALUE);
         requireRange("afterTimeoutDelay", afterTimeoutDelay, 0, Integer.MAX_VALUE);
+        requireRange("lateReplyWindow", lateReplyWindow, 1, Long.MAX_VALUE);
         requireRange("maxPayloadSize", maxPayloadSize, 0, 268_435_455);
         requireRange("concurrentConsumers", concurrentConsumers, 1, 10000);
         requireRange("consumerQueueSize", consumerQueueSize, 0, Integer.MAX_VALUE);
@@ -435,6 +461,38 @@ public class RrpcConfiguration implements Cloneable {
 
     public void setReplySubscriptionLinger(long replySubscriptionLinger) {
         this.replySubscriptionLinger = replySubscriptionLinger;
+    }
+
+    public String getLateReplyUri() {
+        return lateReplyUri;
+    }
+
+    public void setLateReplyUri(String lateReplyUri) {
+        this.lateReplyUri = lateReplyUri;
+    }
+
+    public long getLateReplyWindow() {
+        return lateReplyWindow;
+    }
+
+    public void setLateReplyWindow(long lateReplyWindow) {
+        this.lateReplyWindow = lateReplyWindow;
+    }
+
+    public String getReplyExecutorService() {
+        return replyExecutorService;
+    }
+
+    public void setReplyExecutorService(String replyExecutorService) {
+        this.replyExecutorService = replyExecutorService;
+    }
+
+    public String getExecutorService() {
+        return executorService;
+    }
+
+    public void setExecutorService(String executorService) {
+        this.executorService = executorService;
     }
 
     public ProcessIdGenerator getProcessIdGenerator() {

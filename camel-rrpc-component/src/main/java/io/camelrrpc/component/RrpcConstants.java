@@ -22,9 +22,16 @@ public final class RrpcConstants {
 
     @Metadata(label = "producer",
               description = "Timeout of this call, overriding requestTimeout: milliseconds as a number, a"
-                            + " java.time.Duration, or text such as 2500 or 2s.",
+                            + " java.time.Duration, or text such as 2500 or 2s. On exchanges sent to lateReplyUri: the"
+                            + " timed-out call's timeout in milliseconds (a Long).",
               javaType = "java.time.Duration")
     public static final String REQUEST_TIMEOUT = "CamelRrpcRequestTimeout";
+
+    @Metadata(label = "producer",
+              description = "On exchanges sent to lateReplyUri: how long after its call's timeout the reply came, in"
+                            + " milliseconds.",
+              javaType = "long")
+    public static final String LATE_BY = "CamelRrpcLateBy";
 
     private RrpcConstants() {
     }

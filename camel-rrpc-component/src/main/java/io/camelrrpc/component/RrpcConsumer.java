@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.LongAdder;
 import io.camelrrpc.component.mqtt.MessageListener;
 import io.camelrrpc.component.mqtt.MqttConnection;
 import io.camelrrpc.component.mqtt.Subscription;
+import io.camelrrpc.component.observe.RequestDropReason;
+import io.camelrrpc.component.observe.RrpcObserver;
+import io.camelrrpc.component.threads.NamedThreadPool;
 import io.camelrrpc.component.topic.RrpcAddress;
 import io.camelrrpc.component.topic.TopicTemplate;
 import org.apache.camel.Exchange;
@@ -45,6 +48,8 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
     private final LongAdder droppedRequests = new LongAdder();
     private final UnfinishedRequests unfinished = new UnfinishedRequests();
     private final MessageListener requests = MessageListener.of(this::onRequest, this::onOversizedRequest);
+    private final RrpcObserver observer;
+    private NamedThreadPool workerPool;
     private volatile MqttConnection connection;
     private Subscription subscription;
     private ExecutorService workers;
@@ -55,6 +60,7 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
         this.configuration = endpoint.getConfiguration();
         this.requestTemplate = configuration.requestTemplate();
         this.replyTemplate = configuration.replyTemplate();
+        this.observer = endpoint.getComponent().observers();
     }
 
     @Override
@@ -82,8 +88,8 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
         profile.setMaxPoolSize(configuration.getConcurrentConsumers());
         profile.setMaxQueueSize(configuration.getConsumerQueueSize());
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        workers = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newThreadPool(this, "RrpcConsumer[" + getFilter() + "]", profile);
+        workerPool = new NamedThreadPool("executorService", configuration.getExecutorService(), profile);
+        workers = workerPool.start(getEndpoint().getCamelContext(), this, "RrpcConsumer[" + getFilter() + "]");
         forcedShutdown = false;
         RrpcComponent component = getEndpoint().getComponent();
         connection = component.acquireConnection(getEndpoint());
@@ -172,8 +178,8 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
                 }
             }
         }
-        if (workers != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workers);
+        if (workerPool != null) {
+            workerPool.stop(getEndpoint().getCamelContext());
             workers = null;
         }
         if (connection != null) {
@@ -184,27 +190,28 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
     }
 
     private void onRequest(String topic, byte[] payload) {
+        long arrivedNanos = System.nanoTime();
         RrpcAddress address = requestTemplate.parseTopic(topic);
         if (address != null && SharedSubscriptionProbe.isProbe(address)) {
             return;
         }
         if (address == null) {
-            droppedRequests.increment();
+            dropped(RequestDropReason.MALFORMED);
             LOG.debug("Dropped a message on '{}': the topic does not fit the request template {}", topic, requestTemplate);
             return;
         }
         if (payload.length > configuration.getMaxPayloadSize()) {
-            droppedRequests.increment();
+            dropped(RequestDropReason.OVERSIZED);
             LOG.warn("Dropped the request to {} (processId {}): {} bytes exceed maxPayloadSize {}", address.device(),
                     address.processId(), payload.length, configuration.getMaxPayloadSize());
             return;
         }
         unfinished.taken();
         try {
-            workers.execute(() -> handle(address, payload));
+            workers.execute(() -> handle(address, payload, arrivedNanos));
         } catch (RejectedExecutionException e) {
             unfinished.done();
-            droppedRequests.increment();
+            dropped(RequestDropReason.BUSY);
             LOG.warn("Dropped the request to {} (processId {}): all {} consumer threads and {} queue slots are busy",
                     address.device(), address.processId(), configuration.getConcurrentConsumers(),
                     configuration.getConsumerQueueSize());
@@ -213,12 +220,17 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
 
     /** A request the connection skipped unread: larger than any endpoint on it accepts. */
     private void onOversizedRequest(String topic, int payloadBytes) {
-        droppedRequests.increment();
+        dropped(RequestDropReason.OVERSIZED);
         LOG.warn("Dropped a request on '{}': {} bytes exceed maxPayloadSize {}", topic, payloadBytes,
                 configuration.getMaxPayloadSize());
     }
 
-    private void handle(RrpcAddress address, byte[] payload) {
+    private void dropped(RequestDropReason reason) {
+        droppedRequests.increment();
+        observer.requestDropped(reason);
+    }
+
+    private void handle(RrpcAddress address, byte[] payload, long arrivedNanos) {
         Exchange exchange = createExchange(false);
         exchange.setPattern(ExchangePattern.InOut);
         PayloadCodec.preferUtf8(exchange);
@@ -229,10 +241,11 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
         message.setHeader(RrpcConstants.PROCESS_ID, address.processId());
         // from here Camel's inflight registry counts the exchange until its route is done, then reply() counts it
         unfinished.entered();
-        getAsyncProcessor().process(exchange, doneSync -> reply(exchange, address));
+        getAsyncProcessor().process(exchange, doneSync -> reply(exchange, address, arrivedNanos));
     }
 
-    private void reply(Exchange exchange, RrpcAddress address) {
+    private void reply(Exchange exchange, RrpcAddress address, long arrivedNanos) {
+        boolean failed = exchange.getException() != null;
         boolean publishing = false;
         unfinished.replying();
         try {
@@ -256,12 +269,14 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
                 }
             });
         } catch (Exception e) {
+            failed = true;
             getExceptionHandler().handleException(
                     "Could not reply to " + address.device() + " (processId " + address.processId() + ")", exchange, e);
         } finally {
             if (!publishing) {
                 unfinished.done();
             }
+            observer.requestHandled(address, failed, System.nanoTime() - arrivedNanos);
             releaseExchange(exchange, false);
         }
     }

@@ -7,7 +7,9 @@ import io.camelrrpc.component.correlation.CorrelationStatistics;
 import io.camelrrpc.component.correlation.PendingCall;
 import io.camelrrpc.component.correlation.ProcessIdGenerator;
 import io.camelrrpc.component.correlation.ReplyCorrelator;
+import io.camelrrpc.component.late.LateReplies;
 import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.observe.Observers;
 import io.camelrrpc.component.topic.RrpcAddress;
 import io.camelrrpc.component.topic.TopicNames;
 import io.camelrrpc.component.topic.TopicTemplate;
@@ -17,6 +19,7 @@ import org.apache.camel.Message;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.TimeUtils;
 
 /**
@@ -30,8 +33,11 @@ public class RrpcProducer extends DefaultAsyncProducer {
     private final TopicTemplate requestTemplate;
     private final ProcessIdGenerator processIdGenerator;
     private final CallLimits limits;
+    private final RrpcAddress endpointDevice;
     private MqttConnection connection;
     private ReplyCorrelator correlator;
+    private LateReplyForwarder lateReplyForwarder;
+    private LateReplies lateReplies;
 
     public RrpcProducer(RrpcEndpoint endpoint) {
         super(endpoint);
@@ -40,6 +46,7 @@ public class RrpcProducer extends DefaultAsyncProducer {
         this.processIdGenerator = configuration.getProcessIdGenerator() != null
                 ? configuration.getProcessIdGenerator() : endpoint.getComponent().defaultProcessIdGenerator();
         this.limits = configuration.callLimits();
+        this.endpointDevice = new RrpcAddress(endpoint.getProductId(), endpoint.getDeviceName(), null);
     }
 
     @Override
@@ -100,6 +107,12 @@ public class RrpcProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (configuration.getLateReplyUri() != null) {
+            lateReplyForwarder = new LateReplyForwarder(
+                    getEndpoint().getCamelContext().getEndpoint(configuration.getLateReplyUri()));
+            ServiceHelper.startService(lateReplyForwarder);
+        }
+        lateReplies = new LateReplies(configuration.getLateReplyWindow(), lateReplyForwarder);
         RrpcComponent component = getEndpoint().getComponent();
         connection = component.acquireConnection(getEndpoint());
         try {
@@ -123,11 +136,14 @@ public class RrpcProducer extends DefaultAsyncProducer {
             component.releaseConnection(connection, getEndpoint());
             connection = null;
         }
+        ServiceHelper.stopService(lateReplyForwarder);
+        lateReplyForwarder = null;
         super.doStop();
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        AsyncCallback done = observed(exchange, callback);
         try {
             Message message = exchange.getMessage();
             long timeout = timeoutOf(message);
@@ -146,13 +162,23 @@ public class RrpcProducer extends DefaultAsyncProducer {
             }
             PayloadCodec.preferUtf8(exchange);
             String topic = requestTemplate.topic(address.productId(), address.deviceName(), address.processId());
-            correlator.call(new PendingCall(address, exchange, callback, timeout, topic, payload, limits, this));
+            correlator.call(new PendingCall(address, exchange, done, timeout, topic, payload, limits, this, lateReplies));
             return false;
         } catch (Exception e) {
             exchange.setException(e);
-            callback.done(true);
+            done.done(true);
             return true;
         }
+    }
+
+    /** The callback, telling the component's observers first how the call ended, when anyone listens. */
+    private AsyncCallback observed(Exchange exchange, AsyncCallback callback) {
+        Observers observers = getEndpoint().getComponent().observers();
+        if (observers.isEmpty()) {
+            return callback;
+        }
+        return new ObservedCall(exchange, callback, observers, endpointDevice,
+                () -> connection != null && connection.isConnected());
     }
 
     private long timeoutOf(Message message) {

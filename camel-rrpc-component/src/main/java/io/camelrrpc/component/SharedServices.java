@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.camel.Service;
 import org.apache.camel.support.service.ServiceHelper;
@@ -37,13 +38,22 @@ final class SharedServices<K, V extends Service> {
 
     private final Map<K, Entry<V>> entries = new HashMap<>();
     private final Conflicts<K> conflicts;
+    private final Consumer<V> onStarted;
+    private final Consumer<V> onStopping;
 
-    SharedServices(Conflicts<K> conflicts) {
+    /**
+     * @param conflicts  refuses keys that cannot live next to those in use
+     * @param onStarted  told of each service once it has started, before it is handed out
+     * @param onStopping told of each service before it stops
+     */
+    SharedServices(Conflicts<K> conflicts, Consumer<V> onStarted, Consumer<V> onStopping) {
         this.conflicts = conflicts;
+        this.onStarted = onStarted;
+        this.onStopping = onStopping;
     }
 
     SharedServices() {
-        this((existing, existingUser, wanted, wantedUser) -> { });
+        this((existing, existingUser, wanted, wantedUser) -> { }, service -> { }, service -> { });
     }
 
     /**
@@ -64,6 +74,7 @@ final class SharedServices<K, V extends Service> {
             }
             entry = new Entry<>(service);
             entries.put(key, entry);
+            onStarted.accept(service);
         }
         entry.users.add(user);
         return entry.service;
@@ -74,6 +85,7 @@ final class SharedServices<K, V extends Service> {
         Entry<V> entry = entries.get(key);
         if (entry != null && entry.users.remove(user) && entry.users.isEmpty()) {
             entries.remove(key);
+            onStopping.accept(entry.service);
             ServiceHelper.stopService(entry.service);
         }
     }
@@ -81,5 +93,12 @@ final class SharedServices<K, V extends Service> {
     /** The services in use now. */
     synchronized List<V> services() {
         return entries.values().stream().map(e -> e.service).toList();
+    }
+
+    /** The services in use now, by key. */
+    synchronized Map<K, V> byKey() {
+        Map<K, V> services = new HashMap<>();
+        entries.forEach((key, entry) -> services.put(key, entry.service));
+        return services;
     }
 }

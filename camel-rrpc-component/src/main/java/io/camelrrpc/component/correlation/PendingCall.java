@@ -2,6 +2,7 @@ package io.camelrrpc.component.correlation;
 
 import java.util.concurrent.TimeUnit;
 
+import io.camelrrpc.component.late.LateReplies;
 import io.camelrrpc.component.topic.RrpcAddress;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -24,6 +25,7 @@ public final class PendingCall {
     private final byte[] request;
     private final CallLimits limits;
     private final Object owner;
+    private final LateReplies lateReplies;
     /** The bucket its timeout waits in, or {@code null}; see {@link TimeoutBuckets}. */
     volatile TimeoutBuckets.Bucket timeoutBucket;
     /** Its neighbours in that bucket; guarded by the bucket's lock, then the timer's once the bucket fired. */
@@ -39,10 +41,13 @@ public final class PendingCall {
     private boolean finished;
 
     /**
-     * @param owner who made the call (its producer): {@link ReplyCorrelator#abandonCallsOf} ends its calls when it stops
+     * @param owner       who made the call (its producer): {@link ReplyCorrelator#abandonCallsOf} ends its calls when
+     *                    it stops
+     * @param lateReplies what to do with a reply that comes after the timeout, or {@code null} not to remember the call
+     *                    once it timed out (such a reply then counts as unmatched)
      */
     public PendingCall(RrpcAddress address, Exchange exchange, AsyncCallback callback, long timeoutMillis,
-                       String requestTopic, byte[] request, CallLimits limits, Object owner) {
+                       String requestTopic, byte[] request, CallLimits limits, Object owner, LateReplies lateReplies) {
         this.address = address;
         this.exchange = exchange;
         this.callback = callback;
@@ -52,6 +57,7 @@ public final class PendingCall {
         this.request = request;
         this.limits = limits;
         this.owner = owner;
+        this.lateReplies = lateReplies;
     }
 
     public RrpcAddress address() {
@@ -90,6 +96,10 @@ public final class PendingCall {
 
     Object owner() {
         return owner;
+    }
+
+    LateReplies lateReplies() {
+        return lateReplies;
     }
 
     /** Whether a reply on this address answers this call: same processId, product and device. */

@@ -17,11 +17,15 @@ import io.camelrrpc.component.RrpcPayloadTooLargeException;
 import io.camelrrpc.component.RrpcRejectedException;
 import io.camelrrpc.component.ReplySubscriptionMode;
 import io.camelrrpc.component.RrpcTimeoutException;
+import io.camelrrpc.component.late.RecentCalls;
 import io.camelrrpc.component.mqtt.ConnectionListener;
 import io.camelrrpc.component.mqtt.MessageListener;
 import io.camelrrpc.component.mqtt.MqttConnection;
 import io.camelrrpc.component.mqtt.MqttConnectionException;
 import io.camelrrpc.component.mqtt.Subscription;
+import io.camelrrpc.component.observe.ReplyDropReason;
+import io.camelrrpc.component.observe.RrpcObserver;
+import io.camelrrpc.component.threads.NamedThreadPool;
 import io.camelrrpc.component.topic.RrpcAddress;
 import io.camelrrpc.component.topic.TopicTemplate;
 import org.apache.camel.CamelContext;
@@ -50,6 +54,8 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     private final int qos;
     private final ReplySubscriptionMode mode;
     private final long lingerMillis;
+    private final String replyExecutorService;
+    private final RrpcObserver observer;
     private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
     private final DeviceLanes lanes = new DeviceLanes();
     private final CorrelationStatistics statistics = new CorrelationStatistics();
@@ -58,25 +64,43 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     private DeviceReplySubscriptions deviceSubscriptions;
     private ScheduledExecutorService timer;
     private TimeoutBuckets timeouts;
+    private NamedThreadPool completionPool;
     private ExecutorService completions;
+    private RecentCalls recentCalls;
 
     /**
-     * @param mode         how replies are subscribed to
-     * @param lingerMillis in {@link ReplySubscriptionMode#PerDevice} mode, how long an unused device subscription is
-     *                     kept
+     * @param mode                 how replies are subscribed to
+     * @param lingerMillis         in {@link ReplySubscriptionMode#PerDevice} mode, how long an unused device
+     *                             subscription is kept
+     * @param replyExecutorService where calls complete: a bean or ThreadPoolProfile name, or {@code null} for a pool
+     *                             of the correlator's own
+     * @param observer             told of dropped replies
      */
     public ReplyCorrelator(CamelContext camelContext, MqttConnection connection, TopicTemplate replyTemplate, int qos,
-                           ReplySubscriptionMode mode, long lingerMillis) {
+                           ReplySubscriptionMode mode, long lingerMillis, String replyExecutorService,
+                           RrpcObserver observer) {
         this.camelContext = camelContext;
         this.connection = connection;
         this.replyTemplate = replyTemplate;
         this.qos = qos;
         this.mode = mode;
         this.lingerMillis = lingerMillis;
+        this.replyExecutorService = replyExecutorService;
+        this.observer = observer;
     }
 
     public CorrelationStatistics statistics() {
         return statistics;
+    }
+
+    /** The calls that ended lately, which tell late and duplicate replies apart from unmatched ones. */
+    public RecentCalls recentCalls() {
+        return recentCalls;
+    }
+
+    /** Runs the action for the address of each call pending now. */
+    public void forEachPending(Consumer<RrpcAddress> action) {
+        pending.values().forEach(call -> action.accept(call.address()));
     }
 
     /** Calls waiting for their reply (or their turn) now. */
@@ -101,8 +125,10 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         // not -1 here: for a plain thread pool Camel turns a queue size <= 0 into a SynchronousQueue, which rejects
         // whenever every thread is busy, and finish() would then run the route on the MQTT client's thread
-        completions = executors.newThreadPool(this, "RrpcReplies",
+        completionPool = new NamedThreadPool("replyExecutorService", replyExecutorService,
                 unboundedProfile("RrpcReplies", threads, Integer.MAX_VALUE));
+        completions = completionPool.start(camelContext, this, "RrpcReplies");
+        recentCalls = new RecentCalls(this::runOnPool, System::nanoTime);
         connection.addListener(this);
         if (mode == ReplySubscriptionMode.Wildcard) {
             subscription = connection.subscribe(Subscription.of(replyTemplate.filter("+", "+"), qos, replies));
@@ -143,9 +169,8 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
             deviceSubscriptions.clear();
         }
         failAll(call -> true, ReplyCorrelator::producerStopped);
-        ExecutorServiceManager executors = camelContext.getExecutorServiceManager();
-        executors.shutdownNow(timer);
-        executors.shutdownGraceful(completions);
+        camelContext.getExecutorServiceManager().shutdownNow(timer);
+        completionPool.stop(camelContext);
     }
 
     /**
@@ -245,60 +270,72 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     }
 
     private void onReply(String topic, byte[] payload) {
-        PendingCall call = callAnsweredOn(topic);
+        RrpcAddress reply = parseReply(topic);
+        PendingCall call = reply == null ? null : callAnswering(reply, payload);
         if (call == null) {
             return;
         }
-        boolean completed = payload.length > call.limits().maxPayloadSize()
+        int limit = call.limits().maxPayloadSize();
+        boolean completed = payload.length > limit
                 ? tooLarge(call, payload.length)
                 : finish(call, c -> {
                     statistics.replies.increment();
                     c.succeed(payload);
                 });
         if (!completed) {
-            statistics.unmatchedReplies.increment();
+            unmatched(reply, payload);
+        } else if (payload.length <= limit) {
+            recentCalls.answered(reply.processId());
         }
     }
 
     /** A reply the connection skipped unread: larger than any endpoint on it accepts. */
     private void onOversizedReply(String topic, int payloadBytes) {
-        PendingCall call = callAnsweredOn(topic);
-        if (call != null && !tooLarge(call, payloadBytes)) {
-            statistics.unmatchedReplies.increment();
+        RrpcAddress reply = parseReply(topic);
+        if (reply == null) {
+            return;
         }
+        PendingCall call = pending.get(reply.processId());
+        if (call != null && call.answeredBy(reply) && tooLarge(call, payloadBytes)) {
+            return;
+        }
+        endCoolDown(reply);
+        statistics.oversizedReplies.increment();
+        observer.replyDropped(ReplyDropReason.OVERSIZED);
+        LOG.debug("Dropped a reply of {} bytes from {} to processId {}: no call waits for it", payloadBytes,
+                reply.device(), reply.processId());
     }
 
     private boolean tooLarge(PendingCall call, int payloadBytes) {
         int limit = call.limits().maxPayloadSize();
         return finish(call, c -> {
             statistics.oversizedReplies.increment();
+            observer.replyDropped(ReplyDropReason.OVERSIZED);
             c.fail(new RrpcPayloadTooLargeException("reply", payloadBytes, limit, c.address(), c.exchange()));
         });
     }
 
-    /** The pending call a reply on this topic answers, or {@code null}: the reply is then counted and dropped. */
-    private PendingCall callAnsweredOn(String topic) {
+    /** The reply's address, or {@code null} when the topic does not fit the template (counted and dropped). */
+    private RrpcAddress parseReply(String topic) {
         RrpcAddress reply = replyTemplate.parseTopic(topic);
         if (reply == null) {
             statistics.malformedReplies.increment();
+            observer.replyDropped(ReplyDropReason.MALFORMED);
             LOG.debug("Dropped a message on '{}': the topic does not fit the reply template {}", topic, replyTemplate);
-            return null;
         }
+        return reply;
+    }
+
+    /** The pending call this reply answers, or {@code null}: the reply is then counted and dropped. */
+    private PendingCall callAnswering(RrpcAddress reply, byte[] payload) {
         PendingCall call = pending.get(reply.processId());
-        if (call == null && endCoolDown(reply)) {
-            statistics.lateReplies.increment();
-            LOG.debug("Dropped a late reply from {} to processId {}, which had timed out; the device's next call goes on",
-                    reply.device(), reply.processId());
-            return null;
-        }
         if (call == null) {
-            statistics.unmatchedReplies.increment();
-            LOG.debug("Dropped a reply from {} to processId {}: no call waits for it (late, duplicate or another node's)",
-                    reply.device(), reply.processId());
+            unmatched(reply, payload);
             return null;
         }
         if (!call.answeredBy(reply)) {
             statistics.misaddressedReplies.increment();
+            observer.replyDropped(ReplyDropReason.MISADDRESSED);
             LOG.warn("Dropped a reply from {} to processId {}: that call went to {}", reply.device(), reply.processId(),
                     call.address().device());
             return null;
@@ -306,11 +343,31 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         return call;
     }
 
+    /**
+     * A reply no pending call waits for: late (it ends its device's cool-down, and goes to its producer's
+     * lateReplyUri), duplicate or unmatched.
+     */
+    private void unmatched(RrpcAddress reply, byte[] payload) {
+        boolean endedCoolDown = endCoolDown(reply);
+        ReplyDropReason reason = recentCalls.dropped(reply, payload);
+        if (endedCoolDown) {
+            statistics.lateReplies.increment();
+            reason = ReplyDropReason.LATE;
+        } else {
+            statistics.unmatchedReplies.increment();
+        }
+        observer.replyDropped(reason);
+        LOG.debug("Dropped a reply from {} to processId {}: {}", reply.device(), reply.processId(), reason.tag());
+    }
+
     private void expire(PendingCall call) {
         boolean expired = finish(call, true, c -> {
             statistics.timeouts.increment();
             c.fail(new RrpcTimeoutException(c.address(), c.timeoutMillis(), c.exchange()));
         });
+        if (expired && call.lateReplies() != null) {
+            recentCalls.timedOut(call.address(), call.timeoutMillis(), call.lateReplies());
+        }
         if (expired && call.coolingDown) {
             try {
                 timer.schedule(() -> endCoolDown(call.address()), call.limits().afterTimeoutDelayMillis(),

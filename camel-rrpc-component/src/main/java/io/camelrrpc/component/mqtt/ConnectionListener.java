@@ -13,4 +13,8 @@ public interface ConnectionListener {
     /** The connection is back and every subscription was made again. */
     default void resubscribed() {
     }
+
+    /** After a reconnect, the broker refused or did not confirm a subscription; it will be tried again. */
+    default void resubscribeFailed(String filter, Throwable cause) {
+    }
 }

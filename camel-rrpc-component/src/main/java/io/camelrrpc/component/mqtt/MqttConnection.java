@@ -583,6 +583,8 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
             }
             LOG.error("After reconnecting to {}: cannot subscribe to {} of {} filter(s) (attempt {}), e.g. '{}'",
                     settings.describe(), restored.failed().size(), restored.filters(), attempt, restored.failed().get(0));
+            MqttConnectionException refused = new MqttConnectionException("not granted by the broker");
+            restored.failed().forEach(filter -> tellListeners(listener -> listener.resubscribeFailed(filter, refused)));
             if (isConnected() && isStarted()) {
                 long delay = Math.min(settings.maxReconnectDelay(), 1000L << Math.min(attempt, 10));
                 resubscriber.schedule(() -> resubscribe(connectedAt, attempt + 1), delay, TimeUnit.MILLISECONDS);

@@ -146,6 +146,24 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private Duration replySubscriptionLinger = Duration.ofMillis(60_000);
     /**
+     * Where replies that come after their call timed out go, e.g. direct:late or seda:late: each becomes a new
+     * exchange with the reply as body and the headers CamelRrpcProductId, CamelRrpcDeviceName, CamelRrpcProcessId,
+     * CamelRrpcRequestTimeout (the call's timeout, ms) and CamelRrpcLateBy (ms after the timeout). Without it late
+     * replies are counted and dropped.
+     */
+    private String lateReplyUri;
+    /**
+     * How long after its call's timeout a reply still counts as late (and goes to lateReplyUri); later ones count as
+     * unmatched. At most 10,000 timed-out calls are remembered per connection.
+     */
+    private Duration lateReplyWindow = Duration.ofMillis(60_000);
+    /**
+     * Where calls complete, so where the route after the producer goes on: the name of an ExecutorService bean
+     * (used as it is) or of a Camel ThreadPoolProfile (a pool is made from it). By default a pool of max(2, cores)
+     * threads per broker connection.
+     */
+    private String replyExecutorService;
+    /**
      * Share the requests among every consumer with this group name (MQTT shared subscription $share/{group}/...),
      * so that consumers on several nodes handle each request once. Checked at start with a probe message.
      */
@@ -164,6 +182,23 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      * default, like a real device: the caller times out).
      */
     private Boolean replyOnError = false;
+    /**
+     * Runs the consumer's route: the name of an ExecutorService bean (used as it is) or of a Camel ThreadPoolProfile
+     * (a pool is made from it), instead of the pool of concurrentConsumers threads and consumerQueueSize queued
+     * requests. Give it a bounded queue and the Abort policy: requests it rejects are dropped.
+     */
+    private String executorService;
+    /**
+     * Publish histogram buckets of the rrpc.calls and rrpc.requests timers, so that a monitoring system such as
+     * Prometheus can compute percentiles (Spring Boot's management.metrics.distribution.percentiles-histogram.*
+     * does the same).
+     */
+    private Boolean metricsPercentileHistogram = false;
+    /**
+     * Tag the rrpc.calls and rrpc.requests timers with the device's name too (by default only its product): one
+     * time series per device, so only for few devices.
+     */
+    private Boolean metricsDeviceTag = false;
     /**
      * Seconds to wait for the broker when connecting and subscribing.
      */
@@ -414,6 +449,54 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
 
     public void setReplySubscriptionLinger(Duration replySubscriptionLinger) {
         this.replySubscriptionLinger = replySubscriptionLinger;
+    }
+
+    public String getLateReplyUri() {
+        return lateReplyUri;
+    }
+
+    public void setLateReplyUri(String lateReplyUri) {
+        this.lateReplyUri = lateReplyUri;
+    }
+
+    public Duration getLateReplyWindow() {
+        return lateReplyWindow;
+    }
+
+    public void setLateReplyWindow(Duration lateReplyWindow) {
+        this.lateReplyWindow = lateReplyWindow;
+    }
+
+    public String getReplyExecutorService() {
+        return replyExecutorService;
+    }
+
+    public void setReplyExecutorService(String replyExecutorService) {
+        this.replyExecutorService = replyExecutorService;
+    }
+
+    public String getExecutorService() {
+        return executorService;
+    }
+
+    public void setExecutorService(String executorService) {
+        this.executorService = executorService;
+    }
+
+    public Boolean getMetricsPercentileHistogram() {
+        return metricsPercentileHistogram;
+    }
+
+    public void setMetricsPercentileHistogram(Boolean metricsPercentileHistogram) {
+        this.metricsPercentileHistogram = metricsPercentileHistogram;
+    }
+
+    public Boolean getMetricsDeviceTag() {
+        return metricsDeviceTag;
+    }
+
+    public void setMetricsDeviceTag(Boolean metricsDeviceTag) {
+        this.metricsDeviceTag = metricsDeviceTag;
     }
 
     public String getSharedSubscriptionGroup() {

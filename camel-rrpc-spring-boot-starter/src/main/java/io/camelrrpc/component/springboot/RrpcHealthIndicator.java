@@ -1,31 +1,25 @@
 package io.camelrrpc.component.springboot;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.camelrrpc.component.RrpcComponent;
-import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.observe.ConnectionStatus;
 import org.apache.camel.CamelContext;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
 /**
- * DOWN when any MQTT connection of an rrpc component is not healthy (disconnected, or its subscriptions not all
- * back after a reconnect), UP otherwise, also when no connection is open yet. Details name the broker URL of
- * each connection, never credentials.
+ * DOWN when any MQTT connection of an rrpc component is not ready (disconnected, or its subscriptions not all back
+ * after a reconnect), UP otherwise, also when no connection is open yet. Each connection's details are those of its
+ * Camel health check (broker URL, client id, pending calls, reconnects, last failure; never credentials), with the
+ * component's name.
  */
 public class RrpcHealthIndicator extends AbstractHealthIndicator {
 
     private final CamelContext camelContext;
-
-    /** One connection in the health details. */
-    public record ConnectionHealth(String component, String broker, String clientId, boolean connected,
-            boolean healthy) {
-
-        static ConnectionHealth of(String component, MqttConnection connection) {
-            return new ConnectionHealth(component, connection.settings().brokerUrl(), connection.clientId(),
-                    connection.isConnected(), connection.isHealthy());
-        }
-    }
 
     public RrpcHealthIndicator(CamelContext camelContext) {
         super("rrpc health check failed");
@@ -34,12 +28,19 @@ public class RrpcHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        List<ConnectionHealth> connections = camelContext.getComponentNames().stream()
-                .filter(name -> camelContext.hasComponent(name) instanceof RrpcComponent)
-                .flatMap(name -> ((RrpcComponent) camelContext.hasComponent(name)).getConnections().stream()
-                        .map(connection -> ConnectionHealth.of(name, connection)))
-                .toList();
-        boolean healthy = connections.stream().allMatch(ConnectionHealth::healthy);
-        (healthy ? builder.up() : builder.down()).withDetail("connections", connections);
+        List<Map<String, Object>> connections = new ArrayList<>();
+        boolean ready = true;
+        for (String name : camelContext.getComponentNames()) {
+            if (camelContext.hasComponent(name) instanceof RrpcComponent component) {
+                for (ConnectionStatus status : component.getConnectionStatuses()) {
+                    Map<String, Object> details = new LinkedHashMap<>();
+                    details.put("component", name);
+                    details.putAll(status.details());
+                    connections.add(details);
+                    ready &= status.isReady();
+                }
+            }
+        }
+        (ready ? builder.up() : builder.down()).withDetail("connections", connections);
     }
 }

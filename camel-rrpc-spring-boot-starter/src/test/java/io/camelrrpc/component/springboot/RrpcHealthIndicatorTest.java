@@ -1,6 +1,8 @@
 package io.camelrrpc.component.springboot;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelrrpc.broker.EmbeddedMqttBroker;
@@ -8,6 +10,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
@@ -21,10 +24,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The rrpc health follows the broker: DOWN while it is stopped, UP again once the connection is back. */
+/**
+ * The rrpc health, and the rrpc checks in Camel's health (camelHealth), follow the broker: DOWN while it is stopped, UP
+ * again once the connection is back.
+ */
 @DirtiesContext
 @SpringBootTest(classes = RrpcHealthIndicatorTest.App.class,
                 properties = { "management.endpoint.health.show-details=always",
+                               "camel.health.exposure-level=full",
                                "camel.component.rrpc.max-reconnect-delay=500" })
 class RrpcHealthIndicatorTest {
 
@@ -65,17 +72,29 @@ class RrpcHealthIndicatorTest {
     @Test
     void downWhileTheBrokerIsStoppedAndUpWhenItIsBack() throws Exception {
         assertThat(rrpcHealth().getStatus()).isEqualTo(Status.UP);
+        assertThat(camelRrpcChecks()).containsOnly("UP");
         String details = new ObjectMapper().writeValueAsString(rrpcHealth());
-        assertThat(details).contains(broker.getBrokerUrl()).doesNotContain(PASSWORD);
+        assertThat(details).contains(broker.getBrokerUrl(), "\"client.id\"", "\"pending.calls\":0")
+                .doesNotContain(PASSWORD);
 
         broker.stop();
         await().atMost(Duration.ofSeconds(15)).until(() -> rrpcHealth().getStatus().equals(Status.DOWN));
+        assertThat(new ObjectMapper().writeValueAsString(rrpcHealth())).contains("\"last.failure\"");
+        await().until(() -> camelRrpcChecks().equals(List.of("DOWN")));
 
         broker.start();
         await().atMost(Duration.ofSeconds(15)).until(() -> rrpcHealth().getStatus().equals(Status.UP));
+        assertThat(camelRrpcChecks()).containsOnly("UP");
     }
 
     private HealthComponent rrpcHealth() {
         return healthEndpoint.healthForPath("rrpc");
+    }
+
+    /** The states of the rrpc checks in Camel's own health indicator (one per connection; their details aside). */
+    private List<Object> camelRrpcChecks() {
+        Map<String, Object> details = ((Health) healthEndpoint.healthForPath("camelHealth")).getDetails();
+        return details.entrySet().stream().filter(entry -> entry.getKey().startsWith("rrpc:"))
+                .map(Map.Entry::getValue).filter(String.class::isInstance).toList();
     }
 }

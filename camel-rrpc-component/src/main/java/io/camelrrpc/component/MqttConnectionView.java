@@ -1,0 +1,33 @@
+package io.camelrrpc.component;
+
+import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.observe.ConnectionView;
+
+/** What health checks, metrics and consoles read of an {@link MqttConnection}. */
+record MqttConnectionView(MqttConnection connection) implements ConnectionView {
+
+    @Override
+    public String brokerUrl() {
+        return connection.settings().brokerUrl();
+    }
+
+    @Override
+    public String clientId() {
+        return connection.clientId();
+    }
+
+    @Override
+    public boolean isConnected() {
+        return connection.isConnected();
+    }
+
+    @Override
+    public boolean isReady() {
+        return connection.isHealthy();
+    }
+
+    @Override
+    public boolean reconnectsByItself() {
+        return connection.settings().automaticReconnect();
+    }
+}
