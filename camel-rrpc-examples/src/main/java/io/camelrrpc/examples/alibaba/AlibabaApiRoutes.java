@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class AlibabaApiRoutes extends RouteBuilder {
 
-    /** Where {@code GET /} and {@code POST /} without an {@code X-TC-Action} header go. */
+    /** Where {@code GET /?Action=...} and {@code POST /} without an {@code X-TC-Action} header go. */
     public static final String ACTION_ENDPOINT = "direct:alibaba-action";
+    /** The parameter that names an Alibaba Cloud RPC action. */
+    public static final String ACTION_PARAMETER = "Action";
 
     private final RRpcAction rrpc;
     private final AlibabaApiAuthenticator authenticator;

@@ -44,7 +44,7 @@ public class RRpcAction {
     /** Reads the parameters read by {@link RpcParameters#read(Exchange)} and prepares the call to the device. */
     public void readRequest(Exchange exchange) {
         RpcParameters parameters = RpcParameters.of(exchange);
-        String action = parameters.get("Action");
+        String action = parameters.get(AlibabaApiRoutes.ACTION_PARAMETER);
         if (action == null) {
             throw AlibabaApiException.gateway(400, AlibabaErrorCodes.MISSING_PARAMETER,
                     "The request names no action: the parameter Action (Alibaba's RRpc, e.g. /?Action=RRpc&...) or"

@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConsoleRoutes extends RouteBuilder {
 
+    /** Serves the console page ({@code GET /} without an Alibaba {@code Action}). */
+    public static final String PAGE_ENDPOINT = "direct:console-page";
     private static final String PAGE = "static/index.html";
 
     private final CallLog callLog = new CallLog(System::currentTimeMillis);
@@ -44,14 +46,10 @@ public class ConsoleRoutes extends RouteBuilder {
         rest("/api/console")
                 .get().routeId("rest-console").produces("application/json")
                 .to("direct:console");
-        rest("/")
-                .get().routeId("rest-console-page").produces("text/html")
-                .to("direct:console-page");
-
         from("direct:console").routeId("console")
                 .process(this::reply);
         byte[] page = page();
-        from("direct:console-page").routeId("console-page")
+        from(PAGE_ENDPOINT).routeId("console-page")
                 .process(exchange -> HttpReplies.reply(exchange, 200, "text/html;charset=UTF-8", page));
     }
 
