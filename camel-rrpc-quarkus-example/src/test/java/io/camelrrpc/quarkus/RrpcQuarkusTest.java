@@ -80,11 +80,11 @@ class RrpcQuarkusTest {
     }
 
     @Test
-    void healthIsUpWithCamelsChecks() {
+    void healthIsUpWithCamelsAndTheRrpcConnectionsChecks() {
         when().get("/q/health")
                 .then().statusCode(200)
                 .body("status", is("UP"))
-                .body("checks.name", hasItems("context", "camel-routes"));
+                .body("checks.name", hasItems("context", "camel-routes", "rrpc"));
     }
 
     /**
