@@ -59,8 +59,9 @@ public class RrpcConfiguration implements Cloneable {
                             + " (4 s as in Tencent IoT Hub). The CamelRrpcRequestTimeout header overrides it per call.")
     private long requestTimeout = 4000;
     @UriParam(defaultValue = "Tencent",
-              description = "Which cloud's RRPC to speak. Tencent: $rrpc/rxd|txd/{productId}/{deviceName}/{processId}."
-                            + " Alibaba: /sys/{productId}/{deviceName}/rrpc/request|response/{processId} (productId is"
+              description = "Which cloud's RRPC to speak. Tencent: $rrpc/rxd/{productId}/{deviceName}/{processId} (replies:"
+                            + " txd). Alibaba: /sys/{productId}/{deviceName}/rrpc/request/{processId} (replies: response;"
+                            + " productId is"
                             + " the ProductKey; qos must be 0). Custom: requestTopicTemplate and replyTopicTemplate."
                             + " It also chooses how deviceSecret signs the login.")
     private RrpcDialect dialect = RrpcDialect.Tencent;

@@ -22,7 +22,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.CamelContext;
 
-/** Records the rrpc meters in a Micrometer registry; see the README's Monitoring section for what each one counts. */
+/** Records the rrpc meters in a Micrometer registry; see docs/monitoring.md for what each one counts. */
 final class MicrometerObserver implements RrpcObserver, AutoCloseable {
 
     static final String CALLS = "rrpc.calls";
