@@ -63,6 +63,7 @@ final class ObservedCall implements AsyncCallback {
             return CallOutcome.REJECTED;
         }
         boolean couldNotReachTheBroker = failure instanceof RrpcConnectionLostException
+                                         || failure instanceof RrpcDeviceOfflineException
                                          || failure instanceof RrpcCallException && !connected
                                             && !(failure instanceof RrpcPayloadTooLargeException);
         return couldNotReachTheBroker ? CallOutcome.OFFLINE : CallOutcome.ERROR;

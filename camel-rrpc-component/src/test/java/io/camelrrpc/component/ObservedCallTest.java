@@ -26,6 +26,8 @@ class ObservedCallTest {
                 .isEqualTo(CallOutcome.REJECTED);
         assertThat(ObservedCall.outcome(new RrpcConnectionLostException("tcp://b", address, exchange, null), true))
                 .isEqualTo(CallOutcome.OFFLINE);
+        assertThat(ObservedCall.outcome(new RrpcDeviceOfflineException("$rrpc/rxd/P/D/1", address, exchange), true))
+                .isEqualTo(CallOutcome.OFFLINE);
         assertThat(ObservedCall.outcome(new RrpcCallException("not connected", address, exchange, null), false))
                 .isEqualTo(CallOutcome.OFFLINE);
         assertThat(ObservedCall.outcome(new RrpcCallException("the producer stopped", address, exchange, null), true))

@@ -1,7 +1,9 @@
 package io.camelrrpc.component.correlation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,6 +15,7 @@ import java.util.function.Predicate;
 
 import io.camelrrpc.component.RrpcCallException;
 import io.camelrrpc.component.RrpcConnectionLostException;
+import io.camelrrpc.component.RrpcDeviceOfflineException;
 import io.camelrrpc.component.RrpcPayloadTooLargeException;
 import io.camelrrpc.component.RrpcRejectedException;
 import io.camelrrpc.component.ReplySubscriptionMode;
@@ -20,8 +23,11 @@ import io.camelrrpc.component.RrpcTimeoutException;
 import io.camelrrpc.component.late.RecentCalls;
 import io.camelrrpc.component.mqtt.ConnectionListener;
 import io.camelrrpc.component.mqtt.MessageListener;
-import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.mqtt.MessageProperties;
+import io.camelrrpc.component.mqtt.MqttTransport;
 import io.camelrrpc.component.mqtt.MqttConnectionException;
+import io.camelrrpc.component.mqtt.MqttProtocolVersion;
+import io.camelrrpc.component.mqtt.OutboundMessage;
 import io.camelrrpc.component.mqtt.Subscription;
 import io.camelrrpc.component.observe.ReplyDropReason;
 import io.camelrrpc.component.observe.RrpcObserver;
@@ -49,7 +55,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     private static final Duration TIMEOUT_RESOLUTION = Duration.ofMillis(10);
 
     private final CamelContext camelContext;
-    private final MqttConnection connection;
+    private final MqttTransport connection;
     private final TopicTemplate replyTemplate;
     private final int qos;
     private final ReplySubscriptionMode mode;
@@ -76,7 +82,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
      *                             of the correlator's own
      * @param observer             told of dropped replies
      */
-    public ReplyCorrelator(CamelContext camelContext, MqttConnection connection, TopicTemplate replyTemplate, int qos,
+    public ReplyCorrelator(CamelContext camelContext, MqttTransport connection, TopicTemplate replyTemplate, int qos,
                            ReplySubscriptionMode mode, long lingerMillis, String replyExecutorService,
                            RrpcObserver observer) {
         this.camelContext = camelContext;
@@ -260,13 +266,40 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
                                                               + "' is not in place again yet after a reconnect"))));
             return;
         }
-        connection.publish(call.requestTopic(), call.request(), qos, failure -> {
+        if (connection.protocolVersion() != MqttProtocolVersion.V5) {
+            connection.publish(call.requestTopic(), call.request(), qos, failure -> {
+                if (failure != null) {
+                    publishFailed(call, failure);
+                }
+            });
+            return;
+        }
+        connection.publish(mqtt5Request(call)).whenComplete((result, failure) -> {
             if (failure != null) {
-                finish(call, c -> failed(c, new RrpcCallException(
-                        "cannot publish the request to '" + c.requestTopic() + "': " + failure.getMessage(), c.address(),
-                        c.exchange(), failure)));
+                publishFailed(call, failure instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : failure);
+            } else if (result.noMatchingSubscribers()) {
+                finish(call, c -> failed(c, new RrpcDeviceOfflineException(c.requestTopic(), c.address(), c.exchange())));
             }
         });
+    }
+
+    /**
+     * An MQTT 5 request: Response Topic is the call's reply topic, Correlation Data its processId, and the broker drops
+     * it once the call's remaining time (rounded up to whole seconds) has passed.
+     */
+    private OutboundMessage mqtt5Request(PendingCall call) {
+        RrpcAddress address = call.address();
+        long remainingNanos = Math.max(0, call.deadlineNanos() - System.nanoTime());
+        long expirySeconds = Math.max(1, (remainingNanos + 999_999_999L) / 1_000_000_000L);
+        return new OutboundMessage(call.requestTopic(), call.request(), qos, MessageProperties.request(
+                replyTemplate.topic(address.productId(), address.deviceName(), address.processId()),
+                address.processId().getBytes(StandardCharsets.UTF_8), Math.min(expirySeconds, 0xFFFF_FFFFL)));
+    }
+
+    private void publishFailed(PendingCall call, Throwable failure) {
+        finish(call, c -> failed(c, new RrpcCallException(
+                "cannot publish the request to '" + c.requestTopic() + "': " + failure.getMessage(), c.address(),
+                c.exchange(), failure)));
     }
 
     private void onReply(String topic, byte[] payload) {
