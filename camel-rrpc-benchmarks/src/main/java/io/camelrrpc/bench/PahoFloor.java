@@ -44,7 +44,12 @@ final class PahoFloor implements CallTarget {
     }
 
     PahoFloor(String brokerUrl, int qos, String root) throws MqttException {
-        this(brokerUrl, qos, root, 0, 0);
+        this(brokerUrl, qos, root, 0, 0, new NoDelay(SocketFactory.getDefault()));
+    }
+
+    /** @param sockets plain or, for ssl:// brokers, TLS sockets (see {@link NoDelay}, {@link NoDelayTls}) */
+    PahoFloor(String brokerUrl, String root, SocketFactory sockets) throws MqttException {
+        this(brokerUrl, 0, root, 0, 0, sockets);
     }
 
     /**
@@ -54,14 +59,20 @@ final class PahoFloor implements CallTarget {
      * @param completionThreads 0 to complete on Paho's callback thread, else a pool of that many threads (rrpc's
      *                          RrpcReplies threads)
      */
-    PahoFloor(String brokerUrl, int qos, String root, int deviceThreads, int completionThreads) throws MqttException {
+    PahoFloor(String brokerUrl, int qos, String root, int deviceThreads, int completionThreads)
+            throws MqttException {
+        this(brokerUrl, qos, root, deviceThreads, completionThreads, new NoDelay(SocketFactory.getDefault()));
+    }
+
+    private PahoFloor(String brokerUrl, int qos, String root, int deviceThreads, int completionThreads,
+            SocketFactory sockets) throws MqttException {
         this.qos = qos;
         this.request = root + "/rxd/P/D/";
         this.reply = root + "/txd/P/D/";
         this.devicePool = deviceThreads == 0 ? null : java.util.concurrent.Executors.newFixedThreadPool(deviceThreads);
         this.completionPool = completionThreads == 0 ? null
                 : java.util.concurrent.Executors.newFixedThreadPool(completionThreads);
-        device = connect(brokerUrl, "floor-dev-", new Callback() {
+        device = connect(brokerUrl, "floor-dev-", sockets, new Callback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
                 String id = topic.substring(topic.lastIndexOf('/') + 1);
@@ -73,7 +84,7 @@ final class PahoFloor implements CallTarget {
             }
         });
         device.subscribe(request + "+", qos).waitForCompletion(10_000);
-        server = connect(brokerUrl, "floor-srv-", new Callback() {
+        server = connect(brokerUrl, "floor-srv-", sockets, new Callback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
                 Pending call = pending.remove(topic.substring(topic.lastIndexOf('/') + 1));
@@ -98,7 +109,8 @@ final class PahoFloor implements CallTarget {
         }
     }
 
-    private static MqttAsyncClient connect(String url, String prefix, MqttCallback callback) throws MqttException {
+    private static MqttAsyncClient connect(String url, String prefix, SocketFactory sockets, MqttCallback callback)
+            throws MqttException {
         String id = prefix + UUID.randomUUID().toString().substring(0, 8);
         MqttAsyncClient client = new MqttAsyncClient(url, id, new MemoryPersistence());
         client.setCallback(callback);
@@ -107,7 +119,7 @@ final class PahoFloor implements CallTarget {
         options.setCleanSession(true);
         options.setMaxInflight(65535);
         options.setAutomaticReconnect(false);
-        options.setSocketFactory(new NoDelay());
+        options.setSocketFactory(sockets);
         client.connect(options).waitForCompletion(10_000);
         return client;
     }
@@ -152,9 +164,13 @@ final class PahoFloor implements CallTarget {
         }
     }
 
-    /** Plain sockets with TCP_NODELAY (Paho does not set it). */
+    /** Plain sockets of a factory with TCP_NODELAY (Paho does not set it). */
     static final class NoDelay extends SocketFactory {
-        private final SocketFactory delegate = SocketFactory.getDefault();
+        private final SocketFactory delegate;
+
+        NoDelay(SocketFactory delegate) {
+            this.delegate = delegate;
+        }
 
         private static Socket noDelay(Socket socket) throws IOException {
             socket.setTcpNoDelay(true);
