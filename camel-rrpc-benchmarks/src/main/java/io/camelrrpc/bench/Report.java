@@ -174,7 +174,7 @@ final class Report {
         return rows;
     }
 
-    private static Double ratio(ClosedLoop.Result a, ClosedLoop.Result b) {
+    static Double ratio(ClosedLoop.Result a, ClosedLoop.Result b) {
         return a == null || b == null || b.callsPerSecond() == 0 ? null
                 : Math.round(a.callsPerSecond() / b.callsPerSecond() * 100) / 100.0;
     }
@@ -321,7 +321,12 @@ final class Report {
         doc.put("ratios", ratios);
         doc.put("cells", results);
         doc.put("heapAndTimeouts", heap);
+        writeFiles(json, doc, markdown, markdown());
+    }
+
+    /** Writes a report's JSON document and its markdown text. */
+    static void writeFiles(Path json, Map<String, Object> doc, Path markdown, String text) throws IOException {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
-        Files.writeString(markdown, markdown(), StandardCharsets.UTF_8);
+        Files.writeString(markdown, text, StandardCharsets.UTF_8);
     }
 }

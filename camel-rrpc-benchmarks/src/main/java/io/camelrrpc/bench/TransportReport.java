@@ -1,19 +1,15 @@
 package io.camelrrpc.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import static io.camelrrpc.bench.Report.fmt;
 import static io.camelrrpc.bench.Report.md;
+import static io.camelrrpc.bench.Report.ratio;
 import static io.camelrrpc.bench.Report.size;
 import static io.camelrrpc.bench.Report.thr;
 import static io.camelrrpc.bench.Report.x;
@@ -149,11 +145,6 @@ final class TransportReport {
         return fmt("%+.3f (%+.3f..%+.3f)", d.ms(), d.lowMs(), d.highMs());
     }
 
-    private static Double ratio(ClosedLoop.Result a, ClosedLoop.Result b) {
-        return a == null || b == null || b.callsPerSecond() == 0 ? null
-                : Math.round(a.callsPerSecond() / b.callsPerSecond() * 100) / 100.0;
-    }
-
     private static String each(List<ClosedLoop.Result> cell, String what) {
         List<String> out = new ArrayList<>();
         for (ClosedLoop.Result r : cell) {
@@ -218,11 +209,8 @@ final class TransportReport {
         doc.put("decision", decision);
         doc.put("criteria", criteria);
         doc.put("goals", goals);
-        Map<String, Object> differences = new LinkedHashMap<>();
-        paired.forEach((k, d) -> differences.put(k, d));
-        doc.put("pairedP99DifferencesMs", differences);
+        doc.put("pairedP99DifferencesMs", paired);
         doc.put("cells", results);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
-        Files.writeString(markdown, markdown(), StandardCharsets.UTF_8);
+        Report.writeFiles(json, doc, markdown, markdown());
     }
 }
