@@ -88,6 +88,8 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "processIdGenerator": getOrCreateConfiguration(target).setProcessIdGenerator(property(camelContext, io.camelrrpc.component.correlation.ProcessIdGenerator.class, value)); return true;
         case "processidmaxlength":
         case "processIdMaxLength": getOrCreateConfiguration(target).setProcessIdMaxLength(property(camelContext, int.class, value)); return true;
+        case "protocolversion":
+        case "protocolVersion": getOrCreateConfiguration(target).setProtocolVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "qos": getOrCreateConfiguration(target).setQos(property(camelContext, int.class, value)); return true;
         case "replyexecutorservice":
         case "replyExecutorService": getOrCreateConfiguration(target).setReplyExecutorService(property(camelContext, java.lang.String.class, value)); return true;
@@ -113,6 +115,7 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tcpnodelay":
         case "tcpNoDelay": getOrCreateConfiguration(target).setTcpNoDelay(property(camelContext, boolean.class, value)); return true;
+        case "transport": getOrCreateConfiguration(target).setTransport(property(camelContext, io.camelrrpc.component.mqtt.Transport.class, value)); return true;
         case "username":
         case "userName": getOrCreateConfiguration(target).setUserName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -180,6 +183,8 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "processIdGenerator": return io.camelrrpc.component.correlation.ProcessIdGenerator.class;
         case "processidmaxlength":
         case "processIdMaxLength": return int.class;
+        case "protocolversion":
+        case "protocolVersion": return java.lang.String.class;
         case "qos": return int.class;
         case "replyexecutorservice":
         case "replyExecutorService": return java.lang.String.class;
@@ -205,6 +210,7 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tcpnodelay":
         case "tcpNoDelay": return boolean.class;
+        case "transport": return io.camelrrpc.component.mqtt.Transport.class;
         case "username":
         case "userName": return java.lang.String.class;
         default: return null;
@@ -273,6 +279,8 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "processIdGenerator": return getOrCreateConfiguration(target).getProcessIdGenerator();
         case "processidmaxlength":
         case "processIdMaxLength": return getOrCreateConfiguration(target).getProcessIdMaxLength();
+        case "protocolversion":
+        case "protocolVersion": return getOrCreateConfiguration(target).getProtocolVersion();
         case "qos": return getOrCreateConfiguration(target).getQos();
         case "replyexecutorservice":
         case "replyExecutorService": return getOrCreateConfiguration(target).getReplyExecutorService();
@@ -298,6 +306,7 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "tcpnodelay":
         case "tcpNoDelay": return getOrCreateConfiguration(target).isTcpNoDelay();
+        case "transport": return getOrCreateConfiguration(target).getTransport();
         case "username":
         case "userName": return getOrCreateConfiguration(target).getUserName();
         default: return null;

@@ -70,6 +70,8 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "processIdGenerator": target.setProcessIdGenerator(property(camelContext, io.camelrrpc.component.correlation.ProcessIdGenerator.class, value)); return true;
         case "processidmaxlength":
         case "processIdMaxLength": target.setProcessIdMaxLength(property(camelContext, int.class, value)); return true;
+        case "protocolversion":
+        case "protocolVersion": target.setProtocolVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "qos": target.setQos(property(camelContext, int.class, value)); return true;
         case "replyexecutorservice":
         case "replyExecutorService": target.setReplyExecutorService(property(camelContext, java.lang.String.class, value)); return true;
@@ -95,6 +97,7 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tcpnodelay":
         case "tcpNoDelay": target.setTcpNoDelay(property(camelContext, boolean.class, value)); return true;
+        case "transport": target.setTransport(property(camelContext, io.camelrrpc.component.mqtt.Transport.class, value)); return true;
         case "username":
         case "userName": target.setUserName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -151,6 +154,8 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "processIdGenerator": return io.camelrrpc.component.correlation.ProcessIdGenerator.class;
         case "processidmaxlength":
         case "processIdMaxLength": return int.class;
+        case "protocolversion":
+        case "protocolVersion": return java.lang.String.class;
         case "qos": return int.class;
         case "replyexecutorservice":
         case "replyExecutorService": return java.lang.String.class;
@@ -176,6 +181,7 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tcpnodelay":
         case "tcpNoDelay": return boolean.class;
+        case "transport": return io.camelrrpc.component.mqtt.Transport.class;
         case "username":
         case "userName": return java.lang.String.class;
         default: return null;
@@ -233,6 +239,8 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "processIdGenerator": return target.getProcessIdGenerator();
         case "processidmaxlength":
         case "processIdMaxLength": return target.getProcessIdMaxLength();
+        case "protocolversion":
+        case "protocolVersion": return target.getProtocolVersion();
         case "qos": return target.getQos();
         case "replyexecutorservice":
         case "replyExecutorService": return target.getReplyExecutorService();
@@ -258,6 +266,7 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "sslContextParameters": return target.getSslContextParameters();
         case "tcpnodelay":
         case "tcpNoDelay": return target.isTcpNoDelay();
+        case "transport": return target.getTransport();
         case "username":
         case "userName": return target.getUserName();
         default: return null;

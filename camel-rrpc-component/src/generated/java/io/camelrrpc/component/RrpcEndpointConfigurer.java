@@ -78,6 +78,8 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "processIdGenerator": target.getConfiguration().setProcessIdGenerator(property(camelContext, io.camelrrpc.component.correlation.ProcessIdGenerator.class, value)); return true;
         case "processidmaxlength":
         case "processIdMaxLength": target.getConfiguration().setProcessIdMaxLength(property(camelContext, int.class, value)); return true;
+        case "protocolversion":
+        case "protocolVersion": target.getConfiguration().setProtocolVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "qos": target.getConfiguration().setQos(property(camelContext, int.class, value)); return true;
         case "replyexecutorservice":
         case "replyExecutorService": target.getConfiguration().setReplyExecutorService(property(camelContext, java.lang.String.class, value)); return true;
@@ -103,6 +105,7 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tcpnodelay":
         case "tcpNoDelay": target.getConfiguration().setTcpNoDelay(property(camelContext, boolean.class, value)); return true;
+        case "transport": target.getConfiguration().setTransport(property(camelContext, io.camelrrpc.component.mqtt.Transport.class, value)); return true;
         case "username":
         case "userName": target.getConfiguration().setUserName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -167,6 +170,8 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "processIdGenerator": return io.camelrrpc.component.correlation.ProcessIdGenerator.class;
         case "processidmaxlength":
         case "processIdMaxLength": return int.class;
+        case "protocolversion":
+        case "protocolVersion": return java.lang.String.class;
         case "qos": return int.class;
         case "replyexecutorservice":
         case "replyExecutorService": return java.lang.String.class;
@@ -192,6 +197,7 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tcpnodelay":
         case "tcpNoDelay": return boolean.class;
+        case "transport": return io.camelrrpc.component.mqtt.Transport.class;
         case "username":
         case "userName": return java.lang.String.class;
         default: return null;
@@ -257,6 +263,8 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "processIdGenerator": return target.getConfiguration().getProcessIdGenerator();
         case "processidmaxlength":
         case "processIdMaxLength": return target.getConfiguration().getProcessIdMaxLength();
+        case "protocolversion":
+        case "protocolVersion": return target.getConfiguration().getProtocolVersion();
         case "qos": return target.getConfiguration().getQos();
         case "replyexecutorservice":
         case "replyExecutorService": return target.getConfiguration().getReplyExecutorService();
@@ -282,6 +290,7 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "tcpnodelay":
         case "tcpNoDelay": return target.getConfiguration().isTcpNoDelay();
+        case "transport": return target.getConfiguration().getTransport();
         case "username":
         case "userName": return target.getConfiguration().getUserName();
         default: return null;

@@ -23,7 +23,7 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(45);
+        Set<String> props = new HashSet<>(47);
         props.add("afterTimeoutDelay");
         props.add("automaticReconnect");
         props.add("bridgeErrorHandler");
@@ -55,6 +55,7 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("processIdGenerator");
         props.add("processIdMaxLength");
         props.add("productId");
+        props.add("protocolVersion");
         props.add("qos");
         props.add("replyExecutorService");
         props.add("replyOnError");
@@ -68,6 +69,7 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("signMethod");
         props.add("sslContextParameters");
         props.add("tcpNoDelay");
+        props.add("transport");
         props.add("userName");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);

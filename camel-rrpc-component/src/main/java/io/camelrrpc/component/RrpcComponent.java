@@ -13,6 +13,9 @@ import io.camelrrpc.component.health.RrpcHealthCheckRepository;
 import io.camelrrpc.component.metrics.RrpcMetrics;
 import io.camelrrpc.component.mqtt.ConnectionSettings;
 import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.mqtt.MqttTransport;
+import io.camelrrpc.component.mqtt.Transport;
+import io.camelrrpc.component.mqtt.hivemq.HiveMqConnection;
 import io.camelrrpc.component.observe.ConnectionMonitor;
 import io.camelrrpc.component.observe.ConnectionMonitors;
 import io.camelrrpc.component.observe.ConnectionStatus;
@@ -46,8 +49,8 @@ public class RrpcComponent extends DefaultComponent implements ConnectionMonitor
     private boolean metricsDeviceTag;
 
     private final Observers observers = new Observers();
-    private final Map<MqttConnection, ConnectionMonitor> monitors = new ConcurrentHashMap<>();
-    private final SharedServices<ConnectionSettings, MqttConnection> connections =
+    private final Map<MqttTransport, ConnectionMonitor> monitors = new ConcurrentHashMap<>();
+    private final SharedServices<ConnectionSettings, MqttTransport> connections =
             new SharedServices<>(ConnectionConflicts::check, this::connectionOpened, this::connectionClosing);
     private final SharedServices<CorrelatorKey, ReplyCorrelator> correlators = new SharedServices<>();
     private RrpcObserver metrics;
@@ -108,25 +111,31 @@ public class RrpcComponent extends DefaultComponent implements ConnectionMonitor
      * @throws IllegalArgumentException when it would collide with another endpoint's connection (same client id or
      *                                  client, other settings)
      */
-    MqttConnection acquireConnection(RrpcEndpoint endpoint) throws Exception {
-        MqttConnection connection = connections.acquire(endpoint.connectionSettings(),
-                user(endpoint), key -> new MqttConnection(getCamelContext(), key));
+    MqttTransport acquireConnection(RrpcEndpoint endpoint) throws Exception {
+        MqttTransport connection = connections.acquire(endpoint.connectionSettings(),
+                user(endpoint), this::newConnection);
         connection.acceptPayloads(endpoint.getConfiguration().getMaxPayloadSize());
         return connection;
     }
 
-    void releaseConnection(MqttConnection connection, RrpcEndpoint endpoint) {
+    private MqttTransport newConnection(ConnectionSettings settings) {
+        return settings.transport() == Transport.HiveMQ
+                ? new HiveMqConnection(getCamelContext(), settings, 0)
+                : new MqttConnection(getCamelContext(), settings);
+    }
+
+    void releaseConnection(MqttTransport connection, RrpcEndpoint endpoint) {
         connections.release(connection.settings(), user(endpoint));
     }
 
-    ReplyCorrelator acquireCorrelator(MqttConnection connection, RrpcEndpoint endpoint) throws Exception {
+    ReplyCorrelator acquireCorrelator(MqttTransport connection, RrpcEndpoint endpoint) throws Exception {
         RrpcConfiguration config = endpoint.getConfiguration();
         return correlators.acquire(correlatorKey(connection, config), user(endpoint), key -> new ReplyCorrelator(
                 getCamelContext(), connection, config.replyTemplate(), key.qos(), key.mode(), key.lingerMillis(),
                 key.replyExecutorService(), observers));
     }
 
-    void releaseCorrelator(MqttConnection connection, RrpcEndpoint endpoint) {
+    void releaseCorrelator(MqttTransport connection, RrpcEndpoint endpoint) {
         correlators.release(correlatorKey(connection, endpoint.getConfiguration()), user(endpoint));
     }
 
@@ -135,20 +144,20 @@ public class RrpcComponent extends DefaultComponent implements ConnectionMonitor
         return URISupport.sanitizeUri(endpoint.getEndpointUri());
     }
 
-    private static CorrelatorKey correlatorKey(MqttConnection connection, RrpcConfiguration config) {
+    private static CorrelatorKey correlatorKey(MqttTransport connection, RrpcConfiguration config) {
         return new CorrelatorKey(connection.settings(), config.getReplyTopicTemplate(), config.getQos(),
                 config.getReplySubscription(), config.getReplySubscriptionLinger(), config.getReplyExecutorService());
     }
 
-    private void connectionOpened(MqttConnection connection) {
-        ConnectionMonitor monitor = new ConnectionMonitor(new MqttConnectionView(connection),
+    private void connectionOpened(MqttTransport connection) {
+        ConnectionMonitor monitor = new ConnectionMonitor(new TransportView(connection),
                 () -> pendingCallsOn(connection.settings()), Clock.systemUTC());
         connection.addListener(monitor);
         monitors.put(connection, monitor);
         observers.connectionOpened(monitor);
     }
 
-    private void connectionClosing(MqttConnection connection) {
+    private void connectionClosing(MqttTransport connection) {
         ConnectionMonitor monitor = monitors.remove(connection);
         if (monitor != null) {
             connection.removeListener(monitor);
@@ -189,7 +198,7 @@ public class RrpcComponent extends DefaultComponent implements ConnectionMonitor
     }
 
     /** The broker connections in use, e.g. for health checks. */
-    public List<MqttConnection> getConnections() {
+    public List<MqttTransport> getConnections() {
         return connections.services();
     }
 

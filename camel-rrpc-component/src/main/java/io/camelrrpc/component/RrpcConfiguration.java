@@ -7,6 +7,8 @@ import io.camelrrpc.component.credentials.DeviceCredentials;
 import io.camelrrpc.component.credentials.SignMethod;
 import io.camelrrpc.component.credentials.TencentDeviceCredentials;
 import io.camelrrpc.component.mqtt.ConnectionSettings;
+import io.camelrrpc.component.mqtt.MqttProtocolVersion;
+import io.camelrrpc.component.mqtt.Transport;
 import io.camelrrpc.component.topic.TopicNames;
 import io.camelrrpc.component.topic.TopicTemplate;
 import org.apache.camel.RuntimeCamelException;
@@ -22,8 +24,17 @@ import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 public class RrpcConfiguration implements Cloneable {
 
     @UriParam(defaultValue = "tcp://localhost:1883",
-              description = "The MQTT broker: tcp://host:port, or ssl://host:port with sslContextParameters.")
+              description = "The MQTT broker: tcp://host:port, or ssl://host:port with sslContextParameters; with"
+                            + " transport HiveMQ also ws://host:port/path and wss://host:port/path (WebSocket).")
     private String brokerUrl = "tcp://localhost:1883";
+    @UriParam(defaultValue = "Paho", enums = "HiveMQ,Paho",
+              description = "The MQTT client library: Paho (Eclipse Paho 1.2.5, MQTT 3.1.1 only, takes a client bean) or"
+                            + " HiveMQ (HiveMQ MQTT Client on Netty: MQTT 3.1.1 and 5, WebSocket).")
+    private Transport transport = Transport.Paho;
+    @UriParam(defaultValue = "3.1.1", enums = "3.1.1,5",
+              description = "The MQTT version: 3.1.1, or 5 (transport HiveMQ only) for request/response properties and"
+                            + " offline fast-fail.")
+    private String protocolVersion = "3.1.1";
     @UriParam(description = "MQTT client id. Endpoints with the same broker settings share one connection and so one"
                             + " client id; endpoints with the same client id and other connection settings fail to"
                             + " start. By default a random id is generated.")
@@ -196,9 +207,7 @@ public class RrpcConfiguration implements Cloneable {
      * @throws IllegalArgumentException naming the option and what to fix
      */
     public void validate() {
-        if (brokerUrl == null || !(brokerUrl.startsWith("tcp://") || brokerUrl.startsWith("ssl://"))) {
-            throw new IllegalArgumentException("brokerUrl must be tcp://host:port or ssl://host:port, got '" + brokerUrl + "'");
-        }
+        validateTransport();
         requireRange("qos", qos, 0, 1);
         requireRange("requestTimeout", requestTimeout, 1, Integer.MAX_VALUE);
         requireRange("processIdMaxLength", processIdMaxLength, 1, 65535);
@@ -219,6 +228,40 @@ public class RrpcConfiguration implements Cloneable {
         }
         validateTopics();
         validateLoginOptions();
+    }
+
+    private void validateTransport() {
+        if (transport == null) {
+            throw new IllegalArgumentException("transport must be HiveMQ or Paho");
+        }
+        MqttProtocolVersion version = mqttProtocolVersion();
+        boolean webSocket = brokerUrl != null && (brokerUrl.startsWith("ws://") || brokerUrl.startsWith("wss://"));
+        if (brokerUrl == null || !(brokerUrl.startsWith("tcp://") || brokerUrl.startsWith("ssl://") || webSocket)) {
+            throw new IllegalArgumentException("brokerUrl must be tcp://host:port or ssl://host:port (or, with"
+                                               + " transport=HiveMQ, ws:// or wss://host:port/path), got '" + brokerUrl + "'");
+        }
+        if (transport == Transport.HiveMQ) {
+            if (client != null) {
+                throw new IllegalArgumentException("client is a Paho client: it needs transport=Paho, got transport=HiveMQ");
+            }
+            return;
+        }
+        if (version == MqttProtocolVersion.V5) {
+            throw new IllegalArgumentException("protocolVersion=5 requires transport=HiveMQ (Paho speaks MQTT 3.1.1 only)");
+        }
+        if (webSocket) {
+            throw new IllegalArgumentException("brokerUrl " + brokerUrl + " (WebSocket) requires transport=HiveMQ");
+        }
+    }
+
+    /** protocolVersion as a value. */
+    MqttProtocolVersion mqttProtocolVersion() {
+        for (MqttProtocolVersion version : MqttProtocolVersion.values()) {
+            if (version.toString().equals(protocolVersion)) {
+                return version;
+            }
+        }
+        throw new IllegalArgumentException("protocolVersion must be 3.1.1 or 5, got '" + protocolVersion + "'");
     }
 
     private void validateTopics() {
@@ -317,7 +360,7 @@ public class RrpcConfiguration implements Cloneable {
         return new ConnectionSettings(
                 brokerUrl, credentials == null ? clientId : null, userName, password, cleanSession, keepAliveInterval,
                 connectionTimeout, automaticReconnect, maxReconnectDelay, maxInflight, tcpNoDelay, sslContextParameters,
-                client, credentials);
+                client, credentials, transport, mqttProtocolVersion());
     }
 
     /** The device's signing credentials, or {@code null} when the login is userName/password or none. */
@@ -339,6 +382,22 @@ public class RrpcConfiguration implements Cloneable {
 
     public void setBrokerUrl(String brokerUrl) {
         this.brokerUrl = brokerUrl;
+    }
+
+    public Transport getTransport() {
+        return transport;
+    }
+
+    public void setTransport(Transport transport) {
+        this.transport = transport;
+    }
+
+    public String getProtocolVersion() {
+        return protocolVersion;
+    }
+
+    public void setProtocolVersion(String protocolVersion) {
+        this.protocolVersion = protocolVersion;
     }
 
     public String getClientId() {

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.camelrrpc.component.mqtt.MessageListener;
-import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.mqtt.MqttTransport;
 import io.camelrrpc.component.mqtt.Subscription;
 import io.camelrrpc.component.observe.RequestDropReason;
 import io.camelrrpc.component.observe.RrpcObserver;
@@ -50,7 +50,7 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
     private final MessageListener requests = MessageListener.of(this::onRequest, this::onOversizedRequest);
     private final RrpcObserver observer;
     private NamedThreadPool workerPool;
-    private volatile MqttConnection connection;
+    private volatile MqttTransport connection;
     private Subscription subscription;
     private ExecutorService workers;
     private volatile boolean forcedShutdown;
@@ -250,7 +250,7 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
         unfinished.replying();
         try {
             byte[] payload = replyPayload(exchange, address);
-            MqttConnection current = connection;
+            MqttTransport current = connection;
             if (payload == null) {
                 return;
             }

@@ -8,7 +8,7 @@ import io.camelrrpc.component.correlation.PendingCall;
 import io.camelrrpc.component.correlation.ProcessIdGenerator;
 import io.camelrrpc.component.correlation.ReplyCorrelator;
 import io.camelrrpc.component.late.LateReplies;
-import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.mqtt.MqttTransport;
 import io.camelrrpc.component.observe.Observers;
 import io.camelrrpc.component.topic.RrpcAddress;
 import io.camelrrpc.component.topic.TopicNames;
@@ -34,7 +34,7 @@ public class RrpcProducer extends DefaultAsyncProducer {
     private final ProcessIdGenerator processIdGenerator;
     private final CallLimits limits;
     private final RrpcAddress endpointDevice;
-    private MqttConnection connection;
+    private MqttTransport connection;
     private ReplyCorrelator correlator;
     private LateReplyForwarder lateReplyForwarder;
     private LateReplies lateReplies;

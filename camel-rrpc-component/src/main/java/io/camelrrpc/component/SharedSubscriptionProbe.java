@@ -4,7 +4,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.mqtt.MqttTransport;
 import io.camelrrpc.component.mqtt.MqttConnectionException;
 import io.camelrrpc.component.mqtt.Subscription;
 import io.camelrrpc.component.topic.RrpcAddress;
@@ -28,7 +28,7 @@ final class SharedSubscriptionProbe {
         return PRODUCT.equals(address.productId());
     }
 
-    static void verify(MqttConnection connection, TopicTemplate requests, int qos)
+    static void verify(MqttTransport connection, TopicTemplate requests, int qos)
             throws MqttConnectionException, InterruptedException {
         String device = UUID.randomUUID().toString().replace("-", "");
         CountDownLatch delivered = new CountDownLatch(1);

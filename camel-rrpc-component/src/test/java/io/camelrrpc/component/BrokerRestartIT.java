@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 import io.camelrrpc.broker.MqttBroker;
 import io.camelrrpc.component.correlation.ReplyCorrelator;
-import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.mqtt.MqttTransport;
 import io.camelrrpc.component.mqtt.MqttConnectionException;
+import io.camelrrpc.component.mqtt.Transport;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.ServiceStatus;
@@ -84,7 +85,7 @@ class BrokerRestartIT {
         broker = RestartableBroker.start(kind);
         node = startNode(broker.getBrokerUrl());
         assertRoundTrip();
-        MqttConnection connection = node.connection();
+        MqttTransport connection = node.connection();
         Consumer consumer = node.context().getRoute(CONSUMER_ROUTE).getConsumer();
         assertThat(connection.isHealthy()).isTrue();
 
@@ -115,7 +116,7 @@ class BrokerRestartIT {
     void startingWhileTheBrokerIsDownFailsNamingTheBrokerAndNoRouteClaimsToBeStarted(RestartableBroker.Kind kind)
             throws Exception {
         broker = RestartableBroker.create(kind);
-        node = RrpcNode.create("device-only node", broker.getBrokerUrl())
+        node = RrpcNode.create("device-only node", broker.getBrokerUrl(), c -> c.setTransport(transport()))
                 .routes(r -> r.from("rrpc:GW/+").routeId(CONSUMER_ROUTE).log("${body}"));
 
         Throwable failure = catchThrowable(node::start);
@@ -144,8 +145,11 @@ class BrokerRestartIT {
         assertThat(node.context().getRouteController().getRouteStatus("late")).isNotEqualTo(ServiceStatus.Started);
     }
 
-    private static RrpcNode startNode(String brokerUrl) throws Exception {
-        return RrpcNode.create("node", brokerUrl, c -> c.setMaxReconnectDelay(1000)).routes(BrokerRestartIT::routes)
+    private RrpcNode startNode(String brokerUrl) throws Exception {
+        return RrpcNode.create("node", brokerUrl, c -> {
+            c.setMaxReconnectDelay(1000);
+            c.setTransport(transport());
+        }).routes(BrokerRestartIT::routes)
                 .start();
     }
 
@@ -170,5 +174,10 @@ class BrokerRestartIT {
         long millisSince(long startNanos) {
             return TimeUnit.NANOSECONDS.toMillis(nanos - startNanos);
         }
+    }
+
+    /** The transport under test: a subclass named {@code ...HiveMqIT} runs the same tests on HiveMQ. */
+    protected Transport transport() {
+        return Transport.Paho;
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.camelrrpc.broker.EmbeddedMqttBroker;
 import io.camelrrpc.component.correlation.ReplyCorrelator;
+import io.camelrrpc.component.mqtt.Transport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -36,6 +37,7 @@ class ConnectionLossIT {
         RrpcConfiguration config = context.getComponent("rrpc", RrpcComponent.class).getConfiguration();
         config.setBrokerUrl(broker.getBrokerUrl());
         config.setMaxReconnectDelay(500);
+        config.setTransport(transport());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -95,5 +97,10 @@ class ConnectionLossIT {
         for (int i = 0; i < 20; i++) {
             assertThat(template.requestBody(uri, "again " + i, String.class)).isEqualTo("again " + i);
         }
+    }
+
+    /** The transport under test: a subclass named {@code ...HiveMqIT} runs the same tests on HiveMQ. */
+    protected Transport transport() {
+        return Transport.Paho;
     }
 }

@@ -15,6 +15,7 @@ import io.camelrrpc.component.credentials.SettableClock;
 import io.camelrrpc.component.credentials.SignMethod;
 import io.camelrrpc.component.credentials.TencentDeviceCredentials;
 import io.camelrrpc.component.mqtt.MqttConnectionException;
+import io.camelrrpc.component.mqtt.Transport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -152,7 +153,7 @@ class DeviceLoginIT {
         broker = brokerAccepting(dialect.expectedLogin(FIRST_CONNECT));
         Throwable failure;
         try (LogCapture logs = LogCapture.start()) {
-            device = RrpcNode.create("device", broker.getBrokerUrl())
+            device = RrpcNode.create("device", broker.getBrokerUrl(), c -> c.setTransport(transport()))
                     .routes(r -> r.from("rrpc:" + PRODUCT + "/" + DEVICE + "?dialect=" + dialect
                                         + "&deviceSecret=RAW(" + dialect.wrongSecret + ")")
                             .transform(r.simple("pong:${body}")));
@@ -176,7 +177,10 @@ class DeviceLoginIT {
 
     /** The device: a consumer signing its login with the fixed clock and random. */
     private RrpcNode deviceNode(Cloud dialect, SettableClock clock) throws Exception {
-        RrpcNode node = RrpcNode.create("device", broker.getBrokerUrl(), c -> c.setMaxReconnectDelay(500));
+        RrpcNode node = RrpcNode.create("device", broker.getBrokerUrl(), c -> {
+            c.setMaxReconnectDelay(500);
+            c.setTransport(transport());
+        });
         node.context().getRegistry().bind("login", dialect.credentials(clock));
         return node.routes(r -> r.from("rrpc:" + PRODUCT + "/" + DEVICE + "?dialect=" + dialect + "&deviceCredentials=#login")
                 .transform(r.simple("pong:${body}")));
@@ -186,6 +190,7 @@ class DeviceLoginIT {
     private RrpcNode cloudNode(Cloud dialect) {
         return RrpcNode.create("cloud", broker.getBrokerUrl(), c -> {
             c.setDialect(RrpcDialect.valueOf(dialect.name()));
+            c.setTransport(transport());
             c.setUserName(CLOUD_USER);
             c.setPassword(CLOUD_PASSWORD);
         });
@@ -193,5 +198,10 @@ class DeviceLoginIT {
 
     private String brokerLog() throws Exception {
         return Files.readString(broker.getLogFile());
+    }
+
+    /** The transport under test: a subclass named {@code ...HiveMqIT} runs the same tests on HiveMQ. */
+    protected Transport transport() {
+        return Transport.Paho;
     }
 }

@@ -7,8 +7,12 @@ import io.camelrrpc.component.credentials.MqttLogin;
 import io.camelrrpc.component.credentials.SignMethod;
 import io.camelrrpc.component.credentials.TencentDeviceCredentials;
 import io.camelrrpc.component.mqtt.ConnectionSettings;
+import io.camelrrpc.component.mqtt.MqttProtocolVersion;
+import io.camelrrpc.component.mqtt.Transport;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +54,32 @@ class EndpointValidationTest extends CamelTestSupport {
         assertThat(defaults.getReplyTopicTemplate()).isEqualTo("$rrpc/txd/{productId}/{deviceName}/{processId}");
         assertThat(defaults.getProcessIdMaxLength()).isEqualTo(16);
         assertThat(defaults.getMaxInflight()).isGreaterThan(10);
+    }
+
+    @Test
+    void transportAndProtocolVersionAreConnectionSettings() {
+        ConnectionSettings paho = context.getEndpoint("rrpc:P/D", RrpcEndpoint.class).connectionSettings();
+        ConnectionSettings mqtt5 = context.getEndpoint("rrpc:P/D?transport=HiveMQ&protocolVersion=5", RrpcEndpoint.class)
+                .connectionSettings();
+        assertThat(paho.transport()).isEqualTo(Transport.Paho);
+        assertThat(paho.protocolVersion()).isEqualTo(MqttProtocolVersion.V3_1_1);
+        assertThat(mqtt5.transport()).isEqualTo(Transport.HiveMQ);
+        assertThat(mqtt5.protocolVersion()).isEqualTo(MqttProtocolVersion.V5);
+        assertThat(mqtt5).as("endpoints on other transports share no connection").isNotEqualTo(paho);
+    }
+
+    @Test
+    void refusesTransportMismatches() {
+        assertRefused("rrpc:P/D?protocolVersion=5", "protocolVersion=5 requires transport=HiveMQ");
+        assertRefused("rrpc:P/D?protocolVersion=4", "protocolVersion must be 3.1.1 or 5, got '4'");
+        assertRefused("rrpc:P/D?brokerUrl=ws://localhost:8080/mqtt", "requires transport=HiveMQ");
+        assertThatThrownBy(() -> {
+            RrpcConfiguration configuration = new RrpcConfiguration();
+            configuration.setTransport(Transport.HiveMQ);
+            configuration.setClient(new MqttAsyncClient("tcp://localhost:1883", "c", new MemoryPersistence()));
+            configuration.validate();
+        }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("client is a Paho client: it needs transport=Paho");
+        assertThat(context.getEndpoint("rrpc:P/D?transport=HiveMQ&brokerUrl=wss://localhost:8443/mqtt")).isNotNull();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.camelrrpc.component.mqtt.Transport;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
@@ -36,7 +37,7 @@ class GracefulStopIT {
 
     @BeforeEach
     void startCaller() throws Exception {
-        caller = RrpcNode.create("caller", BROKER.url())
+        caller = RrpcNode.create("caller", BROKER.url(), c -> c.setTransport(transport()))
                 .routes(r -> r.from("direct:call").to("rrpc:P/D?maxConcurrentCallsPerDevice=0")).start();
     }
 
@@ -52,7 +53,7 @@ class GracefulStopIT {
     void stoppingDeviceNodeRepliesToTheRequestsInItsRouteAndTakesNoNewOnes() throws Exception {
         CountDownLatch arrived = new CountDownLatch(IN_FLIGHT);
         CountDownLatch finish = new CountDownLatch(1);
-        device = RrpcNode.create("device", BROKER.url()).routes(r -> r.from("rrpc:P/+").routeId("device")
+        device = RrpcNode.create("device", BROKER.url(), c -> c.setTransport(transport())).routes(r -> r.from("rrpc:P/+").routeId("device")
                 .process(e -> {
                     arrived.countDown();
                     finish.await(20, TimeUnit.SECONDS);
@@ -116,5 +117,10 @@ class GracefulStopIT {
         CompletableFuture<Exchange> done = new CompletableFuture<>();
         producer.process(exchange, doneSync -> done.complete(exchange));
         return done;
+    }
+
+    /** The transport under test: a subclass named {@code ...HiveMqIT} runs the same tests on HiveMQ. */
+    protected Transport transport() {
+        return Transport.Paho;
     }
 }

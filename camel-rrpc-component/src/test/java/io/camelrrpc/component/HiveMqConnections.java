@@ -12,6 +12,7 @@ import io.camelrrpc.component.mqtt.ConnectionSettings;
 import io.camelrrpc.component.mqtt.InboundMessage;
 import io.camelrrpc.component.mqtt.InboundMessageListener;
 import io.camelrrpc.component.mqtt.MqttProtocolVersion;
+import io.camelrrpc.component.mqtt.Transport;
 import io.camelrrpc.component.mqtt.hivemq.HiveMqConnection;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -31,7 +32,8 @@ final class HiveMqConnections implements AutoCloseable {
     /** The component's defaults (clean session, keep-alive 60 s, reconnecting), with a client id of the test's. */
     static ConnectionSettings settings(String brokerUrl) {
         return new ConnectionSettings(brokerUrl, "hivemq-test-" + UUID.randomUUID().toString().substring(0, 8), null,
-                null, true, 60, 5, true, 10_000, 1000, true, null, null, null);
+                null, true, 60, 5, true, 10_000, 1000, true, null, null, null, Transport.HiveMQ,
+                MqttProtocolVersion.V3_1_1);
     }
 
     HiveMqConnection start(String brokerUrl, MqttProtocolVersion version) throws Exception {
@@ -45,7 +47,7 @@ final class HiveMqConnections implements AutoCloseable {
 
     HiveMqConnection start(ConnectionSettings settings, MqttProtocolVersion version, int maximumPacketSize)
             throws Exception {
-        HiveMqConnection connection = new HiveMqConnection(camelContext, settings, version, maximumPacketSize);
+        HiveMqConnection connection = new HiveMqConnection(camelContext, settings.with(Transport.HiveMQ, version), maximumPacketSize);
         connection.start();
         connections.add(connection);
         return connection;

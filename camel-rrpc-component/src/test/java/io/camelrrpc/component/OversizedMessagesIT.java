@@ -3,7 +3,7 @@ package io.camelrrpc.component;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.mqtt.MqttTransport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -52,7 +52,7 @@ class OversizedMessagesIT extends FakeDeviceTestSupport {
 
         assertThat(call.get(3, TimeUnit.SECONDS).getException()).isInstanceOf(RrpcPayloadTooLargeException.class)
                 .hasMessageContaining("reply of " + HUGE.length + " bytes exceeds maxPayloadSize " + LIMIT);
-        MqttConnection connection = rrpc().getConnections().get(0);
+        MqttTransport connection = rrpc().getConnections().get(0);
         assertThat(connection.oversizedMessages()).isOne();
         assertThat(template.requestBody("rrpc:Q/lamp", "still reading", String.class)).isEqualTo("lamp:still reading");
         assertThat(connection.isHealthy()).isTrue();

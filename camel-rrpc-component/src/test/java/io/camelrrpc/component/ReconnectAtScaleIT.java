@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
 
 import io.camelrrpc.broker.EmbeddedMqttBroker;
 import io.camelrrpc.component.mqtt.ConnectionListener;
-import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.mqtt.MqttTransport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,7 +55,7 @@ class ReconnectAtScaleIT {
                 .start());
         callEveryDevice();
         assertThat(caller.correlator().deviceSubscriptions()).isEqualTo(DEVICES);
-        MqttConnection connection = caller.connection();
+        MqttTransport connection = caller.connection();
         RecoveryClock clock = new RecoveryClock();
         connection.addListener(clock);
 

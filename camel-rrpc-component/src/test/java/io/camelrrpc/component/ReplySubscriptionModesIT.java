@@ -46,9 +46,11 @@ class ReplySubscriptionModesIT extends RrpcTestSupport {
         nodes.forEach(CamelContext::stop);
     }
 
-    private static CamelContext startNode() {
+    private CamelContext startNode() {
         CamelContext node = new DefaultCamelContext();
-        node.getComponent("rrpc", RrpcComponent.class).getConfiguration().setBrokerUrl(broker.getBrokerUrl());
+        RrpcConfiguration configuration = node.getComponent("rrpc", RrpcComponent.class).getConfiguration();
+        configuration.setBrokerUrl(broker.getBrokerUrl());
+        configuration.setTransport(transport());
         node.start();
         return node;
     }

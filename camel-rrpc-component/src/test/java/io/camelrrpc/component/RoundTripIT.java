@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import io.camelrrpc.component.mqtt.Transport;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Requests and replies cross a real broker byte-exact, with the headers users rely on. */
 class RoundTripIT extends RrpcTestSupport {
@@ -136,6 +138,7 @@ class RoundTripIT extends RrpcTestSupport {
 
     @Test
     void usesAnInjectedPahoClientAndLeavesItConnected() throws Exception {
+        assumeTrue(transport() == Transport.Paho, "a Paho client bean needs the Paho transport");
         MqttAsyncClient paho = new MqttAsyncClient(broker.getBrokerUrl(), "injected-" + System.nanoTime(), new MemoryPersistence());
         try {
             context.getRegistry().bind("paho", paho);

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import io.camelrrpc.component.correlation.ReplyCorrelator;
 import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.mqtt.MqttTransport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
@@ -83,10 +84,15 @@ final class RrpcNode implements AutoCloseable {
     }
 
     /** The node's single broker connection. */
-    MqttConnection connection() {
-        List<MqttConnection> connections = component().getConnections();
+    MqttTransport connection() {
+        List<MqttTransport> connections = component().getConnections();
         assertThat(connections).as("connections of %s", context.getName()).hasSize(1);
         return connections.get(0);
+    }
+
+    /** The node's single broker connection, which must be on Paho. */
+    MqttConnection pahoConnection() {
+        return (MqttConnection) connection();
     }
 
     /** The node's single reply correlator (it exists once a producer started). */

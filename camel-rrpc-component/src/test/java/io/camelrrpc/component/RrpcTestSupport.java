@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.camelrrpc.broker.EmbeddedMqttBroker;
 import io.camelrrpc.component.correlation.ReplyCorrelator;
+import io.camelrrpc.component.mqtt.Transport;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -32,8 +33,15 @@ abstract class RrpcTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camelContext = super.createCamelContext();
-        camelContext.getComponent("rrpc", RrpcComponent.class).getConfiguration().setBrokerUrl(broker.getBrokerUrl());
+        RrpcConfiguration configuration = camelContext.getComponent("rrpc", RrpcComponent.class).getConfiguration();
+        configuration.setBrokerUrl(broker.getBrokerUrl());
+        configuration.setTransport(transport());
         return camelContext;
+    }
+
+    /** The transport under test: a subclass named {@code ...HiveMqIT} runs the same tests on HiveMQ. */
+    protected Transport transport() {
+        return Transport.Paho;
     }
 
     protected RrpcComponent rrpc() {

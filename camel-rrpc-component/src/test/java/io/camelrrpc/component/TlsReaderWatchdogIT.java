@@ -44,7 +44,7 @@ class TlsReaderWatchdogIT {
             c.setMaxReconnectDelay(1000);
         }).routes(r -> RrpcNode.echoingDevices(r, "rrpc:P/+")).start();
         assertThat(RrpcNode.replyText(node.request("rrpc:P/D", "before"))).isEqualTo("D:before");
-        MqttConnection connection = node.connection();
+        MqttConnection connection = node.pahoConnection();
 
         try (RawMqttPublisher attacker = RawMqttPublisher.connect(tls.broker().getBrokerUrl(), "attacker")) {
             attacker.publish("$rrpc/txd/P/D/\uFF01", "poison".getBytes(StandardCharsets.UTF_8));

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.camelrrpc.component.mqtt.MessageListener;
-import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.mqtt.MqttTransport;
 import io.camelrrpc.component.mqtt.Subscription;
 import io.camelrrpc.component.topic.RrpcAddress;
 import io.camelrrpc.component.topic.TopicTemplate;
@@ -28,13 +28,13 @@ final class DeviceReplySubscriptions {
         }
     }
 
-    private final MqttConnection connection;
+    private final MqttTransport connection;
     private final TopicTemplate replies;
     private final int qos;
     private final MessageListener listener;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    DeviceReplySubscriptions(MqttConnection connection, TopicTemplate replies, int qos, MessageListener listener) {
+    DeviceReplySubscriptions(MqttTransport connection, TopicTemplate replies, int qos, MessageListener listener) {
         this.connection = connection;
         this.replies = replies;
         this.qos = qos;

@@ -20,7 +20,7 @@ import io.camelrrpc.component.RrpcTimeoutException;
 import io.camelrrpc.component.late.RecentCalls;
 import io.camelrrpc.component.mqtt.ConnectionListener;
 import io.camelrrpc.component.mqtt.MessageListener;
-import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.mqtt.MqttTransport;
 import io.camelrrpc.component.mqtt.MqttConnectionException;
 import io.camelrrpc.component.mqtt.Subscription;
 import io.camelrrpc.component.observe.ReplyDropReason;
@@ -49,7 +49,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     private static final Duration TIMEOUT_RESOLUTION = Duration.ofMillis(10);
 
     private final CamelContext camelContext;
-    private final MqttConnection connection;
+    private final MqttTransport connection;
     private final TopicTemplate replyTemplate;
     private final int qos;
     private final ReplySubscriptionMode mode;
@@ -76,7 +76,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
      *                             of the correlator's own
      * @param observer             told of dropped replies
      */
-    public ReplyCorrelator(CamelContext camelContext, MqttConnection connection, TopicTemplate replyTemplate, int qos,
+    public ReplyCorrelator(CamelContext camelContext, MqttTransport connection, TopicTemplate replyTemplate, int qos,
                            ReplySubscriptionMode mode, long lingerMillis, String replyExecutorService,
                            RrpcObserver observer) {
         this.camelContext = camelContext;

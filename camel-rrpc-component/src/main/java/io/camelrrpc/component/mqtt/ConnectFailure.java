@@ -3,9 +3,16 @@ package io.camelrrpc.component.mqtt;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 /** Turns Paho's reason codes into sentences that tell a user what to check. */
-final class ConnectFailure {
+public final class ConnectFailure {
 
     private ConnectFailure() {
+    }
+
+    /** The options to check when the broker refuses the login of a connection with these settings. */
+    public static String loginOptions(ConnectionSettings settings) {
+        return settings.credentials() == null
+                ? "userName/password"
+                : "deviceSecret and the device's product and name; signed as " + settings.credentials();
     }
 
     static String explain(Throwable failure) {

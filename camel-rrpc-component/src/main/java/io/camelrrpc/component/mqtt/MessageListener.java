@@ -12,7 +12,7 @@ public interface MessageListener {
     void onMessage(String topic, byte[] payload);
 
     /**
-     * A message whose payload is larger than the connection accepts ({@link MqttConnection#acceptPayloads}): it was
+     * A message whose payload is larger than the connection accepts ({@link MqttTransport#acceptPayloads}): it was
      * skipped without being read.
      */
     default void onOversized(String topic, int payloadBytes) {

@@ -35,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * traps: the asynchronous client with memory persistence, TCP_NODELAY sockets, a large in-flight window behind
  * our own {@link PublishWindow}, one client-wide callback that dispatches to subscriptions and never throws, and
  * subscriptions made again after a reconnect, off Paho's callback thread, many per SUBSCRIBE packet. Subscribing and
- * unsubscribing one filter are ordered by {@link FilterSubscriptions}.
+ * unsubscribing one filter are ordered by {@link FilterSubscriptions}. It speaks MQTT 3.1.1 only: messages carry no
+ * properties, and publishes end without reason codes.
  */
-public final class MqttConnection extends ServiceSupport implements MqttCallbackExtended {
+public final class MqttConnection extends ServiceSupport implements MqttTransport, MqttCallbackExtended {
 
     /** Granted QoS value of a refused subscription. */
     private static final int SUBSCRIPTION_REFUSED = 0x80;
@@ -71,27 +72,37 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
         this.window = new PublishWindow(settings.maxInflight());
     }
 
+    @Override
     public ConnectionSettings settings() {
         return settings;
     }
 
-    /** Whether the broker connection is up and every subscription is in place. */
+    @Override
+    public MqttProtocolVersion protocolVersion() {
+        return MqttProtocolVersion.V3_1_1;
+    }
+
+    @Override
     public boolean isHealthy() {
         return isConnected() && subscriptions.allRestored();
     }
 
+    @Override
     public boolean isConnected() {
         return client != null && client.isConnected();
     }
 
+    @Override
     public String clientId() {
         return client == null ? settings.clientId() : client.getClientId();
     }
 
+    @Override
     public void addListener(ConnectionListener listener) {
         listeners.add(listener);
     }
 
+    @Override
     public void removeListener(ConnectionListener listener) {
         listeners.remove(listener);
     }
@@ -183,9 +194,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
 
     /** The options to check when the broker refuses the login. */
     private String loginOptions() {
-        return settings.credentials() == null
-                ? "userName/password"
-                : "deviceSecret and the device's product and name; signed as " + settings.credentials();
+        return ConnectFailure.loginOptions(settings);
     }
 
     private long waitMillis() {
@@ -256,6 +265,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
      *
      * @throws MqttConnectionException when the broker refuses or does not answer in time
      */
+    @Override
     public Subscription subscribe(Subscription subscription) throws MqttConnectionException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis());
         while (true) {
@@ -309,12 +319,14 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
      * @param done told once: {@code null} when the subscription is in place, else why it failed (the subscription is
      *             then removed)
      */
+    @Override
     public void subscribeAsync(Subscription subscription, PublishCallback done) {
         subscriptions.subscribe(subscription,
                 failure -> done.completed(failure == null ? null : subscribeFailure(subscription, failure)));
     }
 
     /** Whether the broker has granted the subscription's filter on the current connection (e.g. again after a reconnect). */
+    @Override
     public boolean isSubscribed(Subscription subscription) {
         return subscriptions.isGranted(subscription);
     }
@@ -333,6 +345,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
      * Stops delivering a subscription's messages and unsubscribes when no one else uses its filter (after the
      * broker has answered any operation on that filter in flight).
      */
+    @Override
     public void unsubscribe(Subscription subscription) {
         subscriptions.unsubscribe(subscription);
     }
@@ -397,6 +410,7 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
      * does not read. Anything else is handed to the MQTT client without blocking, and the callback runs on its thread,
      * or on this one when the publish fails at once (e.g. not connected).
      */
+    @Override
     public void publish(String topic, byte[] payload, int qos, PublishCallback callback) {
         OutboundPacketStream out = qos == 0 ? direct : null;
         if (out == null) {
@@ -412,6 +426,20 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
                     "Cannot publish to '" + topic + "' on " + settings.describe() + ": " + e.getMessage(), e);
         }
         callback.completed(failure);
+    }
+
+    /** Sends the topic, payload and QoS; MQTT 3.1.1 has no place for the properties. */
+    @Override
+    public CompletableFuture<PublishResult> publish(OutboundMessage message) {
+        CompletableFuture<PublishResult> done = new CompletableFuture<>();
+        publish(message.topic(), message.payload(), message.qos(), failure -> {
+            if (failure == null) {
+                done.complete(PublishResult.DONE);
+            } else {
+                done.completeExceptionally(failure);
+            }
+        });
+        return done;
     }
 
     /** QoS 0 messages written on the publishing thread, not through Paho. */
@@ -487,11 +515,13 @@ public final class MqttConnection extends ServiceSupport implements MqttCallback
      * endpoints check their own limits. Larger messages are skipped unread on plain TCP (counted in
      * {@link #oversizedMessages()}) and reported to their subscriptions' {@link MessageListener#onOversized}.
      */
+    @Override
     public synchronized void acceptPayloads(int maxBytes) {
         maxPayload = Math.max(maxPayload, maxBytes);
     }
 
     /** Messages skipped unread because their payload was over every limit of this connection's endpoints. */
+    @Override
     public long oversizedMessages() {
         return oversizedMessages.get();
     }

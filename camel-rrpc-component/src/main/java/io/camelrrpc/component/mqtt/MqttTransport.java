@@ -69,6 +69,22 @@ public interface MqttTransport extends Service {
         return CompletableFuture.allOf(each);
     }
 
+    /**
+     * Whether the broker has granted the subscription's filter on the current connection (e.g. again after a
+     * reconnect). Cheap: read on every call.
+     */
+    boolean isSubscribed(Subscription subscription);
+
+    /**
+     * Accepts payloads up to this size from now on, unless a larger size was accepted before: the connection's
+     * endpoints check their own limits. Larger messages are not delivered as messages but reported to their
+     * subscriptions' {@link MessageListener#onOversized} (and counted in {@link #oversizedMessages()}).
+     */
+    void acceptPayloads(int maxBytes);
+
+    /** Messages skipped because their payload was over every limit of this connection's endpoints. */
+    long oversizedMessages();
+
     /** Stops delivering a subscription's messages and unsubscribes when no one else uses its filter. */
     void unsubscribe(Subscription subscription);
 

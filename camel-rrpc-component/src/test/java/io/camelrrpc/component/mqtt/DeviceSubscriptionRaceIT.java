@@ -56,7 +56,7 @@ class DeviceSubscriptionRaceIT {
     @Test
     void callThatSubscribesWhileTheExpiredSubscriptionIsBeingUnsubscribedLeavesTheDeviceHearing() throws Exception {
         assertThat(template.requestBody(LAMP, "1", String.class)).isEqualTo("lamp:1");
-        MqttConnection connection = context.getComponent("rrpc", RrpcComponent.class).getConnections().get(0);
+        MqttConnection connection = (MqttConnection) context.getComponent("rrpc", RrpcComponent.class).getConnections().get(0);
         CountDownLatch unsubscribing = new CountDownLatch(1);
         CompletableFuture<String> second = new CompletableFuture<>();
         AtomicBoolean first = new AtomicBoolean(true);

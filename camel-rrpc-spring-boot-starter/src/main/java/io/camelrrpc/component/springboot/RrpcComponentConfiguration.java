@@ -9,6 +9,7 @@ import io.camelrrpc.component.RrpcDialect;
 import io.camelrrpc.component.correlation.ProcessIdGenerator;
 import io.camelrrpc.component.credentials.DeviceCredentials;
 import io.camelrrpc.component.credentials.SignMethod;
+import io.camelrrpc.component.mqtt.Transport;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -31,9 +32,19 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private boolean enabled = true;
     /**
-     * The MQTT broker: tcp://host:port, or ssl://host:port with sslContextParameters.
+     * The MQTT broker: tcp://host:port, or ssl://host:port with sslContextParameters; with transport HiveMQ also
+     * ws://host:port/path and wss://host:port/path (WebSocket).
      */
     private String brokerUrl = "tcp://localhost:1883";
+    /**
+     * The MQTT client library: Paho (Eclipse Paho 1.2.5, MQTT 3.1.1 only, takes a client bean) or HiveMQ (HiveMQ
+     * MQTT Client on Netty: MQTT 3.1.1 and 5, WebSocket).
+     */
+    private Transport transport = Transport.Paho;
+    /**
+     * The MQTT version: 3.1.1, or 5 (transport HiveMQ only) for request/response properties and offline fast-fail.
+     */
+    private String protocolVersion = "3.1.1";
     /**
      * MQTT client id. Endpoints with the same broker settings share one connection and so one client id;
      * endpoints with the same client id and other connection settings fail to start. By default a random id is
@@ -265,6 +276,22 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
     @Override
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public Transport getTransport() {
+        return transport;
+    }
+
+    public void setTransport(Transport transport) {
+        this.transport = transport;
+    }
+
+    public String getProtocolVersion() {
+        return protocolVersion;
+    }
+
+    public void setProtocolVersion(String protocolVersion) {
+        this.protocolVersion = protocolVersion;
     }
 
     public String getBrokerUrl() {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -12,6 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import com.hivemq.client.mqtt.MqttClient;
@@ -23,6 +27,8 @@ import com.hivemq.client.mqtt.MqttWebSocketConfig;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttClientReconnector;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
+import io.camelrrpc.component.credentials.MqttLogin;
+import io.camelrrpc.component.mqtt.ConnectFailure;
 import io.camelrrpc.component.mqtt.ConnectionListener;
 import io.camelrrpc.component.mqtt.ConnectionSettings;
 import io.camelrrpc.component.mqtt.InboundMessage;
@@ -52,6 +58,10 @@ import org.slf4j.LoggerFactory;
  * counts all traffic both ways and closes a connection that stays silent; this class then reconnects (with growing
  * pauses up to {@code maxReconnectDelay}), and after a clean-session reconnect makes every subscription again in
  * batched SUBSCRIBE packets (the client's own replay would send one packet per original SUBSCRIBE).
+ * <p>
+ * With {@link ConnectionSettings#credentials()} every connect logs in afresh: the first one and each reconnect get
+ * a new client id, user name and password from {@link io.camelrrpc.component.credentials.DeviceCredentials#nextLogin()}.
+ * The HiveMQ client keeps its client id for life, so such a connection reconnects with a new client of its own.
  */
 public final class HiveMqConnection extends ServiceSupport implements MqttTransport {
 
@@ -67,12 +77,21 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
     private final ConnectionSettings settings;
     private final MqttProtocolVersion version;
     private final int maximumPacketSize;
-    private final String clientId;
     private final SubscriptionTable subscriptions = new SubscriptionTable();
+    /** The broker filters granted on the current connection. */
+    private final Set<String> granted = ConcurrentHashMap.newKeySet();
+    private final AtomicLong oversizedMessages = new AtomicLong();
+    /** Failed connects since the last success, with fresh logins (credentials). */
+    private final AtomicInteger freshAttempts = new AtomicInteger();
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean connectedOnce = new AtomicBoolean();
     private ScheduledExecutorService callbacks;
     private volatile ProtocolClient client;
+    /** The client whose message handler is in place for its current session. */
+    private volatile ProtocolClient receiving;
+    private volatile String clientId;
+    /** Largest payload delivered as a message; -1 until an endpoint says. */
+    private volatile int maxPayload = -1;
     /** Whether the connection is up as far as listeners know: lost and restored are told once each. */
     private volatile boolean up;
     private volatile boolean stopping;
@@ -82,8 +101,8 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
      * @param maximumPacketSize on MQTT 5, the largest packet the broker may send us (it drops larger messages for us);
      *                          0 for the protocol's limit. MQTT 3.1.1 cannot tell the broker.
      */
-    public HiveMqConnection(CamelContext camelContext, ConnectionSettings settings, MqttProtocolVersion version,
-                            int maximumPacketSize) {
+    public HiveMqConnection(CamelContext camelContext, ConnectionSettings settings, int maximumPacketSize) {
+        MqttProtocolVersion version = settings.protocolVersion();
         if (settings.client() != null) {
             throw new IllegalArgumentException("A Paho client bean cannot be used with the HiveMQ transport");
         }
@@ -95,7 +114,7 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
         this.settings = settings;
         this.version = version;
         this.maximumPacketSize = maximumPacketSize;
-        this.clientId = settings.clientId() != null
+        this.clientId = settings.clientId() != null || settings.credentials() != null
                 ? settings.clientId()
                 : "rrpc-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
@@ -145,10 +164,9 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
         profile.setMaxQueueSize(-1);
         callbacks = camelContext.getExecutorServiceManager()
                 .newScheduledThreadPool(this, "RrpcHiveMq[" + settings.describe() + "]", profile);
-        ProtocolClient created = ProtocolClient.create(version, clientBuilder(), new ProtocolClient.ConnectOptions(
-                settings.keepAliveInterval(), settings.cleanSession(), settings.userName(), settings.password(),
-                maximumPacketSize));
+        ProtocolClient created = newClient();
         created.receive(this::arrived);
+        receiving = created;
         client = created;
         try {
             created.connect().get(waitMillis(), TimeUnit.MILLISECONDS);
@@ -156,11 +174,27 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
             stopClient();
             throw new MqttConnectionException(
                     "Cannot connect to MQTT broker " + settings.describe() + " (MQTT " + version + ") as client "
-                                              + clientId + ": " + HiveMqFailures.explain(e),
+                                              + clientId + ": " + HiveMqFailures.explain(e)
+                                              + (HiveMqFailures.loginRefused(e)
+                                                      ? " (check " + ConnectFailure.loginOptions(settings) + ")" : ""),
                     HiveMqFailures.unwrap(e));
         }
         LOG.info("Connected to MQTT broker {} (MQTT {}, HiveMQ client) as client {}", settings.describe(), version,
                 clientId);
+    }
+
+    /** A client for the next connect: with a fresh login when the settings have credentials. */
+    private ProtocolClient newClient() throws Exception {
+        String userName = settings.userName();
+        String password = settings.password();
+        if (settings.credentials() != null) {
+            MqttLogin login = settings.credentials().nextLogin();
+            clientId = login.clientId();
+            userName = login.userName();
+            password = login.password();
+        }
+        return ProtocolClient.create(version, clientBuilder(), new ProtocolClient.ConnectOptions(
+                settings.keepAliveInterval(), settings.cleanSession(), userName, password, maximumPacketSize));
     }
 
     private MqttClientBuilder clientBuilder() throws Exception {
@@ -191,6 +225,7 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
     protected void doStop() throws Exception {
         stopping = true;
         subscriptions.clear();
+        granted.clear();
         stopClient();
         // the outcomes of the last publishes still run
         camelContext.getExecutorServiceManager().shutdown(callbacks);
@@ -216,8 +251,13 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
         MqttClientReconnector reconnector = context.getReconnector();
         // this class makes the subscriptions again itself, in batches: the client must forget them with the session
         reconnector.resubscribeIfSessionExpired(false);
-        if (connectedOnce.get() && !stopping && settings.automaticReconnect()
-            && context.getSource() != MqttDisconnectSource.USER) {
+        boolean reconnect = connectedOnce.get() && !stopping && settings.automaticReconnect()
+                            && context.getSource() != MqttDisconnectSource.USER;
+        if (reconnect && settings.credentials() != null) {
+            // a fresh login may carry a new client id, which only a new client can send
+            callbacks.schedule(this::reconnectWithFreshLogin, reconnectDelayMillis(freshAttempts.getAndIncrement()),
+                    TimeUnit.MILLISECONDS);
+        } else if (reconnect) {
             reconnector.reconnect(true).delay(reconnectDelayMillis(reconnector.getAttempts()), TimeUnit.MILLISECONDS);
         }
         if (stopping) {
@@ -225,10 +265,25 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
         } else if (up) {
             up = false;
             subscriptionsRestored = false;
+            granted.clear();
             Throwable cause = context.getCause();
             LOG.warn("Lost connection to MQTT broker {}: {}{}", settings.describe(), HiveMqFailures.explain(cause),
                     reconnector.isReconnect() ? "; reconnecting" : "");
             tellListeners(listener -> listener.connectionLost(cause));
+        }
+    }
+
+    /** Connects a new client with a new login; a failure comes to {@link #disconnected} again, which tries later. */
+    private void reconnectWithFreshLogin() {
+        if (stopping || !isStarted()) {
+            return;
+        }
+        try {
+            ProtocolClient created = newClient();
+            client = created;
+            created.connect();
+        } catch (Exception e) {
+            LOG.error("Cannot reconnect to {}: {}", settings.describe(), HiveMqFailures.explain(e));
         }
     }
 
@@ -239,6 +294,7 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
     /** On the client's Netty thread. */
     private void connected(boolean sessionPresent) {
         up = true;
+        freshAttempts.set(0);
         if (connectedOnce.compareAndSet(false, true) || stopping) {
             return;
         }
@@ -251,12 +307,16 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
         if (current == null) {
             return;
         }
+        if (!sessionPresent || receiving != current) {
+            // a new client, or one that forgot its message handler with the session: give it before any SUBSCRIBE
+            current.receive(this::arrived);
+            receiving = current;
+        }
         if (sessionPresent) {
+            subscriptions.all().forEach(subscription -> granted.add(subscription.brokerFilter()));
             restored(subscriptions.all().size());
             return;
         }
-        // the client forgot its message handler with the session: give it again before any SUBSCRIBE goes out
-        current.receive(this::arrived);
         resubscribe(subscriptions.all(), 1);
     }
 
@@ -275,6 +335,9 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
             } else if (isConnected() && isStarted()) {
                 LOG.error("After reconnecting to {}: the broker refused {} (attempt {})", settings.describe(),
                         brokerFilters(refused), attempt);
+                MqttConnectionException notGranted = new MqttConnectionException("not granted by the broker");
+                refused.stream().map(Subscription::brokerFilter).distinct().forEach(filter -> tellListeners(
+                        listener -> listener.resubscribeFailed(filter, notGranted)));
                 long delay = Math.min(settings.maxReconnectDelay(), FIRST_RECONNECT_DELAY_MILLIS << Math.min(attempt, 10));
                 callbacks.schedule(() -> resubscribe(refused, attempt + 1), delay, TimeUnit.MILLISECONDS);
             }
@@ -355,7 +418,12 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
         List<Subscription> distinct = new ArrayList<>(byFilter.values());
         List<CompletableFuture<List<String>>> batches = new ArrayList<>();
         for (List<Subscription> batch : batches(distinct)) {
-            batches.add(current.subscribe(batch).thenApply(codes -> refusedFilters(batch, codes)));
+            batches.add(current.subscribe(batch).thenApply(codes -> {
+                List<String> refused = refusedFilters(batch, codes);
+                batch.stream().map(Subscription::brokerFilter).filter(filter -> !refused.contains(filter))
+                        .forEach(granted::add);
+                return refused;
+            }));
         }
         return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).thenApply(all -> {
             List<String> refusedFilters = batches.stream().flatMap(batch -> batch.join().stream()).toList();
@@ -401,6 +469,7 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
         unwanted.forEach(subscriptions::remove);
         List<String> unused = unwanted.stream().map(Subscription::brokerFilter).distinct()
                 .filter(filter -> !subscriptions.uses(filter)).toList();
+        unused.forEach(granted::remove);
         ProtocolClient current = client;
         if (unused.isEmpty() || current == null || !current.state().isConnected()) {
             return;
@@ -434,9 +503,45 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
         return done;
     }
 
+    @Override
+    public boolean isSubscribed(Subscription subscription) {
+        return granted.contains(subscription.brokerFilter());
+    }
+
+    @Override
+    public synchronized void acceptPayloads(int maxBytes) {
+        maxPayload = Math.max(maxPayload, maxBytes);
+    }
+
+    @Override
+    public long oversizedMessages() {
+        return oversizedMessages.get();
+    }
+
     /** Every message, on a callback thread, one at a time. */
     private void arrived(InboundMessage message) {
+        int limit = maxPayload;
+        if (limit >= 0 && message.payload().length > limit) {
+            oversized(message.topic(), message.payload().length, limit);
+            return;
+        }
         subscriptions.forEachMatch(message.topic(), subscription -> deliver(subscription, message));
+    }
+
+    private void oversized(String topic, int payloadBytes, int limit) {
+        long count = oversizedMessages.incrementAndGet();
+        if (Long.bitCount(count) == 1) {
+            LOG.warn("Skipped a message of {} bytes to '{}', over the largest payload accepted ({} bytes); {} so far on {}",
+                    payloadBytes, topic, limit, count, settings.describe());
+        }
+        subscriptions.forEachMatch(topic, subscription -> {
+            try {
+                subscription.listener().onOversized(topic, payloadBytes);
+            } catch (RuntimeException e) {
+                LOG.warn("Listener of {} failed on an oversized message to '{}': {}", subscription.filter(), topic,
+                        e.getMessage(), e);
+            }
+        });
     }
 
     private static void deliver(Subscription subscription, InboundMessage message) {

@@ -79,6 +79,18 @@ final class HiveMqFailures {
         return String.valueOf(cause.getMessage());
     }
 
+    /** Whether the broker refused the login: user name, password or client id. */
+    static boolean loginRefused(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof Mqtt5ConnAckException refused) {
+            Mqtt5ConnAckReasonCode code = refused.getMqttMessage().getReasonCode();
+            return code == Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD || code == Mqtt5ConnAckReasonCode.NOT_AUTHORIZED;
+        }
+        return cause instanceof Mqtt3ConnAckException refused
+               && (refused.getMqttMessage().getReturnCode() == Mqtt3ConnAckReturnCode.BAD_USER_NAME_OR_PASSWORD
+                   || refused.getMqttMessage().getReturnCode() == Mqtt3ConnAckReturnCode.NOT_AUTHORIZED);
+    }
+
     private static MqttDecodeException decodeFailure(Throwable failure) {
         for (Throwable current = failure; current != null; current = current.getCause()) {
             if (current instanceof MqttDecodeException decode) {

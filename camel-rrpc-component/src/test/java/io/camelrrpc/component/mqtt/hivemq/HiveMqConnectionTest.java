@@ -2,6 +2,7 @@ package io.camelrrpc.component.mqtt.hivemq;
 
 import io.camelrrpc.component.mqtt.ConnectionSettings;
 import io.camelrrpc.component.mqtt.MqttProtocolVersion;
+import io.camelrrpc.component.mqtt.Transport;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -38,10 +39,11 @@ class HiveMqConnectionTest {
     }
 
     private static HiveMqConnection connection(ConnectionSettings settings, MqttProtocolVersion version) {
-        return new HiveMqConnection(new DefaultCamelContext(), settings, version, 0);
+        return new HiveMqConnection(new DefaultCamelContext(), settings.with(Transport.HiveMQ, version), 0);
     }
 
     private static ConnectionSettings settings(String url, String userName, String password, MqttAsyncClient client) {
-        return new ConnectionSettings(url, "id", userName, password, true, 60, 5, true, 1000, 10, true, null, client, null);
+        return new ConnectionSettings(url, "id", userName, password, true, 60, 5, true, 1000, 10, true, null, client, null,
+                Transport.HiveMQ, MqttProtocolVersion.V3_1_1);
     }
 }

@@ -1,10 +1,10 @@
 package io.camelrrpc.component;
 
-import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.mqtt.MqttTransport;
 import io.camelrrpc.component.observe.ConnectionView;
 
-/** What health checks, metrics and consoles read of an {@link MqttConnection}. */
-record MqttConnectionView(MqttConnection connection) implements ConnectionView {
+/** What health checks, metrics and consoles read of an {@link MqttTransport}. */
+record TransportView(MqttTransport connection) implements ConnectionView {
 
     @Override
     public String brokerUrl() {
