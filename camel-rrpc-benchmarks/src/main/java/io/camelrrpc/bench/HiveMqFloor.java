@@ -2,9 +2,7 @@ package io.camelrrpc.bench;
 
 import java.net.URI;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import javax.net.ssl.TrustManagerFactory;
@@ -20,21 +18,14 @@ import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
  * QoS 0, as rrpc on the HiveMQ transport by default) and no Camel. The device answers from the client's callback by
  * publishing without waiting; replies complete on the client's callback thread.
  */
-final class HiveMqFloor implements CallTarget {
+final class HiveMqFloor extends RawFloor {
 
-    private static final long ID_BASE = 1_000_000_000_000_000L; // 16 digits: fixed-width ids like the component's
     private static final long CONNECT_SECONDS = 10;
 
     private final String request;
     private final String reply;
     private final Mqtt3AsyncClient server;
     private final Mqtt3AsyncClient device;
-    private final ConcurrentHashMap<String, Pending> pending = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong();
-
-    private record Pending(int size, Done done) {
-    }
-
     /**
      * @param brokerUrl tcp://host:port, or ssl://host:port with {@code trust}
      * @param root      first topic level, five characters like {@code $rrpc}, different for each system
@@ -45,22 +36,17 @@ final class HiveMqFloor implements CallTarget {
         this.reply = root + "/txd/P/D/";
         device = connect(brokerUrl, "hfloor-dev-", trust);
         subscribe(device, request + "+", publish -> device.publishWith()
-                .topic(reply + id(publish))
+                .topic(reply + idOf(publish.getTopic().toString()))
                 .qos(MqttQos.AT_MOST_ONCE)
                 .payload(publish.getPayloadAsBytes())
                 .send());
         server = connect(brokerUrl, "hfloor-srv-", trust);
         subscribe(server, reply + "+", publish -> {
-            Pending call = pending.remove(id(publish));
+            Waiting call = take(publish.getTopic().toString());
             if (call != null) {
-                call.done().done(publish.getPayloadAsBytes().length == call.size());
+                call.replied(publish.getPayloadAsBytes().length);
             }
         });
-    }
-
-    private static String id(Mqtt3Publish publish) {
-        String topic = publish.getTopic().toString();
-        return topic.substring(topic.lastIndexOf('/') + 1);
     }
 
     private static Mqtt3AsyncClient connect(String brokerUrl, String prefix, TrustManagerFactory trust)
@@ -85,13 +71,11 @@ final class HiveMqFloor implements CallTarget {
     }
 
     @Override
-    public void call(byte[] payload, long seq, Done done) {
-        String id = Long.toString(ID_BASE + ids.getAndIncrement());
-        pending.put(id, new Pending(payload.length, done));
+    void publishRequest(String id, byte[] payload) {
         server.publishWith().topic(request + id).qos(MqttQos.AT_MOST_ONCE).payload(payload).send()
                 .whenComplete((published, failure) -> {
-                    if (failure != null && pending.remove(id) != null) {
-                        done.done(false);
+                    if (failure != null) {
+                        failed(id);
                     }
                 });
     }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.SocketFactory;
 
@@ -25,9 +23,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * that no subscriber of another system (such as rrpc's wildcard reply subscription {@code $rrpc/txd/+/+/+}) receives,
  * or answers, this one's messages.
  */
-final class PahoFloor implements CallTarget {
-
-    private static final long ID_BASE = 1_000_000_000_000_000L; // 16 digits: fixed-width ids like the component's
+final class PahoFloor extends RawFloor {
 
     private final int qos;
     private final String request;
@@ -37,12 +33,6 @@ final class PahoFloor implements CallTarget {
     private final java.util.concurrent.ExecutorService completionPool;
     private final MqttAsyncClient server;
     private final MqttAsyncClient device;
-    private final ConcurrentHashMap<String, Pending> pending = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong();
-
-    private record Pending(int size, Done done) {
-    }
-
     PahoFloor(String brokerUrl, int qos, String root) throws MqttException {
         this(brokerUrl, qos, root, 0, 0, new NoDelay(SocketFactory.getDefault()));
     }
@@ -75,7 +65,7 @@ final class PahoFloor implements CallTarget {
         device = connect(brokerUrl, "floor-dev-", sockets, new Callback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                String id = topic.substring(topic.lastIndexOf('/') + 1);
+                String id = idOf(topic);
                 if (devicePool == null) {
                     answer(id, message.getPayload());
                 } else {
@@ -87,13 +77,13 @@ final class PahoFloor implements CallTarget {
         server = connect(brokerUrl, "floor-srv-", sockets, new Callback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                Pending call = pending.remove(topic.substring(topic.lastIndexOf('/') + 1));
+                Waiting call = take(topic);
                 if (call != null) {
-                    boolean ok = message.getPayload().length == call.size();
+                    int size = message.getPayload().length;
                     if (completionPool == null) {
-                        call.done().done(ok);
+                        call.replied(size);
                     } else {
-                        completionPool.execute(() -> call.done().done(ok));
+                        completionPool.execute(() -> call.replied(size));
                     }
                 }
             }
@@ -125,15 +115,11 @@ final class PahoFloor implements CallTarget {
     }
 
     @Override
-    public void call(byte[] payload, long seq, Done done) {
-        String id = Long.toString(ID_BASE + ids.getAndIncrement());
-        pending.put(id, new Pending(payload.length, done));
+    void publishRequest(String id, byte[] payload) {
         try {
             server.publish(request + id, payload, qos, false);
         } catch (MqttException e) {
-            if (pending.remove(id) != null) {
-                done.done(false);
-            }
+            failed(id);
         }
     }
 
