@@ -1,5 +1,6 @@
 package io.camelrrpc.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,38 +42,94 @@ public final class BenchMain {
     }
 
     private static void run() throws Exception {
-        boolean quick = Boolean.getBoolean("bench.quick");
-        Pattern filter = Pattern.compile(System.getProperty("bench.filter", ".*"));
-        Path out = Path.of(System.getProperty("bench.out", "target"));
-        int consumers = Integer.getInteger("bench.consumers", 4);
-        long warmup = Long.getLong("bench.warmupMillis", quick ? 200 : 300);
-        long window = Long.getLong("bench.windowMillis", quick ? 500 : 1000);
-        long globalWarmup = quick ? 500 : 2000;
+        Settings settings = Settings.fromSystemProperties();
+        String suite = System.getProperty("bench.suite", "all");
+        switch (suite) {
+            case "all" -> runAll(settings);
+            case "transports" -> TransportSuite.run(settings);
+            default -> throw new IllegalArgumentException("bench.suite must be all or transports, got '" + suite + "'");
+        }
+    }
+
+    /** The knobs every suite shares, from the system properties (see the class comment). */
+    record Settings(boolean quick, Pattern filter, Path out, int consumers, Cells.Timing timing, long globalWarmup,
+            long requestTimeout, boolean publish, Path published) {
+
+        static Settings fromSystemProperties() {
+            boolean quick = Boolean.getBoolean("bench.quick");
+            long warmup = Long.getLong("bench.warmupMillis", quick ? 200 : 300);
+            long window = Long.getLong("bench.windowMillis", quick ? 500 : 1000);
+            // each cell is measured in rounds, the systems taking turns (reversed order every other round), so that
+            // drifts of a shared machine's load hit every system alike
+            int rounds = Integer.getInteger("bench.rounds", quick ? 1 : 2);
+            // calls a broker dropped are waited for this long after a window, then left to time out in the background
+            long drain = quick ? 1000 : 3000;
+            // long enough for the slowest cell (4,096 x 4 KB queue for seconds): a timeout close to the queueing
+            // delay would fail every call of that cell
+            long requestTimeout = 60_000;
+            return new Settings(quick, Pattern.compile(System.getProperty("bench.filter", ".*")),
+                    Path.of(System.getProperty("bench.out", "target")), Integer.getInteger("bench.consumers", 4),
+                    new Cells.Timing(warmup, window, rounds, drain), quick ? 500 : 2000, requestTimeout,
+                    Boolean.getBoolean("bench.publish"), Path.of(System.getProperty("bench.results", "results")));
+        }
+
+        /** The facts of the run every report starts with. */
+        Map<String, Object> meta() {
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("date", Instant.now().toString());
+            meta.put("quick", quick);
+            meta.put("filter", filter.pattern());
+            meta.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+            meta.put("cores", Runtime.getRuntime().availableProcessors());
+            meta.put("maxHeapMB", Runtime.getRuntime().maxMemory() / 1048576);
+            meta.put("warmupMillis", timing.warmupMillis());
+            meta.put("windowMillis", timing.windowMillis());
+            meta.put("rounds", timing.rounds());
+            meta.put("qos", 0);
+            meta.put("answeringThreads", consumers);
+            meta.put("mosquitto", MosquittoProcess.available() ? MosquittoProcess.version() : "not installed");
+            return meta;
+        }
+
+        /** Writes a report to bench.out, and a full run also to results/ when bench.publish is set. */
+        void write(Writer report, String outName, String publishedName) throws IOException {
+            Files.createDirectories(out);
+            report.write(out.resolve(outName + ".json"), out.resolve(outName + ".md"));
+            log("wrote %s and %s.md", out.resolve(outName + ".json"), outName);
+            if (publish) {
+                if (quick) {
+                    log("not publishing a quick run to results/");
+                } else {
+                    Files.createDirectories(published);
+                    report.write(published.resolve(publishedName + ".json"), published.resolve(publishedName + ".md"));
+                    log("published to %s", published.resolve(publishedName + ".json"));
+                }
+            }
+        }
+    }
+
+    /** A report that writes itself as JSON and markdown. */
+    @FunctionalInterface
+    interface Writer {
+        void write(Path json, Path markdown) throws IOException;
+    }
+
+    private static void runAll(Settings settings) throws Exception {
+        boolean quick = settings.quick();
+        Pattern filter = settings.filter();
+        int consumers = settings.consumers();
+        long globalWarmup = settings.globalWarmup();
         int heapCalls = Integer.getInteger("bench.heapCalls", quick ? 10_000 : 100_000);
         long heapTimeout = quick ? 4000 : 8000;
-        // long enough for the slowest cell (4,096 x 4 KB queue for seconds): a timeout close to the queueing delay
-        // would fail every call of that cell
-        long requestTimeout = 60_000;
-        // calls a broker dropped are waited for this long after a window, then left to time out in the background
-        long drain = quick ? 1000 : 3000;
-        // each cell is measured in rounds, the systems taking turns (reversed order every other round), so that
-        // drifts of a shared machine's load hit every system alike
-        int rounds = Integer.getInteger("bench.rounds", quick ? 1 : 2);
+        long requestTimeout = settings.requestTimeout();
+        long drain = settings.timing().drainMillis();
+        int rounds = settings.timing().rounds();
+        long window = settings.timing().windowMillis();
+        long warmup = settings.timing().warmupMillis();
+        Cells.Timing timing = settings.timing();
         long started = System.nanoTime();
 
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("date", Instant.now().toString());
-        meta.put("quick", quick);
-        meta.put("filter", filter.pattern());
-        meta.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
-        meta.put("cores", Runtime.getRuntime().availableProcessors());
-        meta.put("maxHeapMB", Runtime.getRuntime().maxMemory() / 1048576);
-        meta.put("warmupMillis", warmup);
-        meta.put("windowMillis", window);
-        meta.put("rounds", rounds);
-        meta.put("qos", 0);
-        meta.put("answeringThreads", consumers);
-        meta.put("mosquitto", MosquittoProcess.available() ? MosquittoProcess.version() : "not installed");
+        Map<String, Object> meta = settings.meta();
         meta.put("jmsConfig", "camel-jms InOut " + JmsTarget.CALLER_URI + ", CachingConnectionFactory for sends, Artemis"
                               + " 2.44.0 embedded (no persistence, loopback TCP), answering from(jms:queue:bench.request"
                               + "?concurrentConsumers=" + consumers + JmsTarget.SERVER_OPTIONS + ")");
@@ -113,8 +170,8 @@ public final class BenchMain {
                     suts.add(new Sut("handoff", broker, handoff));
                 }
                 if (anyMatch(filter, "rrpc/" + broker.name + "/") || anyMatch(filter, "gateway/" + broker.name + "/")) {
-                    resources.add(new RrpcTarget.DeviceSide(broker.url, consumers, 20_000));
-                    broker.caller = new RrpcTarget.CallerSide(broker.url, requestTimeout);
+                    resources.add(new RrpcTarget.DeviceSide(broker.url, consumers, 20_000, Map.of()));
+                    broker.caller = new RrpcTarget.CallerSide(broker.url, requestTimeout, Map.of());
                     resources.add(broker.caller);
                 }
                 if (anyMatch(filter, "rrpc/" + broker.name + "/")) {
@@ -143,30 +200,15 @@ public final class BenchMain {
                             cell.add(sut);
                         }
                     }
-                    Map<Sut, List<ClosedLoop.Run>> runs = new LinkedHashMap<>();
-                    if (inFlight == 1 && !cell.isEmpty()) {
-                        // a paired comparison: the systems take turns in short slices (see TakingTurns), each for
-                        // as long as 4 rounds, for enough samples behind p99
-                        List<CallTarget> targets = cell.stream().map(Sut::target).toList();
-                        TakingTurns.Outcome paired = TakingTurns.run(targets, payload, warmup * cell.size(),
-                                4 * rounds * window * cell.size(), drain);
-                        for (int i = 0; i < cell.size(); i++) {
-                            runs.put(cell.get(i), List.of(paired.runs().get(i)));
-                        }
-                        addedP99.putAll(addedP99(cell, paired.samples(), payload));
+                    Cells.Measured measured = Cells.measure(cell.stream().map(Sut::target).toList(),
+                            cell.stream().map(sut -> sut.broker.cpu).toList(), payload, inFlight, timing);
+                    if (measured.paired() != null) {
+                        addedP99.putAll(addedP99(cell, measured.paired(), payload));
                     }
-                    // 4,096 in flight: queueing only, one round
-                    int cellRounds = inFlight == 1 ? 0 : inFlight >= 4096 ? 1 : rounds;
-                    for (int round = 0; round < cellRounds; round++) {
-                        for (int i = 0; i < cell.size(); i++) {
-                            Sut sut = cell.get(round % 2 == 0 ? i : cell.size() - 1 - i);
-                            runs.computeIfAbsent(sut, k -> new ArrayList<>()).add(ClosedLoop.run(sut.target, payload,
-                                    inFlight, warmup, window, drain, sut.broker.cpu));
-                        }
-                    }
-                    for (Sut sut : cell) {
+                    for (int i = 0; i < cell.size(); i++) {
+                        Sut sut = cell.get(i);
                         ClosedLoop.Result r = ClosedLoop.merge(sut.system, sut.broker.name, "", payload, inFlight,
-                                runs.get(sut));
+                                measured.runs().get(i));
                         results.add(r);
                         log("%-32s %9.0f calls/s  p50 %7.3f  p99 %7.3f  p99.9 %7.3f ms  cpu %5.1f us/call%s",
                                 sut.id(payload, inFlight), r.callsPerSecond(), r.p50Ms(), r.p99Ms(), r.p999Ms(),
@@ -218,13 +260,7 @@ public final class BenchMain {
                         heap.route().latenessP99Ms());
             }
         } finally {
-            for (int i = resources.size() - 1; i >= 0; i--) {
-                try {
-                    resources.get(i).close();
-                } catch (Exception e) {
-                    System.err.println("close failed: " + e);
-                }
-            }
+            closeAll(resources);
         }
         meta.put("runSeconds", Math.round((System.nanoTime() - started) / 1e9));
         meta.put("rrpcCallsCompletedOnPahoThread", RrpcTarget.COMPLETED_ON_PAHO_THREAD.sum());
@@ -233,17 +269,16 @@ public final class BenchMain {
         String table = report.consoleTable();
         System.out.println();
         System.out.println(table);
-        Files.createDirectories(out);
-        report.write(out.resolve("bench-results.json"), out.resolve("bench-results.md"));
-        log("wrote %s and bench-results.md", out.resolve("bench-results.json"));
-        if (Boolean.getBoolean("bench.publish")) {
-            if (quick) {
-                log("not publishing a quick run to results/");
-            } else {
-                Path published = Path.of(System.getProperty("bench.results", "results"));
-                Files.createDirectories(published);
-                report.write(published.resolve("latest.json"), published.resolve("latest.md"));
-                log("published to %s", published.resolve("latest.json"));
+        settings.write(report::write, "bench-results", "latest");
+    }
+
+    /** Closes the resources in the reverse order of their opening, each even when another fails. */
+    static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                System.err.println("close failed: " + e);
             }
         }
     }

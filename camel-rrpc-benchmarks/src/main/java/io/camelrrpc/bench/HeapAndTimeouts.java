@@ -359,7 +359,7 @@ final class HeapAndTimeouts {
             MqttConnectOptions options = new MqttConnectOptions();
             options.setCleanSession(true);
             options.setMaxInflight(65535);
-            options.setSocketFactory(new PahoFloor.NoDelay());
+            options.setSocketFactory(new PahoFloor.NoDelay(javax.net.SocketFactory.getDefault()));
             client.connect(options).waitForCompletion(10_000);
             client.subscribe("$rrpc/rxd/P/silent/+", 0).waitForCompletion(10_000);
         }

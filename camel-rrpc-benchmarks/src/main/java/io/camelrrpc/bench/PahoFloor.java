@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.SocketFactory;
 
@@ -25,9 +23,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * that no subscriber of another system (such as rrpc's wildcard reply subscription {@code $rrpc/txd/+/+/+}) receives,
  * or answers, this one's messages.
  */
-final class PahoFloor implements CallTarget {
-
-    private static final long ID_BASE = 1_000_000_000_000_000L; // 16 digits: fixed-width ids like the component's
+final class PahoFloor extends RawFloor {
 
     private final int qos;
     private final String request;
@@ -37,14 +33,13 @@ final class PahoFloor implements CallTarget {
     private final java.util.concurrent.ExecutorService completionPool;
     private final MqttAsyncClient server;
     private final MqttAsyncClient device;
-    private final ConcurrentHashMap<String, Pending> pending = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong();
-
-    private record Pending(int size, Done done) {
+    PahoFloor(String brokerUrl, int qos, String root) throws MqttException {
+        this(brokerUrl, qos, root, 0, 0, new NoDelay(SocketFactory.getDefault()));
     }
 
-    PahoFloor(String brokerUrl, int qos, String root) throws MqttException {
-        this(brokerUrl, qos, root, 0, 0);
+    /** @param sockets plain or, for ssl:// brokers, TLS sockets (see {@link NoDelay}, {@link NoDelayTls}) */
+    PahoFloor(String brokerUrl, String root, SocketFactory sockets) throws MqttException {
+        this(brokerUrl, 0, root, 0, 0, sockets);
     }
 
     /**
@@ -54,17 +49,23 @@ final class PahoFloor implements CallTarget {
      * @param completionThreads 0 to complete on Paho's callback thread, else a pool of that many threads (rrpc's
      *                          RrpcReplies threads)
      */
-    PahoFloor(String brokerUrl, int qos, String root, int deviceThreads, int completionThreads) throws MqttException {
+    PahoFloor(String brokerUrl, int qos, String root, int deviceThreads, int completionThreads)
+            throws MqttException {
+        this(brokerUrl, qos, root, deviceThreads, completionThreads, new NoDelay(SocketFactory.getDefault()));
+    }
+
+    private PahoFloor(String brokerUrl, int qos, String root, int deviceThreads, int completionThreads,
+            SocketFactory sockets) throws MqttException {
         this.qos = qos;
         this.request = root + "/rxd/P/D/";
         this.reply = root + "/txd/P/D/";
         this.devicePool = deviceThreads == 0 ? null : java.util.concurrent.Executors.newFixedThreadPool(deviceThreads);
         this.completionPool = completionThreads == 0 ? null
                 : java.util.concurrent.Executors.newFixedThreadPool(completionThreads);
-        device = connect(brokerUrl, "floor-dev-", new Callback() {
+        device = connect(brokerUrl, "floor-dev-", sockets, new Callback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                String id = topic.substring(topic.lastIndexOf('/') + 1);
+                String id = idOf(topic);
                 if (devicePool == null) {
                     answer(id, message.getPayload());
                 } else {
@@ -73,16 +74,16 @@ final class PahoFloor implements CallTarget {
             }
         });
         device.subscribe(request + "+", qos).waitForCompletion(10_000);
-        server = connect(brokerUrl, "floor-srv-", new Callback() {
+        server = connect(brokerUrl, "floor-srv-", sockets, new Callback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                Pending call = pending.remove(topic.substring(topic.lastIndexOf('/') + 1));
+                Waiting call = take(topic);
                 if (call != null) {
-                    boolean ok = message.getPayload().length == call.size();
+                    int size = message.getPayload().length;
                     if (completionPool == null) {
-                        call.done().done(ok);
+                        call.replied(size);
                     } else {
-                        completionPool.execute(() -> call.done().done(ok));
+                        completionPool.execute(() -> call.replied(size));
                     }
                 }
             }
@@ -98,7 +99,8 @@ final class PahoFloor implements CallTarget {
         }
     }
 
-    private static MqttAsyncClient connect(String url, String prefix, MqttCallback callback) throws MqttException {
+    private static MqttAsyncClient connect(String url, String prefix, SocketFactory sockets, MqttCallback callback)
+            throws MqttException {
         String id = prefix + UUID.randomUUID().toString().substring(0, 8);
         MqttAsyncClient client = new MqttAsyncClient(url, id, new MemoryPersistence());
         client.setCallback(callback);
@@ -107,21 +109,17 @@ final class PahoFloor implements CallTarget {
         options.setCleanSession(true);
         options.setMaxInflight(65535);
         options.setAutomaticReconnect(false);
-        options.setSocketFactory(new NoDelay());
+        options.setSocketFactory(sockets);
         client.connect(options).waitForCompletion(10_000);
         return client;
     }
 
     @Override
-    public void call(byte[] payload, long seq, Done done) {
-        String id = Long.toString(ID_BASE + ids.getAndIncrement());
-        pending.put(id, new Pending(payload.length, done));
+    void publishRequest(String id, byte[] payload) {
         try {
             server.publish(request + id, payload, qos, false);
         } catch (MqttException e) {
-            if (pending.remove(id) != null) {
-                done.done(false);
-            }
+            failed(id);
         }
     }
 
@@ -152,9 +150,13 @@ final class PahoFloor implements CallTarget {
         }
     }
 
-    /** Plain sockets with TCP_NODELAY (Paho does not set it). */
+    /** Plain sockets of a factory with TCP_NODELAY (Paho does not set it). */
     static final class NoDelay extends SocketFactory {
-        private final SocketFactory delegate = SocketFactory.getDefault();
+        private final SocketFactory delegate;
+
+        NoDelay(SocketFactory delegate) {
+            this.delegate = delegate;
+        }
 
         private static Socket noDelay(Socket socket) throws IOException {
             socket.setTcpNoDelay(true);

@@ -174,12 +174,12 @@ final class Report {
         return rows;
     }
 
-    private static Double ratio(ClosedLoop.Result a, ClosedLoop.Result b) {
+    static Double ratio(ClosedLoop.Result a, ClosedLoop.Result b) {
         return a == null || b == null || b.callsPerSecond() == 0 ? null
                 : Math.round(a.callsPerSecond() / b.callsPerSecond() * 100) / 100.0;
     }
 
-    private static String thr(ClosedLoop.Result r) {
+    static String thr(ClosedLoop.Result r) {
         if (r == null) {
             return "-";
         }
@@ -187,7 +187,7 @@ final class Report {
         return r.errors() + r.lost() > 0 ? s + "!" : s;
     }
 
-    private static String x(Double v) {
+    static String x(Double v) {
         return v == null ? "-" : fmt("%.2fx", v);
     }
 
@@ -207,11 +207,11 @@ final class Report {
         return v < 10 ? fmt("%.3f", v) : v < 100 ? fmt("%.1f", v) : fmt("%.0f", v);
     }
 
-    private static String size(int bytes) {
+    static String size(int bytes) {
         return bytes >= 1024 ? bytes / 1024 + " KB" : bytes + " B";
     }
 
-    private static String fmt(String format, Object... args) {
+    static String fmt(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
     }
 
@@ -305,7 +305,7 @@ final class Report {
         return s.toString();
     }
 
-    private static String md(List<String> header, List<List<String>> body) {
+    static String md(List<String> header, List<List<String>> body) {
         StringBuilder s = new StringBuilder("| ").append(String.join(" | ", header)).append(" |\n|");
         s.append("---|".repeat(header.size())).append('\n');
         for (List<String> row : body) {
@@ -321,7 +321,12 @@ final class Report {
         doc.put("ratios", ratios);
         doc.put("cells", results);
         doc.put("heapAndTimeouts", heap);
+        writeFiles(json, doc, markdown, markdown());
+    }
+
+    /** Writes a report's JSON document and its markdown text. */
+    static void writeFiles(Path json, Map<String, Object> doc, Path markdown, String text) throws IOException {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
-        Files.writeString(markdown, markdown(), StandardCharsets.UTF_8);
+        Files.writeString(markdown, text, StandardCharsets.UTF_8);
     }
 }

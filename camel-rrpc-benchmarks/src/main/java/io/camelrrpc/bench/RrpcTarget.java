@@ -1,5 +1,8 @@
 package io.camelrrpc.bench;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.camelrrpc.component.RrpcComponent;
 import io.camelrrpc.component.RrpcConstants;
 import org.apache.camel.AsyncProducer;
@@ -9,6 +12,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 
 /**
  * rrpc: a route {@code direct:<name> -> rrpc:...} in the shared caller CamelContext, driven through an AsyncProducer
@@ -30,13 +34,12 @@ final class RrpcTarget implements CallTarget {
     static final class CallerSide implements AutoCloseable {
         final CamelContext context;
 
-        CallerSide(String brokerUrl, long requestTimeout) throws Exception {
+        /** @param options more options of the component's configuration, by name (e.g. transport) */
+        CallerSide(String brokerUrl, long requestTimeout, Map<String, Object> options) throws Exception {
             context = named("rrpc-caller");
-            RrpcComponent rrpc = new RrpcComponent();
-            rrpc.getConfiguration().setBrokerUrl(brokerUrl);
+            RrpcComponent rrpc = component(context, brokerUrl, options);
             rrpc.getConfiguration().setRequestTimeout(requestTimeout);
             rrpc.getConfiguration().setMaxConcurrentCallsPerDevice(0);
-            context.addComponent("rrpc", rrpc);
             context.start();
         }
 
@@ -50,19 +53,18 @@ final class RrpcTarget implements CallTarget {
     static final class DeviceSide implements AutoCloseable {
         final CamelContext context;
 
-        DeviceSide(String brokerUrl, int consumers, int queue) throws Exception {
+        /** @param options more options of the component's configuration, by name (e.g. transport) */
+        DeviceSide(String brokerUrl, int consumers, int queue, Map<String, Object> options) throws Exception {
             context = named("rrpc-device");
-            RrpcComponent rrpc = new RrpcComponent();
-            rrpc.getConfiguration().setBrokerUrl(brokerUrl);
-            context.addComponent("rrpc", rrpc);
-            String options = "?concurrentConsumers=" + consumers + "&consumerQueueSize=" + queue;
+            component(context, brokerUrl, options);
+            String query = "?concurrentConsumers=" + consumers + "&consumerQueueSize=" + queue;
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
                     // the device's handler: the reply is the request's body
-                    from("rrpc:P/D" + options).routeId("device").process(exchange -> {
+                    from("rrpc:P/D" + query).routeId("device").process(exchange -> {
                     });
-                    from("rrpc:G/+" + options).routeId("gateway").process(exchange -> {
+                    from("rrpc:G/+" + query).routeId("gateway").process(exchange -> {
                     });
                 }
             });
@@ -73,6 +75,19 @@ final class RrpcTarget implements CallTarget {
         public void close() {
             context.stop();
         }
+    }
+
+    /**
+     * Adds the rrpc component to the context. The options are bound by name, as a Spring Boot or Quarkus
+     * application's properties are, so that one harness drives every transport the component offers.
+     */
+    private static RrpcComponent component(CamelContext context, String brokerUrl, Map<String, Object> options) {
+        RrpcComponent rrpc = new RrpcComponent();
+        rrpc.getConfiguration().setBrokerUrl(brokerUrl);
+        PropertyBindingSupport.build().withMandatory(true).withRemoveParameters(false)
+                .bind(context, rrpc.getConfiguration(), new LinkedHashMap<>(options));
+        context.addComponent("rrpc", rrpc);
+        return rrpc;
     }
 
     private static CamelContext named(String name) {

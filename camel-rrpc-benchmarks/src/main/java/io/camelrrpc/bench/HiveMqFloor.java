@@ -1,0 +1,93 @@
+package io.camelrrpc.bench;
+
+import java.net.URI;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import javax.net.ssl.TrustManagerFactory;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientSslConfig;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
+
+/**
+ * The floor of the HiveMQ MQTT Client: {@link PahoFloor}'s exchange with two raw {@code Mqtt3AsyncClient}s (MQTT 3.1.1,
+ * QoS 0, as rrpc on the HiveMQ transport by default) and no Camel. The device answers from the client's callback by
+ * publishing without waiting; replies complete on the client's callback thread.
+ */
+final class HiveMqFloor extends RawFloor {
+
+    private static final long CONNECT_SECONDS = 10;
+
+    private final String request;
+    private final String reply;
+    private final Mqtt3AsyncClient server;
+    private final Mqtt3AsyncClient device;
+    /**
+     * @param brokerUrl tcp://host:port, or ssl://host:port with {@code trust}
+     * @param root      first topic level, five characters like {@code $rrpc}, different for each system
+     * @param trust     whom to trust on ssl://, else null
+     */
+    HiveMqFloor(String brokerUrl, String root, TrustManagerFactory trust) throws Exception {
+        this.request = root + "/rxd/P/D/";
+        this.reply = root + "/txd/P/D/";
+        device = connect(brokerUrl, "hfloor-dev-", trust);
+        subscribe(device, request + "+", publish -> device.publishWith()
+                .topic(reply + idOf(publish.getTopic().toString()))
+                .qos(MqttQos.AT_MOST_ONCE)
+                .payload(publish.getPayloadAsBytes())
+                .send());
+        server = connect(brokerUrl, "hfloor-srv-", trust);
+        subscribe(server, reply + "+", publish -> {
+            Waiting call = take(publish.getTopic().toString());
+            if (call != null) {
+                call.replied(publish.getPayloadAsBytes().length);
+            }
+        });
+    }
+
+    private static Mqtt3AsyncClient connect(String brokerUrl, String prefix, TrustManagerFactory trust)
+            throws Exception {
+        URI uri = URI.create(brokerUrl);
+        var builder = MqttClient.builder()
+                .identifier(prefix + UUID.randomUUID().toString().substring(0, 8))
+                .serverHost(uri.getHost())
+                .serverPort(uri.getPort());
+        if (trust != null) {
+            builder = builder.sslConfig(MqttClientSslConfig.builder().trustManagerFactory(trust).build());
+        }
+        Mqtt3AsyncClient client = builder.useMqttVersion3().buildAsync();
+        client.connectWith().cleanSession(true).send().get(CONNECT_SECONDS, TimeUnit.SECONDS);
+        return client;
+    }
+
+    private static void subscribe(Mqtt3AsyncClient client, String filter, Consumer<Mqtt3Publish> callback)
+            throws Exception {
+        client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_MOST_ONCE).callback(callback).send()
+                .get(CONNECT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    void publishRequest(String id, byte[] payload) {
+        server.publishWith().topic(request + id).qos(MqttQos.AT_MOST_ONCE).payload(payload).send()
+                .whenComplete((published, failure) -> {
+                    if (failure != null) {
+                        failed(id);
+                    }
+                });
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Mqtt3AsyncClient client : new Mqtt3AsyncClient[] { server, device }) {
+            try {
+                client.disconnect().get(5, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // closing anyway
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.camelrrpc.bench;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.net.SocketFactory;
+import javax.net.ssl.TrustManagerFactory;
+
+import io.camelrrpc.bench.BenchMain.Settings;
+import io.camelrrpc.broker.MosquittoBroker;
+import io.camelrrpc.broker.TlsCertificates;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
+
+import static io.camelrrpc.bench.BenchMain.log;
+
+/**
+ * The transport suite ({@code -Dbench.suite=transports}): rrpc on the HiveMQ transport against rrpc on the Paho
+ * transport and the raw floors of both clients, on one Mosquitto with a plain and a TLS listener, at 16 B and 4 KB and
+ * 1 and 256 calls in flight, all in one run. Cell ids: {@code {system}/{tcp|tls}/{payload}B/{inFlight}}, e.g.
+ * {@code rrpc-hivemq/tls/4096B/256}, for bench.filter. {@link TransportReport} applies the decision rule of issue #10.
+ */
+final class TransportSuite {
+
+    static final String[] SYSTEMS = { "floor-paho", "floor-hivemq", "rrpc-paho", "rrpc-hivemq" };
+    static final String[] TRANSPORTS = { "tcp", "tls" };
+    static final int[] IN_FLIGHT = { 1, 256 };
+
+    private TransportSuite() {
+    }
+
+    static void run(Settings settings) throws Exception {
+        if (!MosquittoBroker.isInstalled() || !TlsCertificates.isOpensslInstalled()) {
+            throw new IllegalStateException("the transport suite needs Debian's mosquitto and openssl");
+        }
+        long started = System.nanoTime();
+        Map<String, Object> meta = settings.meta();
+        meta.put("suite", "transports");
+        meta.put("broker", "mosquitto (MosquittoBroker: plain and TLS listener on loopback), MQTT 3.1.1");
+        log("camel-rrpc transport benchmarks: %s, %d cores, quick=%s, filter=%s", meta.get("java"), meta.get("cores"),
+                settings.quick(), settings.filter().pattern());
+        List<ClosedLoop.Result> results = new ArrayList<>();
+        Map<String, PairedSamples.Difference> paired = new LinkedHashMap<>();
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            TlsCertificates certificates = TlsCertificates.generate();
+            resources.add(certificates);
+            MosquittoBroker mosquitto = MosquittoBroker.builder().tls(certificates).start();
+            resources.add(mosquitto);
+            for (String transport : TRANSPORTS) {
+                String url = transport.equals("tls") ? mosquitto.getTlsBrokerUrl() : mosquitto.getBrokerUrl();
+                List<String> names = new ArrayList<>();
+                List<CallTarget> targets = new ArrayList<>();
+                for (String system : SYSTEMS) {
+                    if (anyMatch(settings, system + "/" + transport + "/")) {
+                        names.add(system);
+                        targets.add(open(system, transport, url, certificates, settings, resources));
+                    }
+                }
+                log("global warm-up on %s: %d ms per system at 256 in flight", transport, settings.globalWarmup());
+                for (CallTarget target : targets) {
+                    ClosedLoop.run(target, 16, 256, settings.globalWarmup(), 1, settings.timing().drainMillis(),
+                            null);
+                }
+                for (int payload : BenchMain.PAYLOADS) {
+                    for (int inFlight : IN_FLIGHT) {
+                        measure(settings, transport, payload, inFlight, names, targets, results, paired);
+                    }
+                }
+            }
+        } finally {
+            BenchMain.closeAll(resources);
+        }
+        meta.put("runSeconds", Math.round((System.nanoTime() - started) / 1e9));
+        TransportReport report = new TransportReport(meta, results, paired);
+        System.out.println();
+        System.out.println(report.markdown());
+        settings.write(report::write, "transports-results", "transports-latest");
+    }
+
+    private static void measure(Settings settings, String transport, int payload, int inFlight, List<String> names,
+            List<CallTarget> targets, List<ClosedLoop.Result> results, Map<String, PairedSamples.Difference> paired)
+            throws InterruptedException {
+        List<String> cellNames = new ArrayList<>();
+        List<CallTarget> cell = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (settings.filter().matcher(id(names.get(i), transport, payload, inFlight)).matches()) {
+                cellNames.add(names.get(i));
+                cell.add(targets.get(i));
+            }
+        }
+        Cells.Measured measured = Cells.measure(cell, Collections.nCopies(cell.size(), null), payload, inFlight,
+                settings.timing());
+        for (int i = 0; i < cell.size(); i++) {
+            ClosedLoop.Result r = ClosedLoop.merge(cellNames.get(i), "mosquitto", transport, payload, inFlight,
+                    measured.runs().get(i));
+            results.add(r);
+            log("%-32s %9.0f calls/s  p50 %7.3f  p99 %7.3f  p99.9 %7.3f ms  cpu %5.1f us/call%s",
+                    id(cellNames.get(i), transport, payload, inFlight), r.callsPerSecond(), r.p50Ms(), r.p99Ms(),
+                    r.p999Ms(), r.jvmCpuUsPerCall(),
+                    r.errors() + r.lost() > 0 ? "  errors " + r.errors() + " lost " + r.lost() : "");
+        }
+        if (measured.paired() == null) {
+            return;
+        }
+        for (String[] pair : TransportReport.PAIRS) {
+            int a = cellNames.indexOf(pair[0]);
+            int b = cellNames.indexOf(pair[1]);
+            if (a >= 0 && b >= 0) {
+                PairedSamples.Difference d = measured.paired().p99Difference(a, b);
+                paired.put(TransportReport.pairKey(transport, payload, pair), d);
+                log("p99 %s - %s on %s, %d B, 1 in flight: %+.3f ms, 95%% interval %+.3f..%+.3f ms (%d cycles)",
+                        pair[0], pair[1], transport, payload, d.ms(), d.lowMs(), d.highMs(), d.cycles());
+            }
+        }
+    }
+
+    static String id(String system, String transport, int payload, int inFlight) {
+        return system + "/" + transport + "/" + payload + "B/" + inFlight;
+    }
+
+    private static boolean anyMatch(Settings settings, String prefix) {
+        for (int payload : BenchMain.PAYLOADS) {
+            for (int inFlight : IN_FLIGHT) {
+                if (settings.filter().matcher(prefix + payload + "B/" + inFlight).matches()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Starts one system on one listener; what it opens goes to {@code resources}. */
+    private static CallTarget open(String system, String transport, String url, TlsCertificates certificates,
+            Settings settings, List<AutoCloseable> resources) throws Exception {
+        boolean tls = transport.equals("tls");
+        CallTarget target = switch (system) {
+            case "floor-paho" -> new PahoFloor(url, "$flrp", tls ? new NoDelayTls(certificates.socketFactory())
+                    : new PahoFloor.NoDelay(SocketFactory.getDefault()));
+            case "floor-hivemq" -> new HiveMqFloor(url, "$flrh", tls ? trustManagers(certificates) : null);
+            case "rrpc-paho" -> rrpc(url, "Paho", "$rrpp", tls ? trusting(certificates) : null, settings, resources);
+            case "rrpc-hivemq" -> rrpc(url, "HiveMQ", "$rrph", tls ? trusting(certificates) : null, settings,
+                    resources);
+            default -> throw new IllegalArgumentException(system);
+        };
+        resources.add(target);
+        return target;
+    }
+
+    /**
+     * rrpc on one transport, both sides: a device context answering and a caller context, each with its own
+     * connection, on topics of their own (as long as {@code $rrpc}) so that no other system hears them.
+     */
+    private static CallTarget rrpc(String url, String transport, String root, SSLContextParameters tls,
+            Settings settings, List<AutoCloseable> resources) throws Exception {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("transport", transport);
+        options.put("requestTopicTemplate", root + "/rxd/{productId}/{deviceName}/{processId}");
+        options.put("replyTopicTemplate", root + "/txd/{productId}/{deviceName}/{processId}");
+        if (tls != null) {
+            options.put("sslContextParameters", tls);
+        }
+        resources.add(new RrpcTarget.DeviceSide(url, settings.consumers(), 20_000, options));
+        RrpcTarget.CallerSide caller = new RrpcTarget.CallerSide(url, settings.requestTimeout(), options);
+        resources.add(caller);
+        return new RrpcTarget(caller, "call", "P/D", null);
+    }
+
+    /** Camel's TLS settings trusting only the generated CA, as a user configures sslContextParameters. */
+    private static SSLContextParameters trusting(TlsCertificates certificates) {
+        KeyStoreParameters store = new KeyStoreParameters();
+        store.setResource("file:" + certificates.trustStore());
+        store.setPassword(certificates.trustStorePassword());
+        store.setType("PKCS12");
+        TrustManagersParameters trust = new TrustManagersParameters();
+        trust.setKeyStore(store);
+        SSLContextParameters parameters = new SSLContextParameters();
+        parameters.setTrustManagers(trust);
+        return parameters;
+    }
+
+    /** The same trust for the raw HiveMQ client. */
+    private static TrustManagerFactory trustManagers(TlsCertificates certificates) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(certificates.trustStore())) {
+            store.load(in, certificates.trustStorePassword().toCharArray());
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        return factory;
+    }
+}
