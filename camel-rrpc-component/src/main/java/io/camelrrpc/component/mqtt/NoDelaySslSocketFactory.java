@@ -6,12 +6,15 @@ import java.net.Socket;
 
 import javax.net.ssl.SSLSocketFactory;
 
-/** TLS sockets with TCP_NODELAY; Paho requires an {@link SSLSocketFactory} for {@code ssl://} brokers. */
-final class NoDelaySslSocketFactory extends SSLSocketFactory {
+/**
+ * TLS sockets with TCP_NODELAY; Paho requires an {@link SSLSocketFactory} for {@code ssl://} brokers and writes a packet's
+ * header and body as two TLS records, which Nagle's algorithm would hold up to a delayed ACK.
+ */
+public final class NoDelaySslSocketFactory extends SSLSocketFactory {
 
     private final SSLSocketFactory delegate;
 
-    NoDelaySslSocketFactory(SSLSocketFactory delegate) {
+    public NoDelaySslSocketFactory(SSLSocketFactory delegate) {
         this.delegate = delegate;
     }
 
