@@ -90,6 +90,16 @@ final class MosquittoClients implements AutoCloseable {
                 "-m", message, "-W", "5", "-N");
     }
 
+    /**
+     * Runs {@code mosquitto_rr} with MQTT 5: the request carries Response Topic {@code replyTopic} and Correlation
+     * Data {@code correlationData}; it prints the first reply as {@code topic|correlation data|payload}.
+     */
+    String requestReplyMqtt5(String requestTopic, String replyTopic, String correlationData, String message) {
+        return run("mosquitto_rr", "-V", "5", "-h", host, "-p", String.valueOf(port), "-t", requestTopic,
+                "-e", replyTopic, "-D", "publish", "correlation-data", correlationData, "-m", message, "-W", "5",
+                "-F", "%t|%D|%p");
+    }
+
     /** Starts {@code mosquitto_sub} with these arguments (besides host and port). */
     Background subscribe(String name, String... arguments) {
         List<String> command = new ArrayList<>(List.of("mosquitto_sub", "-h", host, "-p", String.valueOf(port)));
