@@ -5,22 +5,16 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.camelrrpc.broker.MosquittoBroker;
 import io.camelrrpc.component.mqtt.MqttProtocolVersion;
 import io.camelrrpc.component.mqtt.OutboundMessage;
 import io.camelrrpc.component.mqtt.PublishResult;
 import io.camelrrpc.component.mqtt.Transport;
 import io.camelrrpc.component.mqtt.hivemq.HiveMqConnection;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * MQTT 5 request/response with clients that share no code with the component, on Mosquitto: the consumer answers
@@ -28,38 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code mosquitto_sub} and {@code mosquitto_pub} and matches its replies by their Correlation Data; a request's
  * Message Expiry keeps it from a persistent-session device that reconnects after its call's timeout.
  */
-class Mqtt5RequestResponseIT {
-
-    private static MosquittoBroker broker;
-    private MosquittoClients clients;
-    private RrpcNode node;
-
-    @BeforeAll
-    static void startBroker() {
-        assumeTrue(MosquittoBroker.isInstalled() && MosquittoClients.areInstalled(),
-                "mosquitto and mosquitto-clients are not installed");
-        broker = MosquittoBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
-    @BeforeEach
-    void startClients() {
-        clients = new MosquittoClients("127.0.0.1", broker.getPort());
-    }
-
-    @AfterEach
-    void stop() {
-        if (node != null) {
-            node.close();
-        }
-        clients.close();
-    }
+class Mqtt5RequestResponseIT extends MosquittoClientsTestSupport {
 
     private RrpcNode mqtt5Node(String name) {
         return RrpcNode.create(name, broker.getBrokerUrl(), c -> {
