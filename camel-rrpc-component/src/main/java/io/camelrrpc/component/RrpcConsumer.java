@@ -5,8 +5,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
-import io.camelrrpc.component.mqtt.MessageListener;
+import io.camelrrpc.component.mqtt.InboundMessage;
+import io.camelrrpc.component.mqtt.InboundMessageListener;
+import io.camelrrpc.component.mqtt.MessageProperties;
 import io.camelrrpc.component.mqtt.MqttTransport;
+import io.camelrrpc.component.mqtt.OutboundMessage;
+import io.camelrrpc.component.mqtt.PublishCallback;
 import io.camelrrpc.component.mqtt.Subscription;
 import io.camelrrpc.component.observe.RequestDropReason;
 import io.camelrrpc.component.observe.RrpcObserver;
@@ -30,8 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The device side: subscribes to the request topic of one device, or of many with {@code +}, runs the route for
- * each request on its own thread pool and publishes the route's result to the matching reply topic. It is started
- * only once the broker has confirmed the subscription.
+ * each request on its own thread pool and publishes the route's result to the matching reply topic, or, when an
+ * MQTT 5 request names a Response Topic, there, with the request's Correlation Data. It is started only once the
+ * broker has confirmed the subscription.
  * <p>
  * A graceful stop suspends it first: it unsubscribes, so no new request comes, while Camel's shutdown strategy waits
  * (within its timeout) for the requests it has taken; their replies are published, and only then is the connection
@@ -47,7 +52,7 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
     private final TopicTemplate replyTemplate;
     private final LongAdder droppedRequests = new LongAdder();
     private final UnfinishedRequests unfinished = new UnfinishedRequests();
-    private final MessageListener requests = MessageListener.of(this::onRequest, this::onOversizedRequest);
+    private final InboundMessageListener requests = InboundMessageListener.of(this::onRequest, this::onOversizedRequest);
     private final RrpcObserver observer;
     private NamedThreadPool workerPool;
     private volatile MqttTransport connection;
@@ -189,8 +194,10 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
         super.doStop();
     }
 
-    private void onRequest(String topic, byte[] payload) {
+    private void onRequest(InboundMessage request) {
         long arrivedNanos = System.nanoTime();
+        String topic = request.topic();
+        byte[] payload = request.payload();
         RrpcAddress address = requestTemplate.parseTopic(topic);
         if (address != null && SharedSubscriptionProbe.isProbe(address)) {
             return;
@@ -208,7 +215,7 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
         }
         unfinished.taken();
         try {
-            workers.execute(() -> handle(address, payload, arrivedNanos));
+            workers.execute(() -> handle(address, request.properties(), payload, arrivedNanos));
         } catch (RejectedExecutionException e) {
             unfinished.done();
             dropped(RequestDropReason.BUSY);
@@ -230,7 +237,7 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
         observer.requestDropped(reason);
     }
 
-    private void handle(RrpcAddress address, byte[] payload, long arrivedNanos) {
+    private void handle(RrpcAddress address, MessageProperties requestProperties, byte[] payload, long arrivedNanos) {
         Exchange exchange = createExchange(false);
         exchange.setPattern(ExchangePattern.InOut);
         PayloadCodec.preferUtf8(exchange);
@@ -241,10 +248,10 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
         message.setHeader(RrpcConstants.PROCESS_ID, address.processId());
         // from here Camel's inflight registry counts the exchange until its route is done, then reply() counts it
         unfinished.entered();
-        getAsyncProcessor().process(exchange, doneSync -> reply(exchange, address, arrivedNanos));
+        getAsyncProcessor().process(exchange, doneSync -> reply(exchange, address, requestProperties, arrivedNanos));
     }
 
-    private void reply(Exchange exchange, RrpcAddress address, long arrivedNanos) {
+    private void reply(Exchange exchange, RrpcAddress address, MessageProperties requestProperties, long arrivedNanos) {
         boolean failed = exchange.getException() != null;
         boolean publishing = false;
         unfinished.replying();
@@ -259,9 +266,8 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
                         address.processId());
                 return;
             }
-            String topic = replyTemplate.topic(address.productId(), address.deviceName(), address.processId());
             publishing = true;
-            current.publish(topic, payload, configuration.getQos(), failure -> {
+            publishReply(current, address, requestProperties, payload, failure -> {
                 unfinished.done();
                 if (failure != null) {
                     LOG.warn("Could not reply to {} (processId {}): {}", address.device(), address.processId(),
@@ -279,6 +285,22 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
             observer.requestHandled(address, failed, System.nanoTime() - arrivedNanos);
             releaseExchange(exchange, false);
         }
+    }
+
+    /**
+     * Publishes the reply: to the request's MQTT 5 Response Topic with its Correlation Data when it named one (as MQTT
+     * 5 requesters such as {@code mosquitto_rr} expect), else to the reply template's topic.
+     */
+    private void publishReply(MqttTransport transport, RrpcAddress address, MessageProperties request, byte[] payload,
+                              PublishCallback done) {
+        if (request.responseTopic() == null) {
+            String topic = replyTemplate.topic(address.productId(), address.deviceName(), address.processId());
+            transport.publish(topic, payload, configuration.getQos(), done);
+            return;
+        }
+        OutboundMessage reply = new OutboundMessage(request.responseTopic(), payload, configuration.getQos(),
+                MessageProperties.reply(request.correlationData()));
+        transport.publish(reply).whenComplete((result, failure) -> done.completed(failure));
     }
 
     /** The reply's bytes, or {@code null} when a failed route should stay silent. */

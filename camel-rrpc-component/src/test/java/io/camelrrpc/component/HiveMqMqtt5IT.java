@@ -3,7 +3,6 @@ package io.camelrrpc.component;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.camelrrpc.broker.MosquittoBroker;
 import io.camelrrpc.component.mqtt.InboundMessage;
 import io.camelrrpc.component.mqtt.MessageProperties;
 import io.camelrrpc.component.mqtt.MessageProperties.UserProperty;
@@ -12,51 +11,30 @@ import io.camelrrpc.component.mqtt.OutboundMessage;
 import io.camelrrpc.component.mqtt.PublishResult;
 import io.camelrrpc.component.mqtt.Subscription;
 import io.camelrrpc.component.mqtt.hivemq.HiveMqConnection;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.camelrrpc.component.HiveMqDollarTopicsIT.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * MQTT 5 through the HiveMQ client, checked with mosquitto's own command-line clients: message properties cross the
  * wire both ways, and a QoS 1 publish that nobody subscribes to is acknowledged with reason code 16.
  */
-class HiveMqMqtt5IT {
+class HiveMqMqtt5IT extends MosquittoClientsTestSupport {
 
-    private static MosquittoBroker broker;
-    private MosquittoClients clients;
     private HiveMqConnections connections;
 
-    @BeforeAll
-    static void startBroker() {
-        assumeTrue(MosquittoBroker.isInstalled() && MosquittoClients.areInstalled(),
-                "mosquitto and mosquitto-clients are not installed");
-        broker = MosquittoBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
     @BeforeEach
-    void startClients() {
-        clients = new MosquittoClients("127.0.0.1", broker.getPort());
+    void startConnections() {
         connections = new HiveMqConnections();
     }
 
     @AfterEach
-    void stopClients() {
+    void stopConnections() {
         connections.close();
-        clients.close();
     }
 
     @Test

@@ -90,6 +90,16 @@ final class MosquittoClients implements AutoCloseable {
                 "-m", message, "-W", "5", "-N");
     }
 
+    /**
+     * Runs {@code mosquitto_rr} with MQTT 5: the request carries Response Topic {@code replyTopic} and Correlation
+     * Data {@code correlationData}; it prints the first reply as {@code topic|correlation data|payload}.
+     */
+    String requestReplyMqtt5(String requestTopic, String replyTopic, String correlationData, String message) {
+        return run("mosquitto_rr", "-V", "5", "-h", host, "-p", String.valueOf(port), "-t", requestTopic,
+                "-e", replyTopic, "-D", "publish", "correlation-data", correlationData, "-m", message, "-W", "5",
+                "-F", "%t|%D|%p");
+    }
+
     /** Starts {@code mosquitto_sub} with these arguments (besides host and port). */
     Background subscribe(String name, String... arguments) {
         List<String> command = new ArrayList<>(List.of("mosquitto_sub", "-h", host, "-p", String.valueOf(port)));
@@ -123,6 +133,24 @@ final class MosquittoClients implements AutoCloseable {
                         + " -m \"ack:$payload\";"
                         + " done";
         return start("device-" + requestFilter.replaceAll("[^A-Za-z0-9]", "_"), List.of("bash", "-c", script));
+    }
+
+    /**
+     * Starts an MQTT 5 responder made of {@code mosquitto_sub -V 5} piped into a shell loop: it answers each request on
+     * {@code requestFilter} with {@code ack:<payload>}, published with {@code mosquitto_pub -V 5} to the request's
+     * Response Topic with the request's Correlation Data, except that a request {@code forge:<x>} is answered with
+     * correlation data {@code <x>}. Payloads and correlation data must be single words.
+     */
+    Background startMqtt5Responder(String requestFilter) {
+        assertThat(requestFilter).matches(SAFE_TOPIC);
+        String connection = "-V 5 -h " + host + " -p " + port;
+        String script = "mosquitto_sub " + connection + " -t '" + requestFilter + "' -F '%R %D %p'"
+                        + " | while read -r responseTopic correlation payload; do"
+                        + "   case \"$payload\" in forge:*) correlation=\"${payload#forge:}\";; esac;"
+                        + "   mosquitto_pub " + connection + " -t \"$responseTopic\""
+                        + " -D publish correlation-data \"$correlation\" -m \"ack:$payload\";"
+                        + " done";
+        return start("mqtt5-responder", List.of("bash", "-c", script));
     }
 
     private Background start(String name, List<String> command) {

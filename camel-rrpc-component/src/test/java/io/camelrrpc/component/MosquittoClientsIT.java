@@ -7,58 +7,22 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.camelrrpc.broker.MosquittoBroker;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The component against an independent implementation of the protocol: mosquitto and its C command-line clients.
  * A subscription of a command-line client is in place some time after its process starts, so the first messages
  * may pass it by: the tests repeat the first exchange until one gets through.
  */
-class MosquittoClientsIT {
+class MosquittoClientsIT extends MosquittoClientsTestSupport {
 
     private static final Pattern REPLY_LINE = Pattern.compile("\\$rrpc/txd/P/D/(\\S+) pong:ping-(\\S+)");
 
-    private static MosquittoBroker broker;
-    private MosquittoClients clients;
-    private RrpcNode node;
     private int nextId;
-
-    @BeforeAll
-    static void startBroker() {
-        assumeTrue(MosquittoBroker.isInstalled() && MosquittoClients.areInstalled(),
-                "mosquitto and mosquitto-clients are not installed");
-        broker = MosquittoBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
-    @BeforeEach
-    void startClients() {
-        clients = new MosquittoClients("127.0.0.1", broker.getPort());
-    }
-
-    @AfterEach
-    void stopNodeAndClients() {
-        if (node != null) {
-            node.close();
-        }
-        clients.close();
-    }
 
     @Test
     void producerCallsADeviceMadeOfMosquittoSubAndPub() throws Exception {

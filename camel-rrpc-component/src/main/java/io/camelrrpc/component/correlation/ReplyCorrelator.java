@@ -2,6 +2,7 @@ package io.camelrrpc.component.correlation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +23,8 @@ import io.camelrrpc.component.ReplySubscriptionMode;
 import io.camelrrpc.component.RrpcTimeoutException;
 import io.camelrrpc.component.late.RecentCalls;
 import io.camelrrpc.component.mqtt.ConnectionListener;
-import io.camelrrpc.component.mqtt.MessageListener;
+import io.camelrrpc.component.mqtt.InboundMessage;
+import io.camelrrpc.component.mqtt.InboundMessageListener;
 import io.camelrrpc.component.mqtt.MessageProperties;
 import io.camelrrpc.component.mqtt.MqttTransport;
 import io.camelrrpc.component.mqtt.MqttConnectionException;
@@ -46,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * Matches replies to the calls waiting for them. One correlator, with one wildcard subscription to the reply topic,
  * serves every producer that shares a broker connection and reply template. Each pending call is registered
  * before its request is published and is completed exactly once: by its reply, its timeout, a failed publish, a
- * lost connection or a stop. Replies that match no call are counted and dropped.
+ * lost connection or a stop. A reply is matched by its MQTT 5 Correlation Data (the processId's bytes) when it
+ * carries some, else by its topic; one whose topic and correlation data name different calls is dropped as
+ * misaddressed. Replies that match no call are counted and dropped.
  */
 public final class ReplyCorrelator extends ServiceSupport implements ConnectionListener {
 
@@ -65,7 +69,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
     private final DeviceLanes lanes = new DeviceLanes();
     private final CorrelationStatistics statistics = new CorrelationStatistics();
-    private final MessageListener replies = MessageListener.of(this::onReply, this::onOversizedReply);
+    private final InboundMessageListener replies = InboundMessageListener.of(this::onReply, this::onOversizedReply);
     private Subscription subscription;
     private DeviceReplySubscriptions deviceSubscriptions;
     private ScheduledExecutorService timer;
@@ -302,9 +306,12 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
                 c.exchange(), failure)));
     }
 
-    private void onReply(String topic, byte[] payload) {
-        RrpcAddress reply = parseReply(topic);
-        PendingCall call = reply == null ? null : callAnswering(reply, payload);
+    private void onReply(InboundMessage message) {
+        byte[] payload = message.payload();
+        RrpcAddress reply = parseReply(message.topic());
+        PendingCall call = reply == null || !correlationAgrees(reply, message.properties().correlationData())
+                ? null
+                : callAnswering(reply, payload);
         if (call == null) {
             return;
         }
@@ -357,6 +364,22 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
             LOG.debug("Dropped a message on '{}': the topic does not fit the reply template {}", topic, replyTemplate);
         }
         return reply;
+    }
+
+    /**
+     * Whether the reply's Correlation Data, if any, names the same call as its topic; if not, it is counted and
+     * dropped as misaddressed.
+     */
+    private boolean correlationAgrees(RrpcAddress reply, byte[] correlationData) {
+        if (correlationData == null
+            || Arrays.equals(correlationData, reply.processId().getBytes(StandardCharsets.UTF_8))) {
+            return true;
+        }
+        statistics.misaddressedReplies.increment();
+        observer.replyDropped(ReplyDropReason.MISADDRESSED);
+        LOG.warn("Dropped a reply from {} to processId {}: its correlation data ({} bytes) names another call",
+                reply.device(), reply.processId(), correlationData.length);
+        return false;
     }
 
     /** The pending call this reply answers, or {@code null}: the reply is then counted and dropped. */

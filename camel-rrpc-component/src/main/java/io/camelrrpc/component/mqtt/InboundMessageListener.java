@@ -1,5 +1,8 @@
 package io.camelrrpc.component.mqtt;
 
+import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
+
 /**
  * A {@link MessageListener} that wants the whole message, MQTT 5 properties included. Called on the transport's
  * callback thread: hand work off, never block, never throw.
@@ -22,5 +25,20 @@ public interface InboundMessageListener extends MessageListener {
         } else {
             listener.onMessage(message.topic(), message.payload());
         }
+    }
+
+    /** Whole messages to the first, oversized ones (skipped unread) to the second. */
+    static InboundMessageListener of(Consumer<InboundMessage> messages, ObjIntConsumer<String> oversized) {
+        return new InboundMessageListener() {
+            @Override
+            public void onMessage(InboundMessage message) {
+                messages.accept(message);
+            }
+
+            @Override
+            public void onOversized(String topic, int payloadBytes) {
+                oversized.accept(topic, payloadBytes);
+            }
+        };
     }
 }

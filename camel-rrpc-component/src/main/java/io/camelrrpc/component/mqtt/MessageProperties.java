@@ -39,4 +39,9 @@ public record MessageProperties(
     public static MessageProperties request(String responseTopic, byte[] correlationData, long messageExpirySeconds) {
         return new MessageProperties(responseTopic, correlationData, List.of(), null, false, messageExpirySeconds);
     }
+
+    /** A reply: carries the request's correlation data back (none when {@code correlationData} is {@code null}). */
+    public static MessageProperties reply(byte[] correlationData) {
+        return new MessageProperties(null, correlationData, List.of(), null, false, NO_EXPIRY);
+    }
 }

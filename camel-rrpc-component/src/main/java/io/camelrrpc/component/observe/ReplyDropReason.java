@@ -10,7 +10,10 @@ public enum ReplyDropReason {
     DUPLICATE,
     /** No call of this node knows its processId: another node's, or older than what is remembered. */
     UNMATCHED,
-    /** Its processId is a call's, but it came from another device than the one called. */
+    /**
+     * Its processId is a call's, but it came from another device than the one called, or its MQTT 5 correlation data
+     * names another call than its topic.
+     */
     MISADDRESSED,
     /** Its topic does not fit the reply topic template. */
     MALFORMED,
