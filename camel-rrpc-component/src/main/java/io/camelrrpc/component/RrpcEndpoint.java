@@ -33,7 +33,7 @@ public class RrpcEndpoint extends DefaultEndpoint implements HeaderFilterStrateg
     private RrpcConfiguration configuration;
     @UriParam(label = "advanced",
               description = "Which headers travel as MQTT 5 user properties, both ways (protocolVersion=5 only: MQTT 3.1.1"
-                            + " has no properties). The default lets no Camel* header out and no Camel* user property in.")
+                            + " has no properties). The default lets no header or user property named Camel... or camel... cross.")
     private HeaderFilterStrategy headerFilterStrategy = new RrpcHeaderFilterStrategy();
 
     public RrpcEndpoint(String uri, RrpcComponent component, RrpcConfiguration configuration) {
