@@ -23,7 +23,7 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(47);
+        Set<String> props = new HashSet<>(48);
         props.add("afterTimeoutDelay");
         props.add("automaticReconnect");
         props.add("bridgeErrorHandler");
@@ -42,6 +42,7 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("executorService");
+        props.add("headerFilterStrategy");
         props.add("keepAliveInterval");
         props.add("lateReplyUri");
         props.add("lateReplyWindow");

@@ -50,6 +50,7 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
     private final RrpcConfiguration configuration;
     private final TopicTemplate requestTemplate;
     private final TopicTemplate replyTemplate;
+    private final Mqtt5Headers mqtt5Headers;
     private final LongAdder droppedRequests = new LongAdder();
     private final UnfinishedRequests unfinished = new UnfinishedRequests();
     private final InboundMessageListener requests = InboundMessageListener.of(this::onRequest, this::onOversizedRequest);
@@ -65,6 +66,7 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
         this.configuration = endpoint.getConfiguration();
         this.requestTemplate = configuration.requestTemplate();
         this.replyTemplate = configuration.replyTemplate();
+        this.mqtt5Headers = endpoint.mqtt5Headers();
         this.observer = endpoint.getComponent().observers();
     }
 
@@ -243,6 +245,9 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
         PayloadCodec.preferUtf8(exchange);
         Message message = exchange.getIn();
         message.setBody(payload);
+        if (mqtt5Headers != null) {
+            mqtt5Headers.inbound(requestProperties, message);
+        }
         message.setHeader(RrpcConstants.PRODUCT_ID, address.productId());
         message.setHeader(RrpcConstants.DEVICE_NAME, address.deviceName());
         message.setHeader(RrpcConstants.PROCESS_ID, address.processId());
@@ -266,8 +271,12 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
                         address.processId());
                 return;
             }
+            MessageProperties replyProperties = MessageProperties.reply(requestProperties.correlationData());
+            if (mqtt5Headers != null && !failed) {
+                replyProperties = mqtt5Headers.outbound(exchange.getMessage(), replyProperties);
+            }
             publishing = true;
-            publishReply(current, address, requestProperties, payload, failure -> {
+            publishReply(current, address, requestProperties.responseTopic(), replyProperties, payload, failure -> {
                 unfinished.done();
                 if (failure != null) {
                     LOG.warn("Could not reply to {} (processId {}): {}", address.device(), address.processId(),
@@ -288,19 +297,20 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
     }
 
     /**
-     * Publishes the reply: to the request's MQTT 5 Response Topic with its Correlation Data when it named one (as MQTT
-     * 5 requesters such as {@code mosquitto_rr} expect), else to the reply template's topic.
+     * Publishes the reply: to the request's MQTT 5 Response Topic when it named one (as MQTT 5 requesters such as
+     * {@code mosquitto_rr} expect), else to the reply template's topic; on MQTT 5 with its properties (the request's
+     * Correlation Data, the route's headers and content type).
      */
-    private void publishReply(MqttTransport transport, RrpcAddress address, MessageProperties request, byte[] payload,
-                              PublishCallback done) {
-        if (request.responseTopic() == null) {
-            String topic = replyTemplate.topic(address.productId(), address.deviceName(), address.processId());
+    private void publishReply(MqttTransport transport, RrpcAddress address, String responseTopic,
+                              MessageProperties properties, byte[] payload, PublishCallback done) {
+        String topic = responseTopic != null
+                ? responseTopic : replyTemplate.topic(address.productId(), address.deviceName(), address.processId());
+        if (mqtt5Headers == null && responseTopic == null) {
             transport.publish(topic, payload, configuration.getQos(), done);
             return;
         }
-        OutboundMessage reply = new OutboundMessage(request.responseTopic(), payload, configuration.getQos(),
-                MessageProperties.reply(request.correlationData()));
-        transport.publish(reply).whenComplete((result, failure) -> done.completed(failure));
+        transport.publish(new OutboundMessage(topic, payload, configuration.getQos(), properties))
+                .whenComplete((result, failure) -> done.completed(failure));
     }
 
     /** The reply's bytes, or {@code null} when a failed route should stay silent. */

@@ -1,11 +1,14 @@
 package io.camelrrpc.component;
 
 import io.camelrrpc.component.mqtt.ConnectionSettings;
+import io.camelrrpc.component.mqtt.MqttProtocolVersion;
 import io.camelrrpc.component.topic.TopicNames;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.spi.HeaderFilterStrategyAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -18,7 +21,7 @@ import org.apache.camel.support.DefaultEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "rrpc", title = "RRPC", syntax = "rrpc:productId/deviceName",
              category = { Category.IOT, Category.MESSAGING }, headersClass = RrpcConstants.class)
-public class RrpcEndpoint extends DefaultEndpoint {
+public class RrpcEndpoint extends DefaultEndpoint implements HeaderFilterStrategyAware {
 
     @UriPath(description = "The product of the device; + on a consumer serves every product.")
     @Metadata(required = true)
@@ -28,6 +31,10 @@ public class RrpcEndpoint extends DefaultEndpoint {
     private String deviceName;
     @UriParam
     private RrpcConfiguration configuration;
+    @UriParam(label = "advanced",
+              description = "Which headers travel as MQTT 5 user properties, both ways (protocolVersion=5 only: MQTT 3.1.1"
+                            + " has no properties). The default lets no header or user property named Camel... or camel... cross.")
+    private HeaderFilterStrategy headerFilterStrategy = new RrpcHeaderFilterStrategy();
 
     public RrpcEndpoint(String uri, RrpcComponent component, RrpcConfiguration configuration) {
         super(uri, component);
@@ -56,6 +63,11 @@ public class RrpcEndpoint extends DefaultEndpoint {
     /** The broker settings of this endpoint, with the device's signing credentials when it has a deviceSecret. */
     ConnectionSettings connectionSettings() {
         return configuration.connectionSettings(productId, deviceName);
+    }
+
+    /** How headers map to MQTT 5 properties, or {@code null} on MQTT 3.1.1, which has none. */
+    Mqtt5Headers mqtt5Headers() {
+        return configuration.mqttProtocolVersion() == MqttProtocolVersion.V5 ? new Mqtt5Headers(headerFilterStrategy) : null;
     }
 
     /**
@@ -90,5 +102,15 @@ public class RrpcEndpoint extends DefaultEndpoint {
 
     public void setConfiguration(RrpcConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    @Override
+    public HeaderFilterStrategy getHeaderFilterStrategy() {
+        return headerFilterStrategy;
+    }
+
+    @Override
+    public void setHeaderFilterStrategy(HeaderFilterStrategy headerFilterStrategy) {
+        this.headerFilterStrategy = headerFilterStrategy;
     }
 }

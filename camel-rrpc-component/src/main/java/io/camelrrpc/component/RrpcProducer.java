@@ -34,6 +34,7 @@ public class RrpcProducer extends DefaultAsyncProducer {
     private final ProcessIdGenerator processIdGenerator;
     private final CallLimits limits;
     private final RrpcAddress endpointDevice;
+    private final Mqtt5Headers mqtt5Headers;
     private MqttTransport connection;
     private ReplyCorrelator correlator;
     private LateReplyForwarder lateReplyForwarder;
@@ -47,6 +48,7 @@ public class RrpcProducer extends DefaultAsyncProducer {
                 ? configuration.getProcessIdGenerator() : endpoint.getComponent().defaultProcessIdGenerator();
         this.limits = configuration.callLimits();
         this.endpointDevice = new RrpcAddress(endpoint.getProductId(), endpoint.getDeviceName(), null);
+        this.mqtt5Headers = endpoint.mqtt5Headers();
     }
 
     @Override
@@ -162,7 +164,8 @@ public class RrpcProducer extends DefaultAsyncProducer {
             }
             PayloadCodec.preferUtf8(exchange);
             String topic = requestTemplate.topic(address.productId(), address.deviceName(), address.processId());
-            correlator.call(new PendingCall(address, exchange, done, timeout, topic, payload, limits, this, lateReplies));
+            correlator.call(new PendingCall(address, exchange, done, timeout, topic, payload, limits, this, lateReplies,
+                    mqtt5Headers));
             return false;
         } catch (Exception e) {
             exchange.setException(e);

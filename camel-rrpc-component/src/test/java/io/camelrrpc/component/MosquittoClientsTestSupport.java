@@ -1,6 +1,7 @@
 package io.camelrrpc.component;
 
 import io.camelrrpc.broker.MosquittoBroker;
+import io.camelrrpc.component.mqtt.Transport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +32,15 @@ abstract class MosquittoClientsTestSupport {
             broker.close();
             broker = null;
         }
+    }
+
+    /** A node on the broker speaking MQTT 5 (HiveMQ client) with QoS 1. */
+    protected static RrpcNode mqtt5Node(String name) {
+        return RrpcNode.create(name, broker.getBrokerUrl(), c -> {
+            c.setTransport(Transport.HiveMQ);
+            c.setProtocolVersion("5");
+            c.setQos(1);
+        });
     }
 
     @BeforeEach

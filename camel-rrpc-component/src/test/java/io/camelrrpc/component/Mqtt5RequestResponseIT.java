@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import io.camelrrpc.component.mqtt.MqttProtocolVersion;
 import io.camelrrpc.component.mqtt.OutboundMessage;
 import io.camelrrpc.component.mqtt.PublishResult;
-import io.camelrrpc.component.mqtt.Transport;
 import io.camelrrpc.component.mqtt.hivemq.HiveMqConnection;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -23,14 +22,6 @@ import static org.awaitility.Awaitility.await;
  * Message Expiry keeps it from a persistent-session device that reconnects after its call's timeout.
  */
 class Mqtt5RequestResponseIT extends MosquittoClientsTestSupport {
-
-    private RrpcNode mqtt5Node(String name) {
-        return RrpcNode.create(name, broker.getBrokerUrl(), c -> {
-            c.setTransport(Transport.HiveMQ);
-            c.setProtocolVersion("5");
-            c.setQos(1);
-        });
-    }
 
     /**
      * mosquitto_rr publishes to its {@code -t} topic, which must fit the request template for the consumer to find

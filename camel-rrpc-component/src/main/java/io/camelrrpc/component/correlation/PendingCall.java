@@ -2,7 +2,9 @@ package io.camelrrpc.component.correlation;
 
 import java.util.concurrent.TimeUnit;
 
+import io.camelrrpc.component.Mqtt5Headers;
 import io.camelrrpc.component.late.LateReplies;
+import io.camelrrpc.component.mqtt.MessageProperties;
 import io.camelrrpc.component.topic.RrpcAddress;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -26,6 +28,7 @@ public final class PendingCall {
     private final CallLimits limits;
     private final Object owner;
     private final LateReplies lateReplies;
+    private final Mqtt5Headers mqtt5Headers;
     /** The bucket its timeout waits in, or {@code null}; see {@link TimeoutBuckets}. */
     volatile TimeoutBuckets.Bucket timeoutBucket;
     /** Its neighbours in that bucket; guarded by the bucket's lock, then the timer's once the bucket fired. */
@@ -45,9 +48,11 @@ public final class PendingCall {
      *                    it stops
      * @param lateReplies what to do with a reply that comes after the timeout, or {@code null} not to remember the call
      *                    once it timed out (such a reply then counts as unmatched)
+     * @param mqtt5Headers how headers travel as MQTT 5 properties, or {@code null} on MQTT 3.1.1
      */
     public PendingCall(RrpcAddress address, Exchange exchange, AsyncCallback callback, long timeoutMillis,
-                       String requestTopic, byte[] request, CallLimits limits, Object owner, LateReplies lateReplies) {
+                       String requestTopic, byte[] request, CallLimits limits, Object owner, LateReplies lateReplies,
+                       Mqtt5Headers mqtt5Headers) {
         this.address = address;
         this.exchange = exchange;
         this.callback = callback;
@@ -58,6 +63,7 @@ public final class PendingCall {
         this.limits = limits;
         this.owner = owner;
         this.lateReplies = lateReplies;
+        this.mqtt5Headers = mqtt5Headers;
     }
 
     public RrpcAddress address() {
@@ -102,6 +108,11 @@ public final class PendingCall {
         return lateReplies;
     }
 
+    /** The MQTT 5 properties of the request: {@code base} with the exchange's headers and content type. */
+    MessageProperties requestProperties(MessageProperties base) {
+        return mqtt5Headers == null ? base : mqtt5Headers.outbound(exchange.getMessage(), base);
+    }
+
     /** Whether a reply on this address answers this call: same processId, product and device. */
     boolean answeredBy(RrpcAddress reply) {
         return address.equals(reply);
@@ -128,9 +139,12 @@ public final class PendingCall {
         return entry;
     }
 
-    /** The device's reply becomes the message body. */
-    void succeed(byte[] reply) {
+    /** The device's reply becomes the message body, its MQTT 5 user properties and content type headers. */
+    void succeed(byte[] reply, MessageProperties properties) {
         exchange.getMessage().setBody(reply);
+        if (mqtt5Headers != null) {
+            mqtt5Headers.inbound(properties, exchange.getMessage());
+        }
         callback.done(false);
     }
 

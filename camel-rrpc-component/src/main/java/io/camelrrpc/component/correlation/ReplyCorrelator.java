@@ -289,15 +289,16 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
 
     /**
      * An MQTT 5 request: Response Topic is the call's reply topic, Correlation Data its processId, and the broker drops
-     * it once the call's remaining time (rounded up to whole seconds) has passed.
+     * it once the call's remaining time (rounded up to whole seconds) has passed; it carries the exchange's headers
+     * and content type as the call's endpoint maps them.
      */
     private OutboundMessage mqtt5Request(PendingCall call) {
         RrpcAddress address = call.address();
         long remainingNanos = Math.max(0, call.deadlineNanos() - System.nanoTime());
         long expirySeconds = Math.max(1, (remainingNanos + 999_999_999L) / 1_000_000_000L);
-        return new OutboundMessage(call.requestTopic(), call.request(), qos, MessageProperties.request(
+        return new OutboundMessage(call.requestTopic(), call.request(), qos, call.requestProperties(MessageProperties.request(
                 replyTemplate.topic(address.productId(), address.deviceName(), address.processId()),
-                address.processId().getBytes(StandardCharsets.UTF_8), Math.min(expirySeconds, 0xFFFF_FFFFL)));
+                address.processId().getBytes(StandardCharsets.UTF_8), Math.min(expirySeconds, 0xFFFF_FFFFL))));
     }
 
     private void publishFailed(PendingCall call, Throwable failure) {
@@ -320,7 +321,7 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
                 ? tooLarge(call, payload.length)
                 : finish(call, c -> {
                     statistics.replies.increment();
-                    c.succeed(payload);
+                    c.succeed(payload, message.properties());
                 });
         if (!completed) {
             unmatched(reply, payload);

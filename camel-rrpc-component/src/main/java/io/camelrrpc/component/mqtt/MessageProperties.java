@@ -44,4 +44,10 @@ public record MessageProperties(
     public static MessageProperties reply(byte[] correlationData) {
         return new MessageProperties(null, correlationData, List.of(), null, false, NO_EXPIRY);
     }
+
+    /** These properties with the given user properties, content type and payload format indicator instead. */
+    public MessageProperties withContent(List<UserProperty> userProperties, String contentType, boolean utf8Payload) {
+        return new MessageProperties(responseTopic, correlationData, userProperties, contentType, utf8Payload,
+                messageExpirySeconds);
+    }
 }

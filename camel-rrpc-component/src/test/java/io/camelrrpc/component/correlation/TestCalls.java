@@ -19,6 +19,6 @@ final class TestCalls {
     static PendingCall call(long timeoutMillis) {
         String processId = "id" + IDS.incrementAndGet();
         return new PendingCall(new RrpcAddress("P", "D", processId), null, null, timeoutMillis, "request/" + processId,
-                new byte[0], ONE_AT_A_TIME, null, null);
+                new byte[0], ONE_AT_A_TIME, null, null, null);
     }
 }
