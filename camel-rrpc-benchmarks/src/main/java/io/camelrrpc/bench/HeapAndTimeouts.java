@@ -15,7 +15,7 @@ import javax.management.ObjectName;
 
 import io.camelrrpc.component.RrpcComponent;
 import io.camelrrpc.component.RrpcTimeoutException;
-import io.camelrrpc.component.correlation.ReplyCorrelator;
+import io.camelrrpc.component.internal.correlation.ReplyCorrelator;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.apache.camel.AsyncCallback;

@@ -37,7 +37,7 @@ final class PahoFloor extends RawFloor {
         this(brokerUrl, qos, root, 0, 0, new NoDelay(SocketFactory.getDefault()));
     }
 
-    /** @param sockets plain or, for ssl:// brokers, TLS sockets (see {@link NoDelay}, {@link io.camelrrpc.component.mqtt.NoDelaySslSocketFactory}) */
+    /** @param sockets plain or, for ssl:// brokers, TLS sockets (see {@link NoDelay}, {@link io.camelrrpc.component.internal.mqtt.NoDelaySslSocketFactory}) */
     PahoFloor(String brokerUrl, String root, SocketFactory sockets) throws MqttException {
         this(brokerUrl, 0, root, 0, 0, sockets);
     }

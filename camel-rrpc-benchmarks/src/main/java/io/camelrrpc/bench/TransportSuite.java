@@ -15,7 +15,7 @@ import javax.net.ssl.TrustManagerFactory;
 import io.camelrrpc.bench.BenchMain.Settings;
 import io.camelrrpc.broker.MosquittoBroker;
 import io.camelrrpc.broker.TlsCertificates;
-import io.camelrrpc.component.mqtt.NoDelaySslSocketFactory;
+import io.camelrrpc.component.internal.mqtt.NoDelaySslSocketFactory;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;

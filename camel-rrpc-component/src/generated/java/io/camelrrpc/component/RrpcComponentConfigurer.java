@@ -85,7 +85,7 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "metricsPercentileHistogram": target.setMetricsPercentileHistogram(property(camelContext, boolean.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "processidgenerator":
-        case "processIdGenerator": getOrCreateConfiguration(target).setProcessIdGenerator(property(camelContext, io.camelrrpc.component.correlation.ProcessIdGenerator.class, value)); return true;
+        case "processIdGenerator": getOrCreateConfiguration(target).setProcessIdGenerator(property(camelContext, io.camelrrpc.component.spi.ProcessIdGenerator.class, value)); return true;
         case "processidmaxlength":
         case "processIdMaxLength": getOrCreateConfiguration(target).setProcessIdMaxLength(property(camelContext, int.class, value)); return true;
         case "protocolversion":
@@ -115,7 +115,7 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tcpnodelay":
         case "tcpNoDelay": getOrCreateConfiguration(target).setTcpNoDelay(property(camelContext, boolean.class, value)); return true;
-        case "transport": getOrCreateConfiguration(target).setTransport(property(camelContext, io.camelrrpc.component.mqtt.Transport.class, value)); return true;
+        case "transport": getOrCreateConfiguration(target).setTransport(property(camelContext, io.camelrrpc.component.Transport.class, value)); return true;
         case "username":
         case "userName": getOrCreateConfiguration(target).setUserName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -180,7 +180,7 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "metricsPercentileHistogram": return boolean.class;
         case "password": return java.lang.String.class;
         case "processidgenerator":
-        case "processIdGenerator": return io.camelrrpc.component.correlation.ProcessIdGenerator.class;
+        case "processIdGenerator": return io.camelrrpc.component.spi.ProcessIdGenerator.class;
         case "processidmaxlength":
         case "processIdMaxLength": return int.class;
         case "protocolversion":
@@ -210,7 +210,7 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tcpnodelay":
         case "tcpNoDelay": return boolean.class;
-        case "transport": return io.camelrrpc.component.mqtt.Transport.class;
+        case "transport": return io.camelrrpc.component.Transport.class;
         case "username":
         case "userName": return java.lang.String.class;
         default: return null;

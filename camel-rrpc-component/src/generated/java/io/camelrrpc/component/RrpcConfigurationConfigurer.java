@@ -67,7 +67,7 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "maxReconnectDelay": target.setMaxReconnectDelay(property(camelContext, int.class, value)); return true;
         case "password": target.setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "processidgenerator":
-        case "processIdGenerator": target.setProcessIdGenerator(property(camelContext, io.camelrrpc.component.correlation.ProcessIdGenerator.class, value)); return true;
+        case "processIdGenerator": target.setProcessIdGenerator(property(camelContext, io.camelrrpc.component.spi.ProcessIdGenerator.class, value)); return true;
         case "processidmaxlength":
         case "processIdMaxLength": target.setProcessIdMaxLength(property(camelContext, int.class, value)); return true;
         case "protocolversion":
@@ -97,7 +97,7 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tcpnodelay":
         case "tcpNoDelay": target.setTcpNoDelay(property(camelContext, boolean.class, value)); return true;
-        case "transport": target.setTransport(property(camelContext, io.camelrrpc.component.mqtt.Transport.class, value)); return true;
+        case "transport": target.setTransport(property(camelContext, io.camelrrpc.component.Transport.class, value)); return true;
         case "username":
         case "userName": target.setUserName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -151,7 +151,7 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "maxReconnectDelay": return int.class;
         case "password": return java.lang.String.class;
         case "processidgenerator":
-        case "processIdGenerator": return io.camelrrpc.component.correlation.ProcessIdGenerator.class;
+        case "processIdGenerator": return io.camelrrpc.component.spi.ProcessIdGenerator.class;
         case "processidmaxlength":
         case "processIdMaxLength": return int.class;
         case "protocolversion":
@@ -181,7 +181,7 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tcpnodelay":
         case "tcpNoDelay": return boolean.class;
-        case "transport": return io.camelrrpc.component.mqtt.Transport.class;
+        case "transport": return io.camelrrpc.component.Transport.class;
         case "username":
         case "userName": return java.lang.String.class;
         default: return null;

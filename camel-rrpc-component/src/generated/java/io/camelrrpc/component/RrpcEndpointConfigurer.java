@@ -77,7 +77,7 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxReconnectDelay": target.getConfiguration().setMaxReconnectDelay(property(camelContext, int.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "processidgenerator":
-        case "processIdGenerator": target.getConfiguration().setProcessIdGenerator(property(camelContext, io.camelrrpc.component.correlation.ProcessIdGenerator.class, value)); return true;
+        case "processIdGenerator": target.getConfiguration().setProcessIdGenerator(property(camelContext, io.camelrrpc.component.spi.ProcessIdGenerator.class, value)); return true;
         case "processidmaxlength":
         case "processIdMaxLength": target.getConfiguration().setProcessIdMaxLength(property(camelContext, int.class, value)); return true;
         case "protocolversion":
@@ -107,7 +107,7 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tcpnodelay":
         case "tcpNoDelay": target.getConfiguration().setTcpNoDelay(property(camelContext, boolean.class, value)); return true;
-        case "transport": target.getConfiguration().setTransport(property(camelContext, io.camelrrpc.component.mqtt.Transport.class, value)); return true;
+        case "transport": target.getConfiguration().setTransport(property(camelContext, io.camelrrpc.component.Transport.class, value)); return true;
         case "username":
         case "userName": target.getConfiguration().setUserName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -171,7 +171,7 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxReconnectDelay": return int.class;
         case "password": return java.lang.String.class;
         case "processidgenerator":
-        case "processIdGenerator": return io.camelrrpc.component.correlation.ProcessIdGenerator.class;
+        case "processIdGenerator": return io.camelrrpc.component.spi.ProcessIdGenerator.class;
         case "processidmaxlength":
         case "processIdMaxLength": return int.class;
         case "protocolversion":
@@ -201,7 +201,7 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tcpnodelay":
         case "tcpNoDelay": return boolean.class;
-        case "transport": return io.camelrrpc.component.mqtt.Transport.class;
+        case "transport": return io.camelrrpc.component.Transport.class;
         case "username":
         case "userName": return java.lang.String.class;
         default: return null;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import io.camelrrpc.component.mqtt.ConnectionSettings;
+import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
 import org.apache.camel.RuntimeCamelException;
 
 /**

@@ -2,7 +2,7 @@ package io.camelrrpc.component;
 
 import java.util.function.Consumer;
 
-import io.camelrrpc.component.late.LateReply;
+import io.camelrrpc.component.internal.late.LateReply;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;

@@ -2,9 +2,9 @@ package io.camelrrpc.component;
 
 import java.util.function.BooleanSupplier;
 
-import io.camelrrpc.component.observe.CallOutcome;
-import io.camelrrpc.component.observe.RrpcObserver;
-import io.camelrrpc.component.topic.RrpcAddress;
+import io.camelrrpc.component.spi.CallOutcome;
+import io.camelrrpc.component.spi.RrpcObserver;
+import io.camelrrpc.component.spi.RrpcAddress;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 

@@ -1,6 +1,6 @@
 package io.camelrrpc.component;
 
-import io.camelrrpc.component.topic.RrpcAddress;
+import io.camelrrpc.component.spi.RrpcAddress;
 
 /** A failed call to a device: which device and which processId. */
 public interface RrpcCallFailure {

@@ -1,16 +1,15 @@
 package io.camelrrpc.component;
 
-import io.camelrrpc.component.correlation.CallLimits;
-import io.camelrrpc.component.correlation.ProcessIdGenerator;
+import io.camelrrpc.component.internal.correlation.CallLimits;
+import io.camelrrpc.component.spi.ProcessIdGenerator;
 import io.camelrrpc.component.credentials.AlibabaDeviceCredentials;
 import io.camelrrpc.component.credentials.DeviceCredentials;
 import io.camelrrpc.component.credentials.SignMethod;
 import io.camelrrpc.component.credentials.TencentDeviceCredentials;
-import io.camelrrpc.component.mqtt.ConnectionSettings;
-import io.camelrrpc.component.mqtt.MqttProtocolVersion;
-import io.camelrrpc.component.mqtt.Transport;
-import io.camelrrpc.component.topic.TopicNames;
-import io.camelrrpc.component.topic.TopicTemplate;
+import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
+import io.camelrrpc.component.internal.mqtt.MqttProtocolVersion;
+import io.camelrrpc.component.internal.topic.TopicNames;
+import io.camelrrpc.component.internal.topic.TopicTemplate;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.UriParam;

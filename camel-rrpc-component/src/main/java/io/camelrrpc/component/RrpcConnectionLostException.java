@@ -1,6 +1,6 @@
 package io.camelrrpc.component;
 
-import io.camelrrpc.component.topic.RrpcAddress;
+import io.camelrrpc.component.spi.RrpcAddress;
 import org.apache.camel.Exchange;
 
 /** The broker connection dropped while the call waited for its reply; the reply can no longer arrive. */

@@ -1,6 +1,6 @@
 package io.camelrrpc.component;
 
-import io.camelrrpc.component.topic.TopicTemplate;
+import io.camelrrpc.component.internal.topic.TopicTemplate;
 
 /** Which cloud's RRPC an endpoint speaks: its topics and, with deviceSecret, how a device signs its login. */
 public enum RrpcDialect {

@@ -1,8 +1,9 @@
 package io.camelrrpc.component;
 
-import io.camelrrpc.component.mqtt.ConnectionSettings;
-import io.camelrrpc.component.mqtt.MqttProtocolVersion;
-import io.camelrrpc.component.topic.TopicNames;
+import io.camelrrpc.component.internal.Mqtt5Headers;
+import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
+import io.camelrrpc.component.internal.mqtt.MqttProtocolVersion;
+import io.camelrrpc.component.internal.topic.TopicNames;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;

@@ -1,6 +1,6 @@
 package io.camelrrpc.component;
 
-import io.camelrrpc.component.topic.RrpcAddress;
+import io.camelrrpc.component.spi.RrpcAddress;
 import org.apache.camel.Exchange;
 
 /** A request or reply payload is larger than {@code maxPayloadSize}; nothing of it is sent or delivered. */

@@ -4,11 +4,11 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.camelrrpc.component.mqtt.MqttTransport;
-import io.camelrrpc.component.mqtt.MqttConnectionException;
-import io.camelrrpc.component.mqtt.Subscription;
-import io.camelrrpc.component.topic.RrpcAddress;
-import io.camelrrpc.component.topic.TopicTemplate;
+import io.camelrrpc.component.internal.mqtt.MqttTransport;
+import io.camelrrpc.component.internal.mqtt.MqttConnectionException;
+import io.camelrrpc.component.internal.mqtt.Subscription;
+import io.camelrrpc.component.spi.RrpcAddress;
+import io.camelrrpc.component.internal.topic.TopicTemplate;
 
 /**
  * Checks that the broker really delivers shared subscriptions on the request topics. Mosquitto and Moquette accept

@@ -1,7 +1,7 @@
 package io.camelrrpc.component;
 
-import io.camelrrpc.component.mqtt.MqttTransport;
-import io.camelrrpc.component.observe.ConnectionView;
+import io.camelrrpc.component.internal.mqtt.MqttTransport;
+import io.camelrrpc.component.internal.observe.ConnectionView;
 
 /** What health checks, metrics and consoles read of an {@link MqttTransport}. */
 record TransportView(MqttTransport connection) implements ConnectionView {

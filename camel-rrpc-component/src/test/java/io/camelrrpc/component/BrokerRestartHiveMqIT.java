@@ -1,7 +1,5 @@
 package io.camelrrpc.component;
 
-import io.camelrrpc.component.mqtt.Transport;
-
 /** {@link BrokerRestartIT} on the HiveMQ transport. */
 class BrokerRestartHiveMqIT extends BrokerRestartIT {
 

@@ -8,10 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.camelrrpc.broker.MqttBroker;
-import io.camelrrpc.component.correlation.ReplyCorrelator;
-import io.camelrrpc.component.mqtt.MqttTransport;
-import io.camelrrpc.component.mqtt.MqttConnectionException;
-import io.camelrrpc.component.mqtt.Transport;
+import io.camelrrpc.component.internal.correlation.ReplyCorrelator;
+import io.camelrrpc.component.internal.mqtt.MqttTransport;
+import io.camelrrpc.component.internal.mqtt.MqttConnectionException;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.ServiceStatus;

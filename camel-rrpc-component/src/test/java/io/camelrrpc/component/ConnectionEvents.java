@@ -2,8 +2,8 @@ package io.camelrrpc.component;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.camelrrpc.component.mqtt.ConnectionListener;
-import io.camelrrpc.component.mqtt.MqttTransport;
+import io.camelrrpc.component.internal.mqtt.ConnectionListener;
+import io.camelrrpc.component.internal.mqtt.MqttTransport;
 
 /** Counts what a connection tells its listeners. */
 final class ConnectionEvents implements ConnectionListener {

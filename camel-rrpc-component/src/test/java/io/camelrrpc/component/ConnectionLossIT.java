@@ -6,8 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.camelrrpc.broker.EmbeddedMqttBroker;
-import io.camelrrpc.component.correlation.ReplyCorrelator;
-import io.camelrrpc.component.mqtt.Transport;
+import io.camelrrpc.component.internal.correlation.ReplyCorrelator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;

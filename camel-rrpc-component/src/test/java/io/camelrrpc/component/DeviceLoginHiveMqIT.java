@@ -1,7 +1,5 @@
 package io.camelrrpc.component;
 
-import io.camelrrpc.component.mqtt.Transport;
-
 /** {@link DeviceLoginIT} on the HiveMQ transport. */
 class DeviceLoginHiveMqIT extends DeviceLoginIT {
 

@@ -1,14 +1,13 @@
 package io.camelrrpc.component;
 
-import io.camelrrpc.component.correlation.ProcessIdGenerator;
+import io.camelrrpc.component.spi.ProcessIdGenerator;
 import io.camelrrpc.component.credentials.AlibabaDeviceCredentials;
 import io.camelrrpc.component.credentials.DeviceCredentials;
 import io.camelrrpc.component.credentials.MqttLogin;
 import io.camelrrpc.component.credentials.SignMethod;
 import io.camelrrpc.component.credentials.TencentDeviceCredentials;
-import io.camelrrpc.component.mqtt.ConnectionSettings;
-import io.camelrrpc.component.mqtt.MqttProtocolVersion;
-import io.camelrrpc.component.mqtt.Transport;
+import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
+import io.camelrrpc.component.internal.mqtt.MqttProtocolVersion;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;

@@ -5,8 +5,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.camelrrpc.component.topic.RrpcAddress;
-import io.camelrrpc.component.topic.TopicTemplate;
+import io.camelrrpc.component.spi.RrpcAddress;
+import io.camelrrpc.component.internal.topic.TopicTemplate;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;

@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import io.camelrrpc.broker.MosquittoBroker;
-import io.camelrrpc.component.mqtt.ConnectionSettings;
-import io.camelrrpc.component.mqtt.MqttProtocolVersion;
-import io.camelrrpc.component.mqtt.OutboundMessage;
-import io.camelrrpc.component.mqtt.Subscription;
-import io.camelrrpc.component.mqtt.hivemq.HiveMqConnection;
+import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
+import io.camelrrpc.component.internal.mqtt.MqttProtocolVersion;
+import io.camelrrpc.component.internal.mqtt.OutboundMessage;
+import io.camelrrpc.component.internal.mqtt.Subscription;
+import io.camelrrpc.component.internal.mqtt.hivemq.HiveMqConnection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

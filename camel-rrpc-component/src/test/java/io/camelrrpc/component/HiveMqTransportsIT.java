@@ -3,12 +3,12 @@ package io.camelrrpc.component;
 import java.util.function.Function;
 
 import io.camelrrpc.broker.MosquittoBroker;
-import io.camelrrpc.component.mqtt.ConnectionSettings;
-import io.camelrrpc.component.mqtt.InboundMessage;
-import io.camelrrpc.component.mqtt.MqttProtocolVersion;
-import io.camelrrpc.component.mqtt.OutboundMessage;
-import io.camelrrpc.component.mqtt.Subscription;
-import io.camelrrpc.component.mqtt.hivemq.HiveMqConnection;
+import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
+import io.camelrrpc.component.internal.mqtt.InboundMessage;
+import io.camelrrpc.component.internal.mqtt.MqttProtocolVersion;
+import io.camelrrpc.component.internal.mqtt.OutboundMessage;
+import io.camelrrpc.component.internal.mqtt.Subscription;
+import io.camelrrpc.component.internal.mqtt.hivemq.HiveMqConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,10 @@ package io.camelrrpc.component;
 
 import io.camelrrpc.broker.EmbeddedMqttBroker;
 import io.camelrrpc.broker.MosquittoBroker;
-import io.camelrrpc.component.mqtt.MqttProtocolVersion;
-import io.camelrrpc.component.mqtt.OutboundMessage;
-import io.camelrrpc.component.mqtt.Subscription;
-import io.camelrrpc.component.mqtt.hivemq.HiveMqConnection;
+import io.camelrrpc.component.internal.mqtt.MqttProtocolVersion;
+import io.camelrrpc.component.internal.mqtt.OutboundMessage;
+import io.camelrrpc.component.internal.mqtt.Subscription;
+import io.camelrrpc.component.internal.mqtt.hivemq.HiveMqConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

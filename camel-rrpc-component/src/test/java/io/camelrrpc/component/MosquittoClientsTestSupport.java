@@ -1,7 +1,6 @@
 package io.camelrrpc.component;
 
 import io.camelrrpc.broker.MosquittoBroker;
-import io.camelrrpc.component.mqtt.Transport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.camelrrpc.component.mqtt.MqttProtocolVersion;
-import io.camelrrpc.component.mqtt.OutboundMessage;
-import io.camelrrpc.component.mqtt.PublishResult;
-import io.camelrrpc.component.mqtt.hivemq.HiveMqConnection;
+import io.camelrrpc.component.internal.mqtt.MqttProtocolVersion;
+import io.camelrrpc.component.internal.mqtt.OutboundMessage;
+import io.camelrrpc.component.internal.mqtt.PublishResult;
+import io.camelrrpc.component.internal.mqtt.hivemq.HiveMqConnection;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 

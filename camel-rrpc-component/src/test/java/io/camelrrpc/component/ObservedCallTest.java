@@ -1,7 +1,7 @@
 package io.camelrrpc.component;
 
-import io.camelrrpc.component.observe.CallOutcome;
-import io.camelrrpc.component.topic.RrpcAddress;
+import io.camelrrpc.component.spi.CallOutcome;
+import io.camelrrpc.component.spi.RrpcAddress;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;

@@ -3,7 +3,7 @@ package io.camelrrpc.component;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.camelrrpc.component.mqtt.MqttTransport;
+import io.camelrrpc.component.internal.mqtt.MqttTransport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;

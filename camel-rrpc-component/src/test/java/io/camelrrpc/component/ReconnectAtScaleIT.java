@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 import io.camelrrpc.broker.EmbeddedMqttBroker;
-import io.camelrrpc.component.mqtt.ConnectionListener;
-import io.camelrrpc.component.mqtt.MqttTransport;
+import io.camelrrpc.component.internal.mqtt.ConnectionListener;
+import io.camelrrpc.component.internal.mqtt.MqttTransport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,7 +1,5 @@
 package io.camelrrpc.component;
 
-import io.camelrrpc.component.mqtt.Transport;
-
 /** {@link ReplySubscriptionModesIT} on the HiveMQ transport. */
 class ReplySubscriptionModesHiveMqIT extends ReplySubscriptionModesIT {
 

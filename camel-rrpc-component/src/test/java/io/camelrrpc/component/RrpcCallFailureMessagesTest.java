@@ -2,7 +2,7 @@ package io.camelrrpc.component;
 
 import java.io.IOException;
 
-import io.camelrrpc.component.topic.RrpcAddress;
+import io.camelrrpc.component.spi.RrpcAddress;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-import io.camelrrpc.component.correlation.ReplyCorrelator;
-import io.camelrrpc.component.mqtt.MqttConnection;
-import io.camelrrpc.component.mqtt.MqttTransport;
+import io.camelrrpc.component.internal.correlation.ReplyCorrelator;
+import io.camelrrpc.component.internal.mqtt.MqttConnection;
+import io.camelrrpc.component.internal.mqtt.MqttTransport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;

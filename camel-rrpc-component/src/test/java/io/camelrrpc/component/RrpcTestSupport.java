@@ -3,8 +3,7 @@ package io.camelrrpc.component;
 import java.util.List;
 
 import io.camelrrpc.broker.EmbeddedMqttBroker;
-import io.camelrrpc.component.correlation.ReplyCorrelator;
-import io.camelrrpc.component.mqtt.Transport;
+import io.camelrrpc.component.internal.correlation.ReplyCorrelator;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;

@@ -2,7 +2,7 @@ package io.camelrrpc.component;
 
 import io.camelrrpc.broker.EmbeddedMqttBroker;
 import io.camelrrpc.broker.MosquittoBroker;
-import io.camelrrpc.component.mqtt.MqttConnectionException;
+import io.camelrrpc.component.internal.mqtt.MqttConnectionException;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.jsse.KeyStoreParameters;

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.camelrrpc.broker.EmbeddedMqttBroker;
 import io.camelrrpc.broker.MosquittoBroker;
-import io.camelrrpc.component.correlation.CorrelationStatistics;
+import io.camelrrpc.component.internal.correlation.CorrelationStatistics;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

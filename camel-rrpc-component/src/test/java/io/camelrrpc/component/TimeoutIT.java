@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.camelrrpc.component.correlation.CorrelationStatistics;
-import io.camelrrpc.component.topic.RrpcAddress;
+import io.camelrrpc.component.internal.correlation.CorrelationStatistics;
+import io.camelrrpc.component.spi.RrpcAddress;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;

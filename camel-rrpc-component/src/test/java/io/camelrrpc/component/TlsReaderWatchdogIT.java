@@ -2,7 +2,7 @@ package io.camelrrpc.component;
 
 import java.nio.charset.StandardCharsets;
 
-import io.camelrrpc.component.mqtt.MqttConnection;
+import io.camelrrpc.component.internal.mqtt.MqttConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -9,9 +9,9 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.camelrrpc.component.correlation.CorrelationStatistics;
-import io.camelrrpc.component.mqtt.MqttConnection;
-import io.camelrrpc.component.topic.RrpcAddress;
+import io.camelrrpc.component.internal.correlation.CorrelationStatistics;
+import io.camelrrpc.component.internal.mqtt.MqttConnection;
+import io.camelrrpc.component.spi.RrpcAddress;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -8,7 +8,7 @@ import io.camelrrpc.component.RrpcCallException;
 import io.camelrrpc.component.RrpcConstants;
 import io.camelrrpc.component.RrpcPayloadTooLargeException;
 import io.camelrrpc.component.RrpcTimeoutException;
-import io.camelrrpc.component.topic.TopicNames;
+import io.camelrrpc.component.internal.topic.TopicNames;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelrrpc.component.RrpcConstants;
-import io.camelrrpc.component.topic.TopicNames;
+import io.camelrrpc.component.internal.topic.TopicNames;
 import io.camelrrpc.examples.http.DeviceCalls;
 import io.camelrrpc.examples.http.HttpReplies;
 import org.apache.camel.Exchange;

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-import io.camelrrpc.component.observe.CallOutcome;
-import io.camelrrpc.component.observe.RrpcObserver;
-import io.camelrrpc.component.topic.RrpcAddress;
+import io.camelrrpc.component.spi.CallOutcome;
+import io.camelrrpc.component.spi.RrpcObserver;
+import io.camelrrpc.component.spi.RrpcAddress;
 
 /**
  * What the console page shows of this application's calls: the last {@value #LAST_CALLS} calls, the devices called

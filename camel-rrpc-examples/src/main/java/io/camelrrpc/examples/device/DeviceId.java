@@ -1,6 +1,6 @@
 package io.camelrrpc.examples.device;
 
-import io.camelrrpc.component.topic.TopicNames;
+import io.camelrrpc.component.internal.topic.TopicNames;
 
 /**
  * A device, written {@code productId/deviceName}.

@@ -2,7 +2,7 @@ package io.camelrrpc.examples.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelrrpc.component.RrpcConstants;
-import io.camelrrpc.component.topic.TopicNames;
+import io.camelrrpc.component.internal.topic.TopicNames;
 import io.camelrrpc.examples.ExampleProperties;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

@@ -3,8 +3,8 @@ package io.camelrrpc.examples.console;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.camelrrpc.component.observe.CallOutcome;
-import io.camelrrpc.component.topic.RrpcAddress;
+import io.camelrrpc.component.spi.CallOutcome;
+import io.camelrrpc.component.spi.RrpcAddress;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

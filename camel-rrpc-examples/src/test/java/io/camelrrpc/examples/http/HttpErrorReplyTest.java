@@ -2,7 +2,7 @@ package io.camelrrpc.examples.http;
 
 import io.camelrrpc.component.RrpcCallException;
 import io.camelrrpc.component.RrpcTimeoutException;
-import io.camelrrpc.component.topic.RrpcAddress;
+import io.camelrrpc.component.spi.RrpcAddress;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;

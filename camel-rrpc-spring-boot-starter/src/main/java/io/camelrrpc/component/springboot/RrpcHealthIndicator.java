@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelrrpc.component.RrpcComponent;
-import io.camelrrpc.component.observe.ConnectionStatus;
+import io.camelrrpc.component.spi.ConnectionStatus;
 import org.apache.camel.CamelContext;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;

@@ -4,7 +4,7 @@ import io.camelrrpc.component.RrpcComponent;
 import io.camelrrpc.component.RrpcConfiguration;
 import io.camelrrpc.component.RrpcDialect;
 import io.camelrrpc.component.RrpcEndpoint;
-import io.camelrrpc.component.correlation.ProcessIdGenerator;
+import io.camelrrpc.component.spi.ProcessIdGenerator;
 import io.camelrrpc.component.credentials.SignMethod;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,69 @@
+package io.camelrrpc.component.internal.health;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import io.camelrrpc.component.internal.observe.ConnectionMonitor;
+import io.camelrrpc.component.internal.observe.ConnectionMonitors;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRepository;
+
+/**
+ * A {@link RrpcConnectionHealthCheck} for each broker connection in use by the rrpc components of the CamelContext,
+ * made when a connection opens and gone when it closes. Registered by the components in Camel's health check registry,
+ * so it shows in Camel Main's, Camel Quarkus's and Spring Boot's Camel health.
+ */
+public final class RrpcHealthCheckRepository implements HealthCheckRepository, CamelContextAware {
+
+    public static final String ID = "rrpc";
+
+    private final Map<ConnectionMonitor, HealthCheck> checks = new ConcurrentHashMap<>();
+    private volatile CamelContext camelContext;
+    private volatile boolean enabled = true;
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    public Stream<HealthCheck> stream() {
+        CamelContext context = camelContext;
+        if (!enabled || context == null) {
+            return Stream.empty();
+        }
+        List<ConnectionMonitor> connections = ConnectionMonitors.of(context).toList();
+        checks.keySet().retainAll(connections);
+        return connections.stream().map(connection -> checks.computeIfAbsent(connection, this::newCheck));
+    }
+
+    private HealthCheck newCheck(ConnectionMonitor connection) {
+        RrpcConnectionHealthCheck check = new RrpcConnectionHealthCheck(connection);
+        check.setCamelContext(camelContext);
+        return check;
+    }
+}

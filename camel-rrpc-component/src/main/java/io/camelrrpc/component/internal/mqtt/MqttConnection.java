@@ -1,0 +1,634 @@
+package io.camelrrpc.component.internal.mqtt;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import javax.net.SocketFactory;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.ServiceSupport;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection to a broker, shared by every endpoint with the same {@link ConnectionSettings}. It avoids Paho's
+ * traps: the asynchronous client with memory persistence, TCP_NODELAY sockets, a large in-flight window behind
+ * our own {@link PublishWindow}, one client-wide callback that dispatches to subscriptions and never throws, and
+ * subscriptions made again after a reconnect, off Paho's callback thread, many per SUBSCRIBE packet. Subscribing and
+ * unsubscribing one filter are ordered by {@link FilterSubscriptions}. It speaks MQTT 3.1.1 only: messages carry no
+ * properties, and publishes end without reason codes.
+ */
+public final class MqttConnection extends ServiceSupport implements MqttTransport, MqttCallbackExtended {
+
+    /** Granted QoS value of a refused subscription. */
+    private static final int SUBSCRIPTION_REFUSED = 0x80;
+    private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
+    private static final long READER_CHECK_MILLIS = 1000;
+
+    private final CamelContext camelContext;
+    private final ConnectionSettings settings;
+    private final FilterSubscriptions subscriptions = new FilterSubscriptions(new PahoPackets(), this::isConnected,
+            filter -> subscribeFailure(filter, "the broker refused it (check the ACL for this client/user)"));
+    private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
+    private final PublishWindow window;
+    private final LongAdder directPublishes = new LongAdder();
+    private MqttAsyncClient client;
+    private volatile GuardedSocketFactory guardedSockets;
+    /** Where QoS 0 messages are written on the publishing thread while connected on plain TCP; else null. */
+    private volatile OutboundPacketStream direct;
+    private ScheduledExecutorService resubscriber;
+    private final Object connectedSignal = new Object();
+    private final AtomicLong defusedTopics = new AtomicLong();
+    private final AtomicLong deadReaders = new AtomicLong();
+    private final AtomicLong oversizedMessages = new AtomicLong();
+    private volatile int maxPayload;
+    private volatile boolean readerSeen;
+    private volatile boolean resubscribeOnConnect;
+    private volatile Consumer<String> beforeUnsubscribe = filter -> { };
+
+    public MqttConnection(CamelContext camelContext, ConnectionSettings settings) {
+        this.camelContext = camelContext;
+        this.settings = settings;
+        this.window = new PublishWindow(settings.maxInflight());
+    }
+
+    @Override
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public MqttProtocolVersion protocolVersion() {
+        return MqttProtocolVersion.V3_1_1;
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return isConnected() && subscriptions.allRestored();
+    }
+
+    @Override
+    public boolean isConnected() {
+        return client != null && client.isConnected();
+    }
+
+    @Override
+    public String clientId() {
+        return client == null ? settings.clientId() : client.getClientId();
+    }
+
+    @Override
+    public void addListener(ConnectionListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(ConnectionListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        resubscriber = camelContext.getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "RrpcResubscribe[" + settings.brokerUrl() + "]");
+        client = settings.client() != null ? settings.client() : newClient();
+        client.setCallback(this);
+        if (!client.isConnected()) {
+            try {
+                connect();
+            } catch (Exception e) {
+                closeOwnedClient();
+                throw e;
+            }
+        }
+        LOG.info("Connected to MQTT broker {} as client {}", settings.describe(), client.getClientId());
+        readerSeen = ReaderThreads.alive(client.getClientId());
+        resubscriber.scheduleWithFixedDelay(this::checkReader, READER_CHECK_MILLIS, READER_CHECK_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Notices a dead reader thread and reconnects. Acts only once the thread has been seen alive, so a Paho that
+     * names its threads otherwise is left alone.
+     */
+    private void checkReader() {
+        MqttAsyncClient current = client;
+        if (current == null || !current.isConnected()) {
+            return;
+        }
+        if (ReaderThreads.alive(current.getClientId())) {
+            readerSeen = true;
+            return;
+        }
+        if (!readerSeen) {
+            return;
+        }
+        deadReaders.incrementAndGet();
+        LOG.error("The MQTT client for {} stopped reading (its reader thread died); reconnecting", settings.describe());
+        try {
+            current.disconnectForcibly(0, 1000, false);
+        } catch (MqttException e) {
+            LOG.debug("Forced disconnect from {} failed: {}", settings.describe(), e.getMessage());
+        }
+        connectionLost(new MqttConnectionException("the MQTT client stopped reading from " + settings.describe()));
+        if (settings.automaticReconnect()) {
+            try {
+                resubscribeOnConnect = true;
+                current.reconnect();
+            } catch (MqttException e) {
+                LOG.error("Cannot reconnect to {}: {}", settings.describe(), ConnectFailure.explain(e));
+            }
+        }
+    }
+
+    /** For tests: runs on the thread that is about to send an UNSUBSCRIBE, with its filter. */
+    void beforeUnsubscribe(Consumer<String> hook) {
+        beforeUnsubscribe = hook;
+    }
+
+    /** Times the reader thread was found dead and the connection made again. */
+    public long deadReaders() {
+        return deadReaders.get();
+    }
+
+    private MqttAsyncClient newClient() throws MqttException {
+        if (settings.credentials() != null) {
+            return new SigningMqttClient(settings.brokerUrl(), settings.credentials());
+        }
+        String clientId = settings.clientId() != null
+                ? settings.clientId()
+                : "rrpc-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        return new MqttAsyncClient(settings.brokerUrl(), clientId, new MemoryPersistence());
+    }
+
+    private void connect() throws Exception {
+        try {
+            client.connect(connectOptions()).waitForCompletion(waitMillis());
+        } catch (MqttException e) {
+            throw new MqttConnectionException(
+                    "Cannot connect to MQTT broker " + settings.describe() + " as client " + client.getClientId()
+                                              + ": " + ConnectFailure.explain(e, loginOptions()),
+                    e);
+        }
+    }
+
+    /** The options to check when the broker refuses the login. */
+    private String loginOptions() {
+        return ConnectFailure.loginOptions(settings);
+    }
+
+    private long waitMillis() {
+        return Math.max(1, settings.connectionTimeout()) * 1000L + 1000L;
+    }
+
+    private MqttConnectOptions connectOptions() throws Exception {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setCleanSession(settings.cleanSession());
+        options.setKeepAliveInterval(settings.keepAliveInterval());
+        options.setConnectionTimeout(settings.connectionTimeout());
+        options.setAutomaticReconnect(settings.automaticReconnect());
+        options.setMaxReconnectDelay(settings.maxReconnectDelay());
+        options.setMaxInflight(settings.maxInflight());
+        if (settings.userName() != null) {
+            options.setUserName(settings.userName());
+        }
+        if (settings.password() != null) {
+            options.setPassword(settings.password().toCharArray());
+        }
+        options.setSocketFactory(socketFactory());
+        return options;
+    }
+
+    private SocketFactory socketFactory() throws Exception {
+        boolean tls = settings.brokerUrl().startsWith("ssl://");
+        if (tls) {
+            javax.net.ssl.SSLSocketFactory factory = settings.sslContextParameters() != null
+                    ? settings.sslContextParameters().createSSLContext(camelContext).getSocketFactory()
+                    : (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault();
+            return settings.tcpNoDelay() ? new NoDelaySslSocketFactory(factory) : factory;
+        }
+        guardedSockets = new GuardedSocketFactory(settings.tcpNoDelay(), new Inbound(), waitMillis());
+        return guardedSockets;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        direct = null;
+        subscriptions.clear();
+        closeOwnedClient();
+        client = null;
+        camelContext.getExecutorServiceManager().shutdownNow(resubscriber);
+    }
+
+    /** Disconnects and closes the client unless the user supplied it. */
+    private void closeOwnedClient() {
+        if (client == null || settings.client() != null) {
+            return;
+        }
+        try {
+            if (client.isConnected()) {
+                client.disconnect().waitForCompletion(waitMillis());
+            }
+        } catch (MqttException e) {
+            LOG.debug("Disconnect from {} failed: {}", settings.describe(), e.getMessage());
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("Closing the client of {} failed: {}", settings.describe(), e.getMessage());
+        }
+    }
+
+    /**
+     * Subscribes and waits for the broker's answer, so that a caller that returns has a working subscription.
+     *
+     * @throws MqttConnectionException when the broker refuses or does not answer in time
+     */
+    @Override
+    public Subscription subscribe(Subscription subscription) throws MqttConnectionException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis());
+        while (true) {
+            CompletableFuture<Throwable> answer = new CompletableFuture<>();
+            subscriptions.subscribe(subscription, answer::complete);
+            Throwable failure;
+            try {
+                failure = answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                subscriptions.unsubscribe(subscription);
+                throw subscribeFailure(subscription.brokerFilter(), "the broker did not answer in time (connectionTimeout)");
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+            if (failure == null) {
+                return subscription;
+            }
+            // some brokers (Moquette 0.17) drop a client that subscribes right after connecting: wait for the
+            // reconnect and try again, within the connection timeout
+            if (!settings.automaticReconnect() || !isConnectionLoss(failure) || !awaitConnected(deadline)) {
+                throw subscribeFailure(subscription, failure);
+            }
+            LOG.debug("Subscribing to {} again after a reconnect", subscription.brokerFilter());
+        }
+    }
+
+    private static boolean isConnectionLoss(Throwable failure) {
+        return failure instanceof MqttException e
+               && (e.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST
+                   || e.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
+    }
+
+    /** Waits until the client is connected again, or the deadline passes. */
+    private boolean awaitConnected(long deadlineNanos) throws InterruptedException {
+        synchronized (connectedSignal) {
+            while (!isConnected()) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(connectedSignal, left);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Subscribes without blocking; messages are delivered from when the broker has answered. A filter already granted
+     * is not subscribed again; one being unsubscribed is subscribed again once the broker has answered that.
+     *
+     * @param done told once: {@code null} when the subscription is in place, else why it failed (the subscription is
+     *             then removed)
+     */
+    @Override
+    public void subscribeAsync(Subscription subscription, PublishCallback done) {
+        subscriptions.subscribe(subscription,
+                failure -> done.completed(failure == null ? null : subscribeFailure(subscription, failure)));
+    }
+
+    /** Whether the broker has granted the subscription's filter on the current connection (e.g. again after a reconnect). */
+    @Override
+    public boolean isSubscribed(Subscription subscription) {
+        return subscriptions.isGranted(subscription);
+    }
+
+    private MqttConnectionException subscribeFailure(Subscription subscription, Throwable failure) {
+        return failure instanceof MqttConnectionException known ? known
+                : subscribeFailure(subscription.brokerFilter(), ConnectFailure.explain(failure));
+    }
+
+    private MqttConnectionException subscribeFailure(String brokerFilter, String reason) {
+        return new MqttConnectionException(
+                "Cannot subscribe to '" + brokerFilter + "' on " + settings.describe() + ": " + reason);
+    }
+
+    /**
+     * Stops delivering a subscription's messages and unsubscribes when no one else uses its filter (after the
+     * broker has answered any operation on that filter in flight).
+     */
+    @Override
+    public void unsubscribe(Subscription subscription) {
+        subscriptions.unsubscribe(subscription);
+    }
+
+    /** SUBSCRIBE and UNSUBSCRIBE packets through Paho; the outcome never comes on the calling thread's stack twice. */
+    private final class PahoPackets implements FilterSubscriptions.Packets {
+
+        @Override
+        public void subscribe(String[] filters, int[] qos, BiConsumer<boolean[], Throwable> done) {
+            try {
+                client.subscribe(filters, qos, null, new IMqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        done.accept(granted(token.getGrantedQos(), filters.length), null);
+                    }
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable failure) {
+                        done.accept(null, failure);
+                    }
+                });
+            } catch (MqttException | RuntimeException e) {
+                done.accept(null, e);
+            }
+        }
+
+        private static boolean[] granted(int[] grantedQos, int filters) {
+            boolean[] granted = new boolean[filters];
+            for (int i = 0; i < filters && grantedQos != null && i < grantedQos.length; i++) {
+                granted[i] = grantedQos[i] != SUBSCRIPTION_REFUSED;
+            }
+            return granted;
+        }
+
+        @Override
+        public void unsubscribe(String filter, Consumer<Throwable> done) {
+            try {
+                beforeUnsubscribe.accept(filter);
+                client.unsubscribe(filter, null, new IMqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        done.accept(null);
+                    }
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable failure) {
+                        LOG.debug("Unsubscribe from {} failed: {}", filter, failure.getMessage());
+                        done.accept(failure);
+                    }
+                });
+            } catch (MqttException | RuntimeException e) {
+                LOG.debug("Unsubscribe from {} failed: {}", filter, e.getMessage());
+                done.accept(e);
+            }
+        }
+    }
+
+    /**
+     * Publishes. The callback runs exactly once. A QoS 0 message on a plain TCP connection made by this class is
+     * written to the socket on this thread (Paho's own packets wait, or wait for it, at packet boundaries), and the
+     * callback runs on this thread; the write waits only while the socket's send buffer is full, i.e. while the broker
+     * does not read. Anything else is handed to the MQTT client without blocking, and the callback runs on its thread,
+     * or on this one when the publish fails at once (e.g. not connected).
+     */
+    @Override
+    public void publish(String topic, byte[] payload, int qos, PublishCallback callback) {
+        OutboundPacketStream out = qos == 0 ? direct : null;
+        if (out == null) {
+            window.submit(() -> startPublish(topic, payload, qos, callback));
+            return;
+        }
+        Exception failure = null;
+        try {
+            out.writePacket(Qos0Publish.encode(topic, payload));
+            directPublishes.increment();
+        } catch (IOException | IllegalArgumentException e) {
+            failure = new MqttConnectionException(
+                    "Cannot publish to '" + topic + "' on " + settings.describe() + ": " + e.getMessage(), e);
+        }
+        callback.completed(failure);
+    }
+
+    /** Sends the topic, payload and QoS; MQTT 3.1.1 has no place for the properties. */
+    @Override
+    public CompletableFuture<PublishResult> publish(OutboundMessage message) {
+        CompletableFuture<PublishResult> done = new CompletableFuture<>();
+        publish(message.topic(), message.payload(), message.qos(), failure -> {
+            if (failure == null) {
+                done.complete(PublishResult.DONE);
+            } else {
+                done.completeExceptionally(failure);
+            }
+        });
+        return done;
+    }
+
+    /** QoS 0 messages written on the publishing thread, not through Paho. */
+    public long directPublishes() {
+        return directPublishes.sum();
+    }
+
+    private boolean startPublish(String topic, byte[] payload, int qos, PublishCallback callback) {
+        MqttAsyncClient current = client;
+        if (current == null) {
+            callback.completed(new MqttConnectionException("Not connected to " + settings.describe() + ": stopped"));
+            return false;
+        }
+        try {
+            current.publish(topic, payload, qos, false, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    window.release();
+                    callback.completed(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    window.release();
+                    callback.completed(failure);
+                }
+            });
+            return true;
+        } catch (MqttException | RuntimeException e) {
+            callback.completed(new MqttConnectionException(
+                    "Cannot publish to '" + topic + "' on " + settings.describe() + ": " + ConnectFailure.explain(e), e));
+            return false;
+        }
+    }
+
+    /** What the socket's reader handles itself, on Paho's reader thread. */
+    private final class Inbound implements InboundPacketStream.Receiver {
+        @Override
+        public void message(String topic, byte[] payload) {
+            arrived(topic, payload);
+        }
+
+        @Override
+        public void topicDefused() {
+            MqttConnection.this.topicDefused();
+        }
+
+        @Override
+        public void oversized(String topic, int payloadBytes) {
+            long count = oversizedMessages.incrementAndGet();
+            if (Long.bitCount(count) == 1) {
+                LOG.warn("Skipped a message of {} bytes to '{}', over the largest payload accepted ({} bytes); {} so far"
+                         + " on {}", payloadBytes, topic, maxPayload, count, settings.describe());
+            }
+            subscriptions.forEachMatch(topic, subscription -> {
+                try {
+                    subscription.listener().onOversized(topic, payloadBytes);
+                } catch (RuntimeException e) {
+                    LOG.warn("Listener of {} failed on an oversized message to '{}': {}", subscription.filter(), topic,
+                            e.getMessage(), e);
+                }
+            });
+        }
+
+        @Override
+        public int maxPayload() {
+            return maxPayload;
+        }
+    }
+
+    /**
+     * Accepts payloads up to this size from now on, unless a larger size was accepted before: the connection's
+     * endpoints check their own limits. Larger messages are skipped unread on plain TCP (counted in
+     * {@link #oversizedMessages()}) and reported to their subscriptions' {@link MessageListener#onOversized}.
+     */
+    @Override
+    public synchronized void acceptPayloads(int maxBytes) {
+        maxPayload = Math.max(maxPayload, maxBytes);
+    }
+
+    /** Messages skipped unread because their payload was over every limit of this connection's endpoints. */
+    @Override
+    public long oversizedMessages() {
+        return oversizedMessages.get();
+    }
+
+    private void topicDefused() {
+        long count = defusedTopics.incrementAndGet();
+        if (Long.bitCount(count) == 1) {
+            LOG.warn("Dropped a message whose topic the MQTT client (Paho 1.2.5) cannot decode; {} so far on {}", count,
+                    settings.describe());
+        }
+    }
+
+    /** Messages dropped because Paho could not have decoded their topic (they would have stopped its reader). */
+    public long defusedTopics() {
+        return defusedTopics.get();
+    }
+
+    /** Messages Paho decoded: those at QoS 1, and every message on TLS connections. */
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        arrived(topic, message.getPayload());
+    }
+
+    /** Every message, on the thread that decoded it: Paho's callback thread, or its reader for QoS 0 on TCP. */
+    private void arrived(String topic, byte[] payload) {
+        subscriptions.forEachMatch(topic, subscription -> deliver(subscription, topic, payload));
+    }
+
+    private static void deliver(Subscription subscription, String topic, byte[] payload) {
+        try {
+            subscription.listener().onMessage(topic, payload);
+        } catch (Throwable e) {
+            // an exception here would make Paho drop the connection, or, on its reader thread, kill the reader
+            LOG.warn("Listener of {} failed on a message to '{}' ({} bytes): {}", subscription.filter(), topic,
+                    payload.length, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+        direct = null;
+        subscriptions.connectionLost(new MqttException(MqttException.REASON_CODE_CONNECTION_LOST, cause));
+        LOG.warn("Lost connection to MQTT broker {}: {}{}", settings.describe(), cause == null ? "" : cause.getMessage(),
+                settings.automaticReconnect() ? "; reconnecting" : "");
+        tellListeners(listener -> listener.connectionLost(cause));
+    }
+
+    /** Tells every listener; one that throws is logged (on Paho's thread an exception would drop the connection). */
+    private void tellListeners(Consumer<ConnectionListener> event) {
+        for (ConnectionListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("Connection listener failed: {}", e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+        direct = guardedSockets == null ? null : guardedSockets.latestOutbound();
+        synchronized (connectedSignal) {
+            connectedSignal.notifyAll();
+        }
+        // Paho reports the reconnect that follows our forced disconnect as a first connect
+        if (reconnect || resubscribeOnConnect) {
+            resubscribeOnConnect = false;
+            long connectedAt = System.nanoTime();
+            tellListeners(ConnectionListener::reconnected);
+            resubscriber.execute(() -> resubscribe(connectedAt, 1));
+        }
+    }
+
+    /**
+     * Makes the subscriptions again after a reconnect, many per packet, all packets at once. Those the broker refuses
+     * are tried again, with growing pauses, while the connection stays up: a consumer must not stay deaf.
+     */
+    private void resubscribe(long connectedAt, int attempt) {
+        subscriptions.restore().whenComplete((restored, failure) -> {
+            if (failure != null || restored.superseded()) {
+                return;
+            }
+            if (restored.failed().isEmpty()) {
+                LOG.info("Reconnected to MQTT broker {}; {} subscription(s) restored in {} SUBSCRIBE packet(s), {} ms"
+                         + " after the connection was made", settings.describe(), restored.filters(), restored.packets(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connectedAt));
+                tellListeners(ConnectionListener::resubscribed);
+                return;
+            }
+            LOG.error("After reconnecting to {}: cannot subscribe to {} of {} filter(s) (attempt {}), e.g. '{}'",
+                    settings.describe(), restored.failed().size(), restored.filters(), attempt, restored.failed().get(0));
+            MqttConnectionException refused = new MqttConnectionException("not granted by the broker");
+            restored.failed().forEach(filter -> tellListeners(listener -> listener.resubscribeFailed(filter, refused)));
+            if (isConnected() && isStarted()) {
+                long delay = Math.min(settings.maxReconnectDelay(), 1000L << Math.min(attempt, 10));
+                resubscriber.schedule(() -> resubscribe(connectedAt, attempt + 1), delay, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {
+        // publish outcomes arrive through each publish's own listener
+    }
+
+    @Override
+    public String toString() {
+        return "MqttConnection[" + settings.describe() + "]";
+    }
+}

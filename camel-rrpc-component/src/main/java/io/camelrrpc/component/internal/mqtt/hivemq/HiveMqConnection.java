@@ -1,0 +1,560 @@
+package io.camelrrpc.component.internal.mqtt.hivemq;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientBuilder;
+import com.hivemq.client.mqtt.MqttClientExecutorConfig;
+import com.hivemq.client.mqtt.MqttClientTransportConfig;
+import com.hivemq.client.mqtt.MqttClientTransportConfigBuilder;
+import com.hivemq.client.mqtt.MqttWebSocketConfig;
+import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
+import com.hivemq.client.mqtt.lifecycle.MqttClientReconnector;
+import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
+import io.camelrrpc.component.credentials.MqttLogin;
+import io.camelrrpc.component.internal.mqtt.ConnectFailure;
+import io.camelrrpc.component.internal.mqtt.ConnectionListener;
+import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
+import io.camelrrpc.component.internal.mqtt.InboundMessage;
+import io.camelrrpc.component.internal.mqtt.InboundMessageListener;
+import io.camelrrpc.component.internal.mqtt.MqttConnectionException;
+import io.camelrrpc.component.internal.mqtt.MqttProtocolVersion;
+import io.camelrrpc.component.internal.mqtt.MqttTransport;
+import io.camelrrpc.component.internal.mqtt.OutboundMessage;
+import io.camelrrpc.component.internal.mqtt.PublishCallback;
+import io.camelrrpc.component.internal.mqtt.PublishResult;
+import io.camelrrpc.component.internal.mqtt.Subscription;
+import io.camelrrpc.component.internal.mqtt.SubscriptionTable;
+import io.reactivex.schedulers.Schedulers;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A broker connection on the HiveMQ MQTT Client (Netty): MQTT 3.1.1 or 5, over {@code tcp://}, {@code ssl://},
+ * {@code ws://} or {@code wss://}.
+ * <p>
+ * Everything is asynchronous: publishes and subscriptions go to the client and complete on this connection's
+ * callback threads (taken from Camel's {@code ExecutorServiceManager} and given to the client as its application
+ * scheduler), so neither a caller nor the client's Netty thread ever waits for the broker. The client's keep-alive
+ * counts all traffic both ways and closes a connection that stays silent; this class then reconnects (with growing
+ * pauses up to {@code maxReconnectDelay}), and after a clean-session reconnect makes every subscription again in
+ * batched SUBSCRIBE packets (the client's own replay would send one packet per original SUBSCRIBE).
+ * <p>
+ * With {@link ConnectionSettings#credentials()} every connect logs in afresh: the first one and each reconnect get
+ * a new client id, user name and password from {@link io.camelrrpc.component.credentials.DeviceCredentials#nextLogin()}.
+ * The HiveMQ client keeps its client id for life, so such a connection reconnects with a new client of its own.
+ */
+public final class HiveMqConnection extends ServiceSupport implements MqttTransport {
+
+    /** Most filters in one SUBSCRIBE or UNSUBSCRIBE packet. */
+    static final int BATCH_SIZE = 256;
+    /** Granted QoS values up to this one mean success; the rest (0x80 and above) refusals. */
+    private static final int HIGHEST_GRANTED_QOS = 2;
+    private static final long FIRST_RECONNECT_DELAY_MILLIS = 1000;
+    private static final int CALLBACK_THREADS = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(HiveMqConnection.class);
+
+    private final CamelContext camelContext;
+    private final ConnectionSettings settings;
+    private final MqttProtocolVersion version;
+    private final int maximumPacketSize;
+    private final SubscriptionTable subscriptions = new SubscriptionTable();
+    /** The broker filters granted on the current connection. */
+    private final Set<String> granted = ConcurrentHashMap.newKeySet();
+    private final AtomicLong oversizedMessages = new AtomicLong();
+    /** Failed connects since the last success, with fresh logins (credentials). */
+    private final AtomicInteger freshAttempts = new AtomicInteger();
+    private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean connectedOnce = new AtomicBoolean();
+    private ScheduledExecutorService callbacks;
+    private volatile ProtocolClient client;
+    /** The client whose message handler is in place for its current session. */
+    private volatile ProtocolClient receiving;
+    private volatile String clientId;
+    /** Largest payload delivered as a message; -1 until an endpoint says. */
+    private volatile int maxPayload = -1;
+    /** Whether the connection is up as far as listeners know: lost and restored are told once each. */
+    private volatile boolean up;
+    private volatile boolean stopping;
+    private volatile boolean subscriptionsRestored = true;
+
+    /**
+     * @param maximumPacketSize on MQTT 5, the largest packet the broker may send us (it drops larger messages for us);
+     *                          0 for the protocol's limit. MQTT 3.1.1 cannot tell the broker.
+     */
+    public HiveMqConnection(CamelContext camelContext, ConnectionSettings settings, int maximumPacketSize) {
+        MqttProtocolVersion version = settings.protocolVersion();
+        if (settings.client() != null) {
+            throw new IllegalArgumentException("A Paho client bean cannot be used with the HiveMQ transport");
+        }
+        if (version == MqttProtocolVersion.V3_1_1 && settings.password() != null && settings.userName() == null) {
+            throw new IllegalArgumentException("MQTT 3.1.1 sends a password only with a userName: set userName too");
+        }
+        BrokerAddress.parse(settings.brokerUrl());
+        this.camelContext = camelContext;
+        this.settings = settings;
+        this.version = version;
+        this.maximumPacketSize = maximumPacketSize;
+        this.clientId = settings.clientId() != null || settings.credentials() != null
+                ? settings.clientId()
+                : "rrpc-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    @Override
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public MqttProtocolVersion protocolVersion() {
+        return version;
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return isConnected() && subscriptionsRestored;
+    }
+
+    @Override
+    public boolean isConnected() {
+        ProtocolClient current = client;
+        return current != null && current.state().isConnected();
+    }
+
+    @Override
+    public String clientId() {
+        return clientId;
+    }
+
+    @Override
+    public void addListener(ConnectionListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(ConnectionListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        stopping = false;
+        ThreadPoolProfile profile = new ThreadPoolProfile("RrpcHiveMq");
+        profile.setPoolSize(CALLBACK_THREADS);
+        // unbounded: a callback the pool refused would be a publish outcome or a message lost without a trace
+        profile.setMaxQueueSize(-1);
+        callbacks = camelContext.getExecutorServiceManager()
+                .newScheduledThreadPool(this, "RrpcHiveMq[" + settings.describe() + "]", profile);
+        ProtocolClient created = newClient();
+        created.receive(this::arrived);
+        receiving = created;
+        client = created;
+        try {
+            created.connect().get(waitMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            stopClient();
+            throw new MqttConnectionException(
+                    "Cannot connect to MQTT broker " + settings.describe() + " (MQTT " + version + ") as client "
+                                              + clientId + ": " + HiveMqFailures.explain(e)
+                                              + (HiveMqFailures.loginRefused(e)
+                                                      ? " (check " + ConnectFailure.loginOptions(settings) + ")" : ""),
+                    HiveMqFailures.unwrap(e));
+        }
+        LOG.info("Connected to MQTT broker {} (MQTT {}, HiveMQ client) as client {}", settings.describe(), version,
+                clientId);
+    }
+
+    /** A client for the next connect: with a fresh login when the settings have credentials. */
+    private ProtocolClient newClient() throws Exception {
+        String userName = settings.userName();
+        String password = settings.password();
+        if (settings.credentials() != null) {
+            MqttLogin login = settings.credentials().nextLogin();
+            clientId = login.clientId();
+            userName = login.userName();
+            password = login.password();
+        }
+        return ProtocolClient.create(version, clientBuilder(), new ProtocolClient.ConnectOptions(
+                settings.keepAliveInterval(), settings.cleanSession(), userName, password, maximumPacketSize));
+    }
+
+    private MqttClientBuilder clientBuilder() throws Exception {
+        BrokerAddress address = BrokerAddress.parse(settings.brokerUrl());
+        MqttClientTransportConfigBuilder transport = MqttClientTransportConfig.builder()
+                .serverHost(address.host()).serverPort(address.port())
+                .socketConnectTimeout(settings.connectionTimeout(), TimeUnit.SECONDS)
+                .mqttConnectTimeout(settings.connectionTimeout(), TimeUnit.SECONDS);
+        if (address.tls()) {
+            transport.sslConfig(TlsConfigs.from(settings.sslContextParameters(), camelContext));
+        }
+        if (address.webSocket()) {
+            transport.webSocketConfig(MqttWebSocketConfig.builder().serverPath(address.path()).build());
+        }
+        return MqttClient.builder()
+                .identifier(clientId)
+                .transportConfig(transport.build())
+                .executorConfig(MqttClientExecutorConfig.builder().applicationScheduler(Schedulers.from(callbacks)).build())
+                .addConnectedListener(context -> connected(ProtocolClient.sessionPresent(context)))
+                .addDisconnectedListener(this::disconnected);
+    }
+
+    private long waitMillis() {
+        return Math.max(1, settings.connectionTimeout()) * 1000L + 1000L;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        stopping = true;
+        subscriptions.clear();
+        granted.clear();
+        stopClient();
+        // the outcomes of the last publishes still run
+        camelContext.getExecutorServiceManager().shutdown(callbacks);
+    }
+
+    private void stopClient() {
+        ProtocolClient current = client;
+        client = null;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.disconnect().get(waitMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("Disconnect from {} failed: {}", settings.describe(), HiveMqFailures.explain(e));
+        }
+    }
+
+    /** On the client's Netty thread: decides about reconnecting, and tells listeners elsewhere. */
+    private void disconnected(MqttClientDisconnectedContext context) {
+        MqttClientReconnector reconnector = context.getReconnector();
+        // this class makes the subscriptions again itself, in batches: the client must forget them with the session
+        reconnector.resubscribeIfSessionExpired(false);
+        boolean reconnect = connectedOnce.get() && !stopping && settings.automaticReconnect()
+                            && context.getSource() != MqttDisconnectSource.USER;
+        if (reconnect && settings.credentials() != null) {
+            // a fresh login may carry a new client id, which only a new client can send
+            callbacks.schedule(this::reconnectWithFreshLogin, reconnectDelayMillis(freshAttempts.getAndIncrement()),
+                    TimeUnit.MILLISECONDS);
+        } else if (reconnect) {
+            reconnector.reconnect(true).delay(reconnectDelayMillis(reconnector.getAttempts()), TimeUnit.MILLISECONDS);
+        }
+        if (stopping) {
+            up = false;
+        } else if (up) {
+            up = false;
+            subscriptionsRestored = false;
+            granted.clear();
+            Throwable cause = context.getCause();
+            LOG.warn("Lost connection to MQTT broker {}: {}{}", settings.describe(), HiveMqFailures.explain(cause),
+                    reconnector.isReconnect() ? "; reconnecting" : "");
+            tellListeners(listener -> listener.connectionLost(cause));
+        }
+    }
+
+    /** Connects a new client with a new login; a failure comes to {@link #disconnected} again, which tries later. */
+    private void reconnectWithFreshLogin() {
+        if (stopping || !isStarted()) {
+            return;
+        }
+        try {
+            ProtocolClient created = newClient();
+            client = created;
+            created.connect();
+        } catch (Exception e) {
+            LOG.error("Cannot reconnect to {}: {}", settings.describe(), HiveMqFailures.explain(e));
+        }
+    }
+
+    private long reconnectDelayMillis(int attempts) {
+        return Math.min(settings.maxReconnectDelay(), FIRST_RECONNECT_DELAY_MILLIS << Math.min(attempts, 20));
+    }
+
+    /** On the client's Netty thread. */
+    private void connected(boolean sessionPresent) {
+        up = true;
+        freshAttempts.set(0);
+        if (connectedOnce.compareAndSet(false, true) || stopping) {
+            return;
+        }
+        callbacks.execute(() -> restore(sessionPresent));
+    }
+
+    /** After a reconnect: the subscriptions are still there with the session, else they are made again. */
+    private void restore(boolean sessionPresent) {
+        ProtocolClient current = client;
+        if (current == null) {
+            return;
+        }
+        if (!sessionPresent || receiving != current) {
+            // a new client, or one that forgot its message handler with the session: give it before any SUBSCRIBE
+            current.receive(this::arrived);
+            receiving = current;
+        }
+        if (sessionPresent) {
+            subscriptions.all().forEach(subscription -> granted.add(subscription.brokerFilter()));
+            restored(subscriptions.all().size());
+            return;
+        }
+        resubscribe(subscriptions.all(), 1);
+    }
+
+    /**
+     * Makes the subscriptions again. Those the broker refuses are tried again, with growing pauses, while the
+     * connection stays up: a consumer must not stay deaf.
+     */
+    private void resubscribe(List<Subscription> wanted, int attempt) {
+        send(wanted).whenComplete((refused, failure) -> {
+            if (failure != null) {
+                // the connection dropped again: the next reconnect makes them all again
+                LOG.warn("After reconnecting to {}: cannot subscribe again: {}", settings.describe(),
+                        HiveMqFailures.explain(failure));
+            } else if (refused.isEmpty()) {
+                restored(wanted.size());
+            } else if (isConnected() && isStarted()) {
+                LOG.error("After reconnecting to {}: the broker refused {} (attempt {})", settings.describe(),
+                        brokerFilters(refused), attempt);
+                MqttConnectionException notGranted = new MqttConnectionException("not granted by the broker");
+                refused.stream().map(Subscription::brokerFilter).distinct().forEach(filter -> tellListeners(
+                        listener -> listener.resubscribeFailed(filter, notGranted)));
+                long delay = Math.min(settings.maxReconnectDelay(), FIRST_RECONNECT_DELAY_MILLIS << Math.min(attempt, 10));
+                callbacks.schedule(() -> resubscribe(refused, attempt + 1), delay, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    private void restored(int count) {
+        subscriptionsRestored = true;
+        LOG.info("Reconnected to MQTT broker {}; {} subscription(s) restored", settings.describe(), count);
+        tellListeners(ConnectionListener::resubscribed);
+    }
+
+    private void tellListeners(Consumer<ConnectionListener> event) {
+        callbacks.execute(() -> {
+            for (ConnectionListener listener : listeners) {
+                try {
+                    event.accept(listener);
+                } catch (RuntimeException e) {
+                    LOG.warn("Connection listener failed: {}", e.getMessage(), e);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Subscription subscribe(Subscription subscription) throws MqttConnectionException, InterruptedException {
+        try {
+            subscribeAll(List.of(subscription)).get(waitMillis(), TimeUnit.MILLISECONDS);
+            return subscription;
+        } catch (ExecutionException e) {
+            throw (MqttConnectionException) e.getCause();
+        } catch (TimeoutException e) {
+            subscriptions.remove(subscription);
+            throw subscribeFailure(List.of(subscription), HiveMqFailures.explain(e));
+        }
+    }
+
+    @Override
+    public void subscribeAsync(Subscription subscription, PublishCallback done) {
+        subscribeAll(List.of(subscription)).whenComplete((ignored, failure) -> done.completed(failure));
+    }
+
+    /** Fails with an {@link MqttConnectionException} naming the refused filters. */
+    @Override
+    public CompletableFuture<Void> subscribeAll(List<Subscription> wanted) {
+        wanted.forEach(subscriptions::add);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        send(wanted).whenComplete((refused, failure) -> {
+            if (failure != null) {
+                wanted.forEach(subscriptions::remove);
+                done.completeExceptionally(subscribeFailure(wanted, HiveMqFailures.explain(failure)));
+            } else if (!refused.isEmpty()) {
+                refused.forEach(subscriptions::remove);
+                done.completeExceptionally(
+                        subscribeFailure(refused, "the broker refused it (check the ACL for this client/user)"));
+            } else {
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+
+    /**
+     * Sends the subscriptions in SUBSCRIBE packets of up to {@link #BATCH_SIZE} filters, each filter once.
+     *
+     * @return the subscriptions the broker refused; fails when not connected or the broker did not answer
+     */
+    private CompletableFuture<List<Subscription>> send(List<Subscription> wanted) {
+        ProtocolClient current = client;
+        if (current == null || !current.state().isConnected()) {
+            return CompletableFuture.failedFuture(new MqttConnectionException("not connected to the broker"));
+        }
+        Map<String, Subscription> byFilter = new LinkedHashMap<>();
+        for (Subscription subscription : wanted) {
+            byFilter.merge(subscription.brokerFilter(), subscription,
+                    (first, second) -> first.qos() >= second.qos() ? first : second);
+        }
+        List<Subscription> distinct = new ArrayList<>(byFilter.values());
+        List<CompletableFuture<List<String>>> batches = new ArrayList<>();
+        for (List<Subscription> batch : batches(distinct)) {
+            batches.add(current.subscribe(batch).thenApply(codes -> {
+                List<String> refused = refusedFilters(batch, codes);
+                batch.stream().map(Subscription::brokerFilter).filter(filter -> !refused.contains(filter))
+                        .forEach(granted::add);
+                return refused;
+            }));
+        }
+        return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).thenApply(all -> {
+            List<String> refusedFilters = batches.stream().flatMap(batch -> batch.join().stream()).toList();
+            return wanted.stream().filter(s -> refusedFilters.contains(s.brokerFilter())).toList();
+        });
+    }
+
+    private static List<String> refusedFilters(List<Subscription> batch, List<Integer> codes) {
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (i >= codes.size() || codes.get(i) > HIGHEST_GRANTED_QOS) {
+                refused.add(batch.get(i).brokerFilter());
+            }
+        }
+        return refused;
+    }
+
+    private static <T> List<List<T>> batches(List<T> all) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int start = 0; start < all.size(); start += BATCH_SIZE) {
+            batches.add(all.subList(start, Math.min(all.size(), start + BATCH_SIZE)));
+        }
+        return batches;
+    }
+
+    private MqttConnectionException subscribeFailure(List<Subscription> failed, String reason) {
+        return new MqttConnectionException(
+                "Cannot subscribe to " + brokerFilters(failed) + " on " + settings.describe() + ": " + reason);
+    }
+
+    private static String brokerFilters(List<Subscription> subscriptions) {
+        return subscriptions.stream().map(s -> "'" + s.brokerFilter() + "'").distinct()
+                .reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    @Override
+    public void unsubscribe(Subscription subscription) {
+        unsubscribeAll(List.of(subscription));
+    }
+
+    @Override
+    public void unsubscribeAll(List<Subscription> unwanted) {
+        unwanted.forEach(subscriptions::remove);
+        List<String> unused = unwanted.stream().map(Subscription::brokerFilter).distinct()
+                .filter(filter -> !subscriptions.uses(filter)).toList();
+        unused.forEach(granted::remove);
+        ProtocolClient current = client;
+        if (unused.isEmpty() || current == null || !current.state().isConnected()) {
+            return;
+        }
+        for (List<String> batch : batches(unused)) {
+            current.unsubscribe(batch).whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    LOG.debug("Unsubscribe from {} failed: {}", batch, HiveMqFailures.explain(failure));
+                }
+            });
+        }
+    }
+
+    @Override
+    public CompletableFuture<PublishResult> publish(OutboundMessage message) {
+        ProtocolClient current = client;
+        if (current == null || !current.state().isConnected()) {
+            // the client would queue it until it reconnects: a request then would reach its device too late
+            return CompletableFuture.failedFuture(new MqttConnectionException(
+                    "Cannot publish to '" + message.topic() + "' on " + settings.describe() + ": not connected"));
+        }
+        CompletableFuture<PublishResult> done = new CompletableFuture<>();
+        current.publish(message).whenComplete((result, failure) -> {
+            if (failure == null) {
+                done.complete(result);
+            } else {
+                done.completeExceptionally(
+                        HiveMqFailures.publishFailure(settings.describe(), message.topic(), failure));
+            }
+        });
+        return done;
+    }
+
+    @Override
+    public boolean isSubscribed(Subscription subscription) {
+        return granted.contains(subscription.brokerFilter());
+    }
+
+    @Override
+    public synchronized void acceptPayloads(int maxBytes) {
+        maxPayload = Math.max(maxPayload, maxBytes);
+    }
+
+    @Override
+    public long oversizedMessages() {
+        return oversizedMessages.get();
+    }
+
+    /** Every message, on a callback thread, one at a time. */
+    private void arrived(InboundMessage message) {
+        int limit = maxPayload;
+        if (limit >= 0 && message.payload().length > limit) {
+            oversized(message.topic(), message.payload().length, limit);
+            return;
+        }
+        subscriptions.forEachMatch(message.topic(), subscription -> deliver(subscription, message));
+    }
+
+    private void oversized(String topic, int payloadBytes, int limit) {
+        long count = oversizedMessages.incrementAndGet();
+        if (Long.bitCount(count) == 1) {
+            LOG.warn("Skipped a message of {} bytes to '{}', over the largest payload accepted ({} bytes); {} so far on {}",
+                    payloadBytes, topic, limit, count, settings.describe());
+        }
+        subscriptions.forEachMatch(topic, subscription -> {
+            try {
+                subscription.listener().onOversized(topic, payloadBytes);
+            } catch (RuntimeException e) {
+                LOG.warn("Listener of {} failed on an oversized message to '{}': {}", subscription.filter(), topic,
+                        e.getMessage(), e);
+            }
+        });
+    }
+
+    private static void deliver(Subscription subscription, InboundMessage message) {
+        try {
+            InboundMessageListener.deliver(subscription.listener(), message);
+        } catch (Throwable e) {
+            LOG.warn("Listener of {} failed on a message to '{}' ({} bytes): {}", subscription.filter(),
+                    message.topic(), message.payload().length, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HiveMqConnection[" + settings.describe() + ", MQTT " + version + "]";
+    }
+}

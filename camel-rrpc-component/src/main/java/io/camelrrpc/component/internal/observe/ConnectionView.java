@@ -1,0 +1,20 @@
+package io.camelrrpc.component.internal.observe;
+
+/** What health checks, metrics and consoles may read of a broker connection, whatever MQTT client it uses. */
+public interface ConnectionView {
+
+    /** The broker's URL, without user information. */
+    String brokerUrl();
+
+    /** The MQTT client id in use now. */
+    String clientId();
+
+    /** Whether the broker connection is up. */
+    boolean isConnected();
+
+    /** Whether the connection is up and every subscription is in place (made again after a reconnect). */
+    boolean isReady();
+
+    /** Whether the client reconnects by itself after the connection drops (automaticReconnect). */
+    boolean reconnectsByItself();
+}

@@ -1,0 +1,220 @@
+package io.camelrrpc.component.internal.mqtt;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The order of SUBSCRIBE and UNSUBSCRIBE packets per filter, with packets the test answers one by one (what crosses
+ * the wire is tested against brokers in DeviceSubscriptionRaceIT and ReconnectAtScaleIT).
+ */
+class FilterSubscriptionsTest {
+
+    private static final String FILTER = "$rrpc/txd/P/D/+";
+
+    private final ScriptedPackets packets = new ScriptedPackets();
+    private final FilterSubscriptions subscriptions = new FilterSubscriptions(packets, () -> true,
+            filter -> new IllegalStateException("refused " + filter));
+
+    @Test
+    void filterReleasedWhileItsSubscribeIsInFlightIsUnsubscribedAfterTheSuback() {
+        Subscription first = subscription();
+        AtomicReference<Throwable> told = tell(first);
+        subscriptions.unsubscribe(first);
+        assertThat(told.get()).as("the waiting subscription is told it is gone").isNotNull();
+        assertThat(packets.sent()).containsExactly("SUBSCRIBE " + FILTER);
+
+        packets.answerNext(true);
+        assertThat(packets.sent()).containsExactly("SUBSCRIBE " + FILTER, "UNSUBSCRIBE " + FILTER);
+        packets.answerNext(true);
+        assertThat(subscriptions.size()).isZero();
+    }
+
+    @Test
+    void filterUsedAgainWhileItsUnsubscribeIsInFlightIsSubscribedAgainAfterTheUnsuback() {
+        Subscription first = subscription();
+        tell(first);
+        packets.answerNext(true);
+        subscriptions.unsubscribe(first);
+        Subscription second = subscription();
+        AtomicReference<Throwable> told = tell(second);
+        assertThat(packets.sent()).containsExactly("SUBSCRIBE " + FILTER, "UNSUBSCRIBE " + FILTER);
+        assertThat(told.get()).as("not told before the broker granted it again").isNull();
+        assertThat(subscriptions.isGranted(second)).isTrue();
+
+        packets.answerNext(true);
+        assertThat(subscriptions.isGranted(second)).isFalse();
+        assertThat(packets.sent()).containsExactly("SUBSCRIBE " + FILTER, "UNSUBSCRIBE " + FILTER, "SUBSCRIBE " + FILTER);
+        packets.answerNext(true);
+        assertThat(subscriptions.isGranted(second)).isTrue();
+        assertThat(packets.inFlightOverlaps).isZero();
+    }
+
+    @Test
+    void secondUserOfAGrantedFilterIsToldAtOnceAndTheFilterStaysUntilTheLastLeaves() {
+        Subscription first = subscription();
+        tell(first);
+        packets.answerNext(true);
+        Subscription second = subscription();
+        CompletableFuture<Throwable> told = new CompletableFuture<>();
+        subscriptions.subscribe(second, told::complete);
+        assertThat(told).isCompletedWithValue(null);
+
+        subscriptions.unsubscribe(first);
+        assertThat(packets.sent()).containsExactly("SUBSCRIBE " + FILTER);
+        subscriptions.unsubscribe(second);
+        assertThat(packets.sent()).containsExactly("SUBSCRIBE " + FILTER, "UNSUBSCRIBE " + FILTER);
+    }
+
+    @Test
+    void userAskingForAHigherQosSubscribesTheFilterAgainAtThatQos() {
+        tell(subscription());
+        packets.answerNext(true);
+        Subscription atLeastOnce = Subscription.of(FILTER, 1, (topic, payload) -> { });
+        AtomicReference<Throwable> told = tell(atLeastOnce);
+        assertThat(packets.sent()).containsExactly("SUBSCRIBE " + FILTER, "SUBSCRIBE " + FILTER);
+        assertThat(packets.sentPackets.get(1)).containsExactly(FILTER);
+        assertThat(packets.lastQos).containsExactly(1);
+        assertThat(told.get()).isNull();
+        packets.answerNext(true);
+        assertThat(subscriptions.isGranted(atLeastOnce)).isTrue();
+        assertThat(packets.sent()).hasSize(2);
+    }
+
+    @Test
+    void refusedFilterFailsItsWaitersAndIsForgotten() {
+        Subscription first = subscription();
+        AtomicReference<Throwable> told = tell(first);
+        packets.answerNext(false);
+        assertThat(told.get()).hasMessage("refused " + FILTER);
+        assertThat(subscriptions.size()).isZero();
+    }
+
+    @Test
+    void afterAReconnectFiltersAreRestoredManyPerPacketAndAnswersFromTheLostConnectionAreIgnored() {
+        List<Subscription> devices = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            Subscription device = Subscription.of("$rrpc/txd/P/device" + i + "/+", 0, (t, p) -> { });
+            devices.add(device);
+            tell(device);
+        }
+        Subscription late = subscription();
+        AtomicReference<Throwable> lateTold = tell(late);
+        while (packets.pending() > 1) {
+            packets.answerNext(true);
+        }
+        assertThat(subscriptions.allRestored()).isTrue();
+
+        subscriptions.connectionLost(new IllegalStateException("lost"));
+        assertThat(lateTold.get()).as("a subscription still waiting when the connection dropped").hasMessage("lost");
+        packets.answerNext(true); // the lost connection's SUBACK, for the late filter
+        assertThat(subscriptions.isGranted(late)).isFalse();
+        assertThat(subscriptions.allRestored()).isFalse();
+
+        packets.clearSent();
+        CompletableFuture<FilterSubscriptions.Restoration> restored = subscriptions.restore();
+        assertThat(packets.sentPackets).hasSize(3).allSatisfy(packet -> assertThat(packet.length).isLessThanOrEqualTo(100));
+        while (packets.pending() > 0) {
+            packets.answerNext(true);
+        }
+        assertThat(restored).isCompleted();
+        assertThat(restored.join().filters()).isEqualTo(250);
+        assertThat(restored.join().packets()).isEqualTo(3);
+        assertThat(restored.join().failed()).isEmpty();
+        assertThat(subscriptions.allRestored()).isTrue();
+        assertThat(devices).allSatisfy(device -> assertThat(subscriptions.isGranted(device)).isTrue());
+    }
+
+    @Test
+    void packetsStayUnderTheByteLimit() {
+        String longName = "x".repeat(1100); // three filters of 1,123 bytes fit a packet
+        for (int i = 0; i < 10; i++) {
+            Subscription device = Subscription.of("$rrpc/txd/" + longName + "/device" + i + "/+", 0, (t, p) -> { });
+            tell(device);
+            packets.answerNext(true);
+        }
+        subscriptions.connectionLost(new IllegalStateException("lost"));
+        packets.clearSent();
+        subscriptions.restore();
+        assertThat(packets.sentPackets).hasSize(4).allSatisfy(packet -> assertThat(
+                Arrays.stream(packet).mapToInt(filter -> filter.length() + 3).sum())
+                .isLessThanOrEqualTo(SubscribeBatches.MAX_BYTES));
+    }
+
+    private static Subscription subscription() {
+        return Subscription.of(FILTER, 0, (topic, payload) -> { });
+    }
+
+    private AtomicReference<Throwable> tell(Subscription subscription) {
+        AtomicReference<Throwable> told = new AtomicReference<>();
+        subscriptions.subscribe(subscription, told::set);
+        return told;
+    }
+
+    /** Records packets and answers them when the test says, in the order they were sent. */
+    private static final class ScriptedPackets implements FilterSubscriptions.Packets {
+        private final Deque<Consumer<Boolean>> unanswered = new ArrayDeque<>();
+        private final List<String> sent = new ArrayList<>();
+        private final List<String[]> sentPackets = new ArrayList<>();
+        private final Set<String> inFlight = new HashSet<>();
+        private int inFlightOverlaps;
+        private int[] lastQos;
+
+        @Override
+        public void subscribe(String[] filters, int[] qos, BiConsumer<boolean[], Throwable> done) {
+            for (String filter : filters) {
+                sent.add("SUBSCRIBE " + filter);
+                inFlightOverlaps += inFlight.add(filter) ? 0 : 1;
+            }
+            sentPackets.add(filters);
+            lastQos = qos;
+            unanswered.add(granted -> {
+                inFlight.removeAll(List.of(filters));
+                boolean[] answer = new boolean[filters.length];
+                Arrays.fill(answer, granted);
+                done.accept(answer, null);
+            });
+        }
+
+        @Override
+        public void unsubscribe(String filter, Consumer<Throwable> done) {
+            sent.add("UNSUBSCRIBE " + filter);
+            inFlightOverlaps += inFlight.add(filter) ? 0 : 1;
+            unanswered.add(ignored -> {
+                inFlight.remove(filter);
+                done.accept(null);
+            });
+        }
+
+        void answerNext(boolean granted) {
+            unanswered.poll().accept(granted);
+        }
+
+        int pending() {
+            return unanswered.size();
+        }
+
+        List<String> sent() {
+            return sent;
+        }
+
+        void clearSent() {
+            sent.clear();
+            sentPackets.clear();
+            unanswered.clear();
+            inFlight.clear();
+        }
+    }
+}
