@@ -15,7 +15,7 @@ import javax.management.ObjectName;
 
 import io.camelrrpc.component.RrpcComponent;
 import io.camelrrpc.component.RrpcTimeoutException;
-import io.camelrrpc.component.internal.correlation.ReplyCorrelator;
+import io.camelrrpc.component.spi.CallStatistics;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.apache.camel.AsyncCallback;
@@ -148,7 +148,7 @@ final class HeapAndTimeouts {
         }
         BenchMain.log("heap: %s: %d calls issued in %.2f s, %d seen by the device", name, calls, issueSeconds,
                 device.received.sum() - receivedBefore);
-        long pending = rrpc.getCorrelators().stream().mapToLong(ReplyCorrelator::pendingCalls).sum();
+        long pending = rrpc.getCallStatistics().stream().mapToLong(CallStatistics::pendingCalls).sum();
         long after = usedAfterGc();
         Map<String, long[]> histAfter = classHistogram();
         boolean beforeDeadline = System.nanoTime() < started[0] + timeoutNanos;

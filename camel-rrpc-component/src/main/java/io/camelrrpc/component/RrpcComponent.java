@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelrrpc.component.internal.correlation.CallStatisticsSnapshot;
 import io.camelrrpc.component.internal.correlation.NodeScopedProcessIdGenerator;
-import io.camelrrpc.component.spi.ProcessIdGenerator;
 import io.camelrrpc.component.internal.correlation.ReplyCorrelator;
 import io.camelrrpc.component.internal.health.RrpcHealthCheckRepository;
 import io.camelrrpc.component.internal.metrics.RrpcMetrics;
@@ -16,11 +16,13 @@ import io.camelrrpc.component.internal.mqtt.MqttConnection;
 import io.camelrrpc.component.internal.mqtt.MqttTransport;
 import io.camelrrpc.component.internal.mqtt.hivemq.HiveMqConnection;
 import io.camelrrpc.component.internal.observe.ConnectionMonitor;
-import io.camelrrpc.component.internal.observe.ConnectionMonitors;
-import io.camelrrpc.component.spi.ConnectionStatus;
 import io.camelrrpc.component.internal.observe.Observers;
-import io.camelrrpc.component.spi.RrpcObserver;
 import io.camelrrpc.component.internal.topic.TopicNames;
+import io.camelrrpc.component.spi.CallStatistics;
+import io.camelrrpc.component.spi.ConnectionStatus;
+import io.camelrrpc.component.spi.ProcessIdGenerator;
+import io.camelrrpc.component.spi.RrpcConnection;
+import io.camelrrpc.component.spi.RrpcObserver;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
@@ -33,7 +35,7 @@ import org.apache.camel.util.URISupport;
  * with the same broker settings share one MQTT connection, and producers on it share one reply subscription.
  */
 @Component("rrpc")
-public class RrpcComponent extends DefaultComponent implements ConnectionMonitors {
+public class RrpcComponent extends DefaultComponent {
 
     @Metadata(description = "Options shared by every endpoint of this component; endpoints may override each.")
     private RrpcConfiguration configuration = new RrpcConfiguration();
@@ -72,7 +74,7 @@ public class RrpcComponent extends DefaultComponent implements ConnectionMonitor
             health.register(new RrpcHealthCheckRepository());
         }
         metrics = RrpcMetrics.bind(getCamelContext(), metricsPercentileHistogram, metricsDeviceTag,
-                () -> getCorrelators().stream().mapToInt(ReplyCorrelator::pendingCalls).sum());
+                () -> correlators().stream().mapToInt(ReplyCorrelator::pendingCalls).sum());
         if (metrics != null) {
             addObserver(metrics);
         }
@@ -185,9 +187,8 @@ public class RrpcComponent extends DefaultComponent implements ConnectionMonitor
         return observers;
     }
 
-    /** The broker connections in use, as health checks, metrics and consoles see them. */
-    @Override
-    public List<ConnectionMonitor> getConnectionMonitors() {
+    /** The broker connections in use now, as health checks, metrics and consoles see them. */
+    public List<RrpcConnection> getConnections() {
         return List.copyOf(monitors.values());
     }
 
@@ -196,13 +197,21 @@ public class RrpcComponent extends DefaultComponent implements ConnectionMonitor
         return monitors.values().stream().map(ConnectionMonitor::status).toList();
     }
 
-    /** The broker connections in use, e.g. for health checks. */
-    public List<MqttTransport> getConnections() {
+    /**
+     * The statistics and pending calls of the producers now, one entry for each group of producers that share a reply
+     * subscription (same broker connection, reply topic template and QoS).
+     */
+    public List<CallStatistics> getCallStatistics() {
+        return correlators().stream().map(CallStatisticsSnapshot::of).toList();
+    }
+
+    /** The broker connections in use, as the component uses them. */
+    List<MqttTransport> transports() {
         return connections.services();
     }
 
-    /** The reply correlators in use, with their statistics. */
-    public List<ReplyCorrelator> getCorrelators() {
+    /** The reply correlators in use. */
+    List<ReplyCorrelator> correlators() {
         return correlators.services();
     }
 

@@ -6,14 +6,14 @@ import io.camelrrpc.component.internal.Mqtt5Headers;
 import io.camelrrpc.component.internal.correlation.CallLimits;
 import io.camelrrpc.component.internal.correlation.CorrelationStatistics;
 import io.camelrrpc.component.internal.correlation.PendingCall;
-import io.camelrrpc.component.spi.ProcessIdGenerator;
 import io.camelrrpc.component.internal.correlation.ReplyCorrelator;
 import io.camelrrpc.component.internal.late.LateReplies;
 import io.camelrrpc.component.internal.mqtt.MqttTransport;
 import io.camelrrpc.component.internal.observe.Observers;
-import io.camelrrpc.component.spi.RrpcAddress;
 import io.camelrrpc.component.internal.topic.TopicNames;
 import io.camelrrpc.component.internal.topic.TopicTemplate;
+import io.camelrrpc.component.spi.ProcessIdGenerator;
+import io.camelrrpc.component.spi.RrpcAddress;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -58,7 +58,7 @@ public class RrpcProducer extends DefaultAsyncProducer {
     }
 
     /** The correlator this producer's calls wait in (shared with other producers on the same connection). */
-    public ReplyCorrelator getCorrelator() {
+    ReplyCorrelator getCorrelator() {
         return correlator;
     }
 

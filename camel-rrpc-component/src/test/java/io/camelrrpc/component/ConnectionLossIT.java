@@ -59,7 +59,7 @@ class ConnectionLossIT {
         for (int i = 0; i < 5000; i++) {
             calls.add(template.asyncSend("rrpc:P/silent?requestTimeout=30000", e -> e.getIn().setBody("hello")));
         }
-        ReplyCorrelator correlator = context.getComponent("rrpc", RrpcComponent.class).getCorrelators().get(0);
+        ReplyCorrelator correlator = context.getComponent("rrpc", RrpcComponent.class).correlators().get(0);
         await().until(() -> correlator.pendingCalls() == 5000);
 
         long stopped = System.nanoTime();
@@ -92,7 +92,7 @@ class ConnectionLossIT {
         }
         broker.start();
         await().atMost(15, TimeUnit.SECONDS).until(() -> context.getComponent("rrpc", RrpcComponent.class)
-                .getConnections().stream().allMatch(c -> c.isHealthy()));
+                .transports().stream().allMatch(c -> c.isHealthy()));
         for (int i = 0; i < 20; i++) {
             assertThat(template.requestBody(uri, "again " + i, String.class)).isEqualTo("again " + i);
         }

@@ -49,6 +49,12 @@ class LateReplyIT extends FakeDeviceTestSupport {
         device.reply(request, "done, said twice");
         await().until(() -> correlator().recentCalls().duplicateReplies() == 1);
         late.assertIsSatisfied();
+        assertThat(rrpc().getCallStatistics()).singleElement().satisfies(statistics -> {
+            assertThat(statistics.timeouts()).isOne();
+            assertThat(statistics.lateReplies()).isOne();
+            assertThat(statistics.duplicateReplies()).isOne();
+            assertThat(statistics.unmatchedReplies()).as("replies neither late nor duplicate").isZero();
+        });
     }
 
     @Test

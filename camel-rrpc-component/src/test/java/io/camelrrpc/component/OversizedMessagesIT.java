@@ -52,7 +52,7 @@ class OversizedMessagesIT extends FakeDeviceTestSupport {
 
         assertThat(call.get(3, TimeUnit.SECONDS).getException()).isInstanceOf(RrpcPayloadTooLargeException.class)
                 .hasMessageContaining("reply of " + HUGE.length + " bytes exceeds maxPayloadSize " + LIMIT);
-        MqttTransport connection = rrpc().getConnections().get(0);
+        MqttTransport connection = rrpc().transports().get(0);
         assertThat(connection.oversizedMessages()).isOne();
         assertThat(template.requestBody("rrpc:Q/lamp", "still reading", String.class)).isEqualTo("lamp:still reading");
         assertThat(connection.isHealthy()).isTrue();
@@ -68,7 +68,7 @@ class OversizedMessagesIT extends FakeDeviceTestSupport {
                 .filter(r -> r.getEndpoint().getEndpointUri().startsWith("rrpc://" + product + "/")).findFirst()
                 .orElseThrow().getConsumer();
         await().atMost(5, TimeUnit.SECONDS).until(() -> consumer.getDroppedRequests() == 1);
-        assertThat(rrpc().getConnections().get(0).oversizedMessages()).isOne();
+        assertThat(rrpc().transports().get(0).oversizedMessages()).isOne();
         assertThat(template.requestBody("rrpc:" + product + "/lamp", "next", String.class)).isEqualTo("lamp:next");
     }
 }

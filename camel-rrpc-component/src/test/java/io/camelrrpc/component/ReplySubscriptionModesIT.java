@@ -108,7 +108,7 @@ class ReplySubscriptionModesIT extends RrpcTestSupport {
     }
 
     private static ReplyCorrelator correlatorOf(CamelContext node) {
-        List<ReplyCorrelator> correlators = node.getComponent("rrpc", RrpcComponent.class).getCorrelators();
+        List<ReplyCorrelator> correlators = node.getComponent("rrpc", RrpcComponent.class).correlators();
         assertThat(correlators).hasSize(1);
         return correlators.get(0);
     }

@@ -125,8 +125,8 @@ class RoundTripIT extends RrpcTestSupport {
     void producersShareOneConnectionAndOneReplySubscription() {
         assertThat(echo("a")).isNotEmpty();
         assertThat(template.requestBody("direct:echoOther", "b", String.class)).isEqualTo("b");
-        assertThat(rrpc().getConnections()).hasSize(1);
-        assertThat(rrpc().getCorrelators()).hasSize(1);
+        assertThat(rrpc().transports()).hasSize(1);
+        assertThat(rrpc().correlators()).hasSize(1);
         assertThat(correlator().statistics().replies()).isEqualTo(2);
     }
 
@@ -142,7 +142,7 @@ class RoundTripIT extends RrpcTestSupport {
         try {
             context.getRegistry().bind("paho", paho);
             assertThat(template.requestBody("rrpc:ECHO/injected?client=#paho", "hi", String.class)).isEqualTo("hi");
-            assertThat(rrpc().getConnections()).anyMatch(c -> c.clientId().equals(paho.getClientId()));
+            assertThat(rrpc().transports()).anyMatch(c -> c.clientId().equals(paho.getClientId()));
             context.stop();
             assertThat(paho.isConnected()).as("a client the user supplied stays open").isTrue();
         } finally {

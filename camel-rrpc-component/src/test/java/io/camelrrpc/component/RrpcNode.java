@@ -85,7 +85,7 @@ final class RrpcNode implements AutoCloseable {
 
     /** The node's single broker connection. */
     MqttTransport connection() {
-        List<MqttTransport> connections = component().getConnections();
+        List<MqttTransport> connections = component().transports();
         assertThat(connections).as("connections of %s", context.getName()).hasSize(1);
         return connections.get(0);
     }
@@ -97,7 +97,7 @@ final class RrpcNode implements AutoCloseable {
 
     /** The node's single reply correlator (it exists once a producer started). */
     ReplyCorrelator correlator() {
-        List<ReplyCorrelator> correlators = component().getCorrelators();
+        List<ReplyCorrelator> correlators = component().correlators();
         assertThat(correlators).as("correlators of %s", context.getName()).hasSize(1);
         return correlators.get(0);
     }

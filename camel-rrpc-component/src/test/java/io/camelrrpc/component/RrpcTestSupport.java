@@ -56,7 +56,7 @@ abstract class RrpcTestSupport extends CamelTestSupport {
 
     /** The single correlator of the context's producers. */
     protected ReplyCorrelator correlator() {
-        List<ReplyCorrelator> correlators = rrpc().getCorrelators();
+        List<ReplyCorrelator> correlators = rrpc().correlators();
         assertThat(correlators).hasSize(1);
         return correlators.get(0);
     }

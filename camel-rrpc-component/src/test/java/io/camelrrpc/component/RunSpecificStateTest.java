@@ -2,9 +2,6 @@ package io.camelrrpc.component;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.Timer;
@@ -60,35 +57,15 @@ class RunSpecificStateTest {
     }
 
     @Test
-    void noClassOfTheComponentHoldsRunSpecificStaticState() throws Exception {
-        try (Stream<Path> classFiles = Files.walk(classesRoot())) {
-            List<String> offenders = classFiles.filter(file -> file.toString().endsWith(".class"))
-                    .map(RunSpecificStateTest::load)
-                    .flatMap(type -> Stream.of(type.getDeclaredFields()))
-                    .filter(field -> Modifier.isStatic(field.getModifiers()))
-                    .filter(field -> RUN_SPECIFIC_TYPES.stream().anyMatch(t -> t.isAssignableFrom(field.getType())))
-                    .map(RunSpecificStateTest::describe)
-                    .toList();
-            assertThat(offenders).as("static fields holding random, thread or pool state").isEmpty();
-        }
-    }
-
-    private static Path classesRoot() throws URISyntaxException {
-        return Path.of(RrpcComponent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    }
-
-    private static Class<?> load(Path classFile) {
-        try {
-            String name = classesRootRelative(classFile).replace(classFile.getFileSystem().getSeparator(), ".");
-            return Class.forName(name.substring(0, name.length() - ".class".length()), false,
-                    RunSpecificStateTest.class.getClassLoader());
-        } catch (ClassNotFoundException | URISyntaxException e) {
-            throw new IllegalStateException("cannot load " + classFile, e);
-        }
-    }
-
-    private static String classesRootRelative(Path classFile) throws URISyntaxException {
-        return classesRoot().relativize(classFile).toString();
+    void noClassOfTheComponentHoldsRunSpecificStaticState() {
+        List<String> offenders = CompiledClasses.names().stream()
+                .map(CompiledClasses::load)
+                .flatMap(type -> Stream.of(type.getDeclaredFields()))
+                .filter(field -> Modifier.isStatic(field.getModifiers()))
+                .filter(field -> RUN_SPECIFIC_TYPES.stream().anyMatch(t -> t.isAssignableFrom(field.getType())))
+                .map(RunSpecificStateTest::describe)
+                .toList();
+        assertThat(offenders).as("static fields holding random, thread or pool state").isEmpty();
     }
 
     private static String describe(Field field) {

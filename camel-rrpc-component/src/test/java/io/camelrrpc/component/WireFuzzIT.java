@@ -66,7 +66,7 @@ class WireFuzzIT extends RrpcTestSupport {
 
     @Test
     void randomTrafficIsDroppedAndCountedWhileRealCallsGoOn() throws Exception {
-        MqttConnection connection = (MqttConnection) rrpc().getConnections().get(0);
+        MqttConnection connection = (MqttConnection) rrpc().transports().get(0);
         AtomicInteger connectionsLost = countConnectionsLost(connection);
         CorrelationStatistics stats = correlator().statistics();
 
@@ -96,7 +96,7 @@ class WireFuzzIT extends RrpcTestSupport {
 
         assertThat(RrpcNode.replyText(template.request("direct:call", e -> e.getIn().setBody("still there?"))))
                 .isEqualTo("D:still there?");
-        assertThat(rrpc().getConnections()).containsExactly(connection);
+        assertThat(rrpc().transports()).containsExactly(connection);
         assertThat(connection.isConnected()).isTrue();
         assertThat(connection.isHealthy()).isTrue();
         assertThat(connectionsLost).as("connections lost during the fuzz").hasValue(0);
@@ -114,7 +114,7 @@ class WireFuzzIT extends RrpcTestSupport {
     @ParameterizedTest
     @ValueSource(ints = { 0x1F600, 0xFF01 })
     void topicsPahoCannotDecodeDoNotStopTheConnection(int codePoint) throws Exception {
-        MqttConnection connection = (MqttConnection) rrpc().getConnections().get(0);
+        MqttConnection connection = (MqttConnection) rrpc().transports().get(0);
         AtomicInteger connectionsLost = countConnectionsLost(connection);
         String character = new String(Character.toChars(codePoint));
 
@@ -137,7 +137,7 @@ class WireFuzzIT extends RrpcTestSupport {
      */
     @Test
     void deviceNamePahoCannotEncodeFailsOnlyItsOwnCall() throws Exception {
-        MqttConnection connection = (MqttConnection) rrpc().getConnections().get(0);
+        MqttConnection connection = (MqttConnection) rrpc().transports().get(0);
         AtomicInteger connectionsLost = countConnectionsLost(connection);
         CompletableFuture<Exchange> bystander = template.asyncSend("direct:call", callTo("SLOW", "dev0"));
         await().until(() -> correlator().pendingCalls() == 1);

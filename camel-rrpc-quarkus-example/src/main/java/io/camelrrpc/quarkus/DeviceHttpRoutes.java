@@ -8,7 +8,7 @@ import io.camelrrpc.component.RrpcCallException;
 import io.camelrrpc.component.RrpcConstants;
 import io.camelrrpc.component.RrpcPayloadTooLargeException;
 import io.camelrrpc.component.RrpcTimeoutException;
-import io.camelrrpc.component.internal.topic.TopicNames;
+import io.camelrrpc.component.spi.RrpcAddress;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
@@ -66,7 +66,7 @@ public class DeviceHttpRoutes extends RouteBuilder {
     }
 
     private static String pathParameter(Message message, String name) {
-        return TopicNames.requireLevel(name, message.getHeader(name, String.class));
+        return RrpcAddress.requireTopicLevel(name, message.getHeader(name, String.class));
     }
 
     private static long timeoutMillis(String timeout) {

@@ -1,7 +1,5 @@
 package io.camelrrpc.component.spi;
 
-import io.camelrrpc.component.internal.observe.ConnectionMonitor;
-
 /**
  * Hears what the component does, e.g. to keep metrics. The component calls it on its own threads (the MQTT client's,
  * the timer's, the completion and consumer pools): an implementation must be quick, must not block and should not
@@ -38,10 +36,10 @@ public interface RrpcObserver {
     }
 
     /** A broker connection was opened for the component's endpoints. */
-    default void connectionOpened(ConnectionMonitor connection) {
+    default void connectionOpened(RrpcConnection connection) {
     }
 
     /** A broker connection was closed: its last endpoint stopped. */
-    default void connectionClosed(ConnectionMonitor connection) {
+    default void connectionClosed(RrpcConnection connection) {
     }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelrrpc.component.RrpcConstants;
-import io.camelrrpc.component.internal.topic.TopicNames;
+import io.camelrrpc.component.spi.RrpcAddress;
 import io.camelrrpc.examples.http.DeviceCalls;
 import io.camelrrpc.examples.http.HttpReplies;
 import org.apache.camel.Exchange;
@@ -128,7 +128,7 @@ public class RRpcAction {
             throw AlibabaApiException.call(nullCode, name + " must not be empty");
         }
         try {
-            return TopicNames.requireLevel(name, value);
+            return RrpcAddress.requireTopicLevel(name, value);
         } catch (IllegalArgumentException e) {
             throw AlibabaApiException.call(invalidCode, e.getMessage());
         }

@@ -1,6 +1,6 @@
 package io.camelrrpc.examples.device;
 
-import io.camelrrpc.component.internal.topic.TopicNames;
+import io.camelrrpc.component.spi.RrpcAddress;
 
 /**
  * A device, written {@code productId/deviceName}.
@@ -11,8 +11,8 @@ import io.camelrrpc.component.internal.topic.TopicNames;
 public record DeviceId(String productId, String deviceName) {
 
     public DeviceId {
-        TopicNames.requireLevel("productId", productId);
-        TopicNames.requireLevel("deviceName", deviceName);
+        RrpcAddress.requireTopicLevel("productId", productId);
+        RrpcAddress.requireTopicLevel("deviceName", deviceName);
     }
 
     /** Reads {@code productId/deviceName}; Spring uses it to bind properties. */

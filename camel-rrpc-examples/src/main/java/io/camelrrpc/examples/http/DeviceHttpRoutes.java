@@ -2,7 +2,7 @@ package io.camelrrpc.examples.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelrrpc.component.RrpcConstants;
-import io.camelrrpc.component.internal.topic.TopicNames;
+import io.camelrrpc.component.spi.RrpcAddress;
 import io.camelrrpc.examples.ExampleProperties;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -57,7 +57,7 @@ public class DeviceHttpRoutes extends RouteBuilder {
 
     /** The path parameter as the client meant it: percent-decoded once, then checked as a topic level. */
     private static String pathParameter(Message message, String name) {
-        return TopicNames.requireLevel(name, PathSegments.decode(name, message.getHeader(name, String.class)));
+        return RrpcAddress.requireTopicLevel(name, PathSegments.decode(name, message.getHeader(name, String.class)));
     }
 
     private void replyError(Exchange exchange) throws Exception {

@@ -6,9 +6,8 @@ import java.util.TreeMap;
 
 import io.camelrrpc.component.RrpcComponent;
 import io.camelrrpc.component.RrpcConsumer;
-import io.camelrrpc.component.internal.correlation.CorrelationStatistics;
-import io.camelrrpc.component.internal.correlation.ReplyCorrelator;
-import io.camelrrpc.component.internal.late.RecentCalls;
+import io.camelrrpc.component.internal.observe.RrpcComponents;
+import io.camelrrpc.component.spi.CallStatistics;
 import io.camelrrpc.component.spi.ConnectionStatus;
 import org.apache.camel.Route;
 import org.apache.camel.spi.annotations.DevConsole;
@@ -46,11 +45,10 @@ public class RrpcDevConsole extends AbstractDevConsole {
                         connection.lastFailure() == null ? ""
                                 : ", last failure at " + connection.lastFailureAt() + ": " + connection.lastFailure()));
             }
-            for (ReplyCorrelator correlator : component.getCorrelators()) {
-                Map<String, Integer> pending = PendingCallsByDevice.count(correlator);
+            for (CallStatistics statistics : component.getCallStatistics()) {
+                Map<String, Integer> pending = statistics.pendingCallsByDevice();
                 text.append(String.format("  Calls: %d pending to %d device(s); %s%n",
-                        pending.values().stream().mapToInt(Integer::intValue).sum(), pending.size(),
-                        statistics(correlator)));
+                        statistics.pendingCalls(), pending.size(), statistics(statistics)));
                 PendingCallsByDevice.top(pending, limit)
                         .forEach(device -> text.append(String.format("    %s: %d pending%n", device.device(),
                                 device.pendingCalls())));
@@ -79,12 +77,12 @@ public class RrpcDevConsole extends AbstractDevConsole {
             });
             json.put("connections", connections);
             JsonArray producers = new JsonArray();
-            for (ReplyCorrelator correlator : component.getCorrelators()) {
+            for (CallStatistics statistics : component.getCallStatistics()) {
                 JsonObject producer = new JsonObject();
-                Map<String, Integer> pending = PendingCallsByDevice.count(correlator);
-                producer.put("pendingCalls", pending.values().stream().mapToInt(Integer::intValue).sum());
+                Map<String, Integer> pending = statistics.pendingCallsByDevice();
+                producer.put("pendingCalls", statistics.pendingCalls());
                 producer.put("devicesWithPendingCalls", pending.size());
-                producer.put("statistics", new JsonObject(statisticsMap(correlator)));
+                producer.put("statistics", new JsonObject(statisticsMap(statistics)));
                 JsonArray devices = new JsonArray();
                 PendingCallsByDevice.top(pending, limit).forEach(device -> devices.add(
                         new JsonObject(Map.of("device", device.device(), "pendingCalls", device.pendingCalls()))));
@@ -105,13 +103,7 @@ public class RrpcDevConsole extends AbstractDevConsole {
     }
 
     private Map<String, RrpcComponent> components() {
-        Map<String, RrpcComponent> components = new TreeMap<>();
-        for (String name : getCamelContext().getComponentNames()) {
-            if (getCamelContext().hasComponent(name) instanceof RrpcComponent component) {
-                components.put(name, component);
-            }
-        }
-        return components;
+        return RrpcComponents.of(getCamelContext());
     }
 
     /** The started rrpc consumers of this component, by route id. */
@@ -126,29 +118,27 @@ public class RrpcDevConsole extends AbstractDevConsole {
         return consumers;
     }
 
-    private static String statistics(ReplyCorrelator correlator) {
+    private static String statistics(CallStatistics statistics) {
         StringBuilder text = new StringBuilder();
-        statisticsMap(correlator).forEach((name, value) -> text.append(text.isEmpty() ? "" : ", ")
+        statisticsMap(statistics).forEach((name, value) -> text.append(text.isEmpty() ? "" : ", ")
                 .append(name).append('=').append(value));
         return text.toString();
     }
 
-    private static Map<String, Object> statisticsMap(ReplyCorrelator correlator) {
-        CorrelationStatistics stats = correlator.statistics();
-        RecentCalls recent = correlator.recentCalls();
+    private static Map<String, Object> statisticsMap(CallStatistics stats) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("calls", stats.calls());
         map.put("replies", stats.replies());
         map.put("timeouts", stats.timeouts());
         map.put("failures", stats.failures());
         map.put("rejections", stats.rejections());
-        map.put("lateReplies", recent.lateReplies());
-        map.put("duplicateReplies", recent.duplicateReplies());
-        map.put("unmatchedReplies", stats.unmatchedReplies() - recent.lateReplies() - recent.duplicateReplies());
+        map.put("lateReplies", stats.lateReplies());
+        map.put("duplicateReplies", stats.duplicateReplies());
+        map.put("unmatchedReplies", stats.unmatchedReplies());
         map.put("misaddressedReplies", stats.misaddressedReplies());
         map.put("malformedReplies", stats.malformedReplies());
         map.put("oversizedReplies", stats.oversizedReplies());
-        map.put("rememberedTimeouts", recent.timedOutCalls());
+        map.put("rememberedTimeouts", stats.rememberedTimeouts());
         return map;
     }
 

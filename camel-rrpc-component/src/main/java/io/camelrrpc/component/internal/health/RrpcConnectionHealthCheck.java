@@ -2,8 +2,8 @@ package io.camelrrpc.component.internal.health;
 
 import java.util.Map;
 
-import io.camelrrpc.component.internal.observe.ConnectionMonitor;
 import io.camelrrpc.component.spi.ConnectionStatus;
+import io.camelrrpc.component.spi.RrpcConnection;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -15,9 +15,9 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  */
 public final class RrpcConnectionHealthCheck extends AbstractHealthCheck {
 
-    private final ConnectionMonitor connection;
+    private final RrpcConnection connection;
 
-    public RrpcConnectionHealthCheck(ConnectionMonitor connection) {
+    public RrpcConnectionHealthCheck(RrpcConnection connection) {
         super("camel", "rrpc:" + connection.id());
         this.connection = connection;
     }

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-import io.camelrrpc.component.internal.observe.ConnectionMonitor;
-import io.camelrrpc.component.internal.observe.ConnectionMonitors;
+import io.camelrrpc.component.internal.observe.RrpcComponents;
+import io.camelrrpc.component.spi.RrpcConnection;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.health.HealthCheck;
@@ -21,7 +21,7 @@ public final class RrpcHealthCheckRepository implements HealthCheckRepository, C
 
     public static final String ID = "rrpc";
 
-    private final Map<ConnectionMonitor, HealthCheck> checks = new ConcurrentHashMap<>();
+    private final Map<RrpcConnection, HealthCheck> checks = new ConcurrentHashMap<>();
     private volatile CamelContext camelContext;
     private volatile boolean enabled = true;
 
@@ -56,12 +56,14 @@ public final class RrpcHealthCheckRepository implements HealthCheckRepository, C
         if (!enabled || context == null) {
             return Stream.empty();
         }
-        List<ConnectionMonitor> connections = ConnectionMonitors.of(context).toList();
+        List<RrpcConnection> connections = RrpcComponents.of(context).values().stream()
+                .flatMap(component -> component.getConnections().stream())
+                .toList();
         checks.keySet().retainAll(connections);
         return connections.stream().map(connection -> checks.computeIfAbsent(connection, this::newCheck));
     }
 
-    private HealthCheck newCheck(ConnectionMonitor connection) {
+    private HealthCheck newCheck(RrpcConnection connection) {
         RrpcConnectionHealthCheck check = new RrpcConnectionHealthCheck(connection);
         check.setCamelContext(camelContext);
         return check;

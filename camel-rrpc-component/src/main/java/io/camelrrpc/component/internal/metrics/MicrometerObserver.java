@@ -8,11 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 import io.camelrrpc.component.spi.CallOutcome;
-import io.camelrrpc.component.internal.observe.ConnectionMonitor;
 import io.camelrrpc.component.spi.ReplyDropReason;
 import io.camelrrpc.component.spi.RequestDropReason;
-import io.camelrrpc.component.spi.RrpcObserver;
 import io.camelrrpc.component.spi.RrpcAddress;
+import io.camelrrpc.component.spi.RrpcConnection;
+import io.camelrrpc.component.spi.RrpcObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -44,7 +44,7 @@ final class MicrometerObserver implements RrpcObserver, AutoCloseable {
     private final Map<TimerKey, Timer> requests = new ConcurrentHashMap<>();
     private final Map<ReplyDropReason, Counter> droppedReplies = new EnumMap<>(ReplyDropReason.class);
     private final Map<RequestDropReason, Counter> droppedRequests = new EnumMap<>(RequestDropReason.class);
-    private final Map<ConnectionMonitor, List<Meter>> connections = new ConcurrentHashMap<>();
+    private final Map<RrpcConnection, List<Meter>> connections = new ConcurrentHashMap<>();
     private final Gauge pendingCalls;
 
     private MicrometerObserver(MeterRegistry registry, boolean percentileHistogram, boolean deviceTag,
@@ -99,19 +99,19 @@ final class MicrometerObserver implements RrpcObserver, AutoCloseable {
     }
 
     @Override
-    public void connectionOpened(ConnectionMonitor connection) {
+    public void connectionOpened(RrpcConnection connection) {
         Tags tags = Tags.of("broker", connection.brokerUrl(), "client", connection.clientId());
         connections.computeIfAbsent(connection, c -> List.of(
                 Gauge.builder(CONNECTED, c, m -> m.isConnected() ? 1 : 0).tags(tags)
                         .description("1 while the broker connection is up, else 0").strongReference(true)
                         .register(registry),
-                FunctionCounter.builder(RECONNECTS, c, ConnectionMonitor::reconnects).tags(tags)
+                FunctionCounter.builder(RECONNECTS, c, RrpcConnection::reconnects).tags(tags)
                         .description("Times the broker connection came back with its subscriptions")
                         .register(registry)));
     }
 
     @Override
-    public void connectionClosed(ConnectionMonitor connection) {
+    public void connectionClosed(RrpcConnection connection) {
         List<Meter> meters = connections.remove(connection);
         if (meters != null) {
             meters.forEach(registry::remove);

@@ -8,13 +8,14 @@ import java.util.function.IntSupplier;
 
 import io.camelrrpc.component.internal.mqtt.ConnectionListener;
 import io.camelrrpc.component.spi.ConnectionStatus;
+import io.camelrrpc.component.spi.RrpcConnection;
 import org.apache.camel.util.URISupport;
 
 /**
  * Follows one broker connection for health checks, metrics and consoles: hears its drops, reconnects and failed
  * subscriptions, and reads its state through a {@link ConnectionView}.
  */
-public final class ConnectionMonitor implements ConnectionListener {
+public final class ConnectionMonitor implements ConnectionListener, RrpcConnection {
 
     private record Failure(String reason, Instant at) {
     }
@@ -41,29 +42,32 @@ public final class ConnectionMonitor implements ConnectionListener {
         this.id = clientId + "@" + brokerUrl;
     }
 
-    /** Names the connection, {@code clientId@brokerUrl}, with the client id it had when it opened. */
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public String brokerUrl() {
         return brokerUrl;
     }
 
-    /** The client id it had when it opened. */
+    @Override
     public String clientId() {
         return clientId;
     }
 
+    @Override
     public boolean isConnected() {
         return connection.isConnected();
     }
 
-    /** Times the connection came back with every subscription after a drop. */
+    @Override
     public long reconnects() {
         return reconnects.sum();
     }
 
+    @Override
     public ConnectionStatus status() {
         Failure failure = lastFailure.get();
         return new ConnectionStatus(id, brokerUrl, connection.clientId(), connection.isConnected(), connection.isReady(),

@@ -8,6 +8,7 @@ import io.camelrrpc.component.spi.CallOutcome;
 import io.camelrrpc.component.spi.ReplyDropReason;
 import io.camelrrpc.component.spi.RequestDropReason;
 import io.camelrrpc.component.spi.RrpcAddress;
+import io.camelrrpc.component.spi.RrpcConnection;
 import io.camelrrpc.component.spi.RrpcObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,14 +65,14 @@ public final class Observers implements RrpcObserver {
     }
 
     @Override
-    public void connectionOpened(ConnectionMonitor connection) {
+    public void connectionOpened(RrpcConnection connection) {
         if (!observers.isEmpty()) {
             tell(o -> o.connectionOpened(connection));
         }
     }
 
     @Override
-    public void connectionClosed(ConnectionMonitor connection) {
+    public void connectionClosed(RrpcConnection connection) {
         if (!observers.isEmpty()) {
             tell(o -> o.connectionClosed(connection));
         }

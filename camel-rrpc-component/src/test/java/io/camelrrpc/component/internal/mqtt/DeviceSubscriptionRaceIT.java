@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.camelrrpc.broker.EmbeddedMqttBroker;
+import io.camelrrpc.component.ComponentInternals;
 import io.camelrrpc.component.RrpcComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -56,7 +57,8 @@ class DeviceSubscriptionRaceIT {
     @Test
     void callThatSubscribesWhileTheExpiredSubscriptionIsBeingUnsubscribedLeavesTheDeviceHearing() throws Exception {
         assertThat(template.requestBody(LAMP, "1", String.class)).isEqualTo("lamp:1");
-        MqttConnection connection = (MqttConnection) context.getComponent("rrpc", RrpcComponent.class).getConnections().get(0);
+        RrpcComponent rrpc = context.getComponent("rrpc", RrpcComponent.class);
+        MqttConnection connection = (MqttConnection) ComponentInternals.transports(rrpc).get(0);
         CountDownLatch unsubscribing = new CountDownLatch(1);
         CompletableFuture<String> second = new CompletableFuture<>();
         AtomicBoolean first = new AtomicBoolean(true);

@@ -1,0 +1,26 @@
+package io.camelrrpc.component.spi;
+
+/**
+ * A broker connection of the component, as observers, health checks and consoles see it: read-only and without
+ * credentials. The same object from the connection's opening to its closing.
+ */
+public interface RrpcConnection {
+
+    /** Names the connection: {@code clientId@brokerUrl}, with the client id it had when it opened. */
+    String id();
+
+    /** The broker's URL, without user information. */
+    String brokerUrl();
+
+    /** The MQTT client id it had when it opened. */
+    String clientId();
+
+    /** Whether the connection is up now. */
+    boolean isConnected();
+
+    /** Times the connection came back with every subscription after a drop. */
+    long reconnects();
+
+    /** The connection's whole state now. */
+    ConnectionStatus status();
+}
