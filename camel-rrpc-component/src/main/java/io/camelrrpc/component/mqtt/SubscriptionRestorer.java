@@ -50,8 +50,9 @@ public final class SubscriptionRestorer {
                 return;
             }
             if (restored.failed().isEmpty()) {
-                LOG.info("Reconnected to MQTT broker {}; {} subscription(s) restored in {} SUBSCRIBE packet(s), {} ms"
-                         + " after the connection was made", settings.describe(), restored.filters(), restored.packets(),
+                LOG.info("Reconnected to MQTT broker {}; subscriptions restored ({} filter(s) subscribed again in {}"
+                         + " SUBSCRIBE packet(s)), {} ms after the connection was made", settings.describe(),
+                        restored.filters(), restored.packets(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connectedAtNanos));
                 listeners.accept(ConnectionListener::resubscribed);
                 return;
