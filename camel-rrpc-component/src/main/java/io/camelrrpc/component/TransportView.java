@@ -17,6 +17,16 @@ record TransportView(MqttTransport connection) implements ConnectionView {
     }
 
     @Override
+    public Transport transport() {
+        return connection.settings().transport();
+    }
+
+    @Override
+    public String protocolVersion() {
+        return connection.protocolVersion().toString();
+    }
+
+    @Override
     public boolean isConnected() {
         return connection.isConnected();
     }

@@ -81,5 +81,13 @@ class ConnectionSharingIT {
 
         assertThat(RrpcNode.replyText(node.request("direct:call", "hi"))).isEqualTo("D:hi");
         assertThat(node.connection().clientId()).isEqualTo("gw");
+        assertThat(node.component().getConnections()).as("the public view of the one shared connection")
+                .singleElement().satisfies(connection -> {
+                    assertThat(connection.id()).isEqualTo("gw@" + BROKER.url());
+                    assertThat(connection.transport()).isEqualTo(Transport.Paho);
+                    assertThat(connection.protocolVersion()).isEqualTo("3.1.1");
+                    assertThat(connection.isConnected()).isTrue();
+                    assertThat(connection.status().isReady()).isTrue();
+                });
     }
 }

@@ -1,5 +1,7 @@
 package io.camelrrpc.component.spi;
 
+import io.camelrrpc.component.Transport;
+
 /**
  * A broker connection of the component, as observers, health checks and consoles see it: read-only and without
  * credentials. The same object from the connection's opening to its closing.
@@ -14,6 +16,12 @@ public interface RrpcConnection {
 
     /** The MQTT client id it had when it opened. */
     String clientId();
+
+    /** The MQTT client library the connection runs on. */
+    Transport transport();
+
+    /** The MQTT protocol version it speaks, as the {@code protocolVersion} option is written: {@code 3.1.1} or {@code 5}. */
+    String protocolVersion();
 
     /** Whether the connection is up now. */
     boolean isConnected();

@@ -1,5 +1,7 @@
 package io.camelrrpc.component.internal.correlation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,9 +83,10 @@ final class DeviceReplySubscriptions {
         });
     }
 
-    /** Unsubscribes from devices unused for longer than the linger time. */
+    /** Unsubscribes from devices unused for longer than the linger time, many filters per UNSUBSCRIBE packet. */
     void expireIdle(long lingerNanos) {
         long now = System.nanoTime();
+        List<Subscription> expiredSubscriptions = new ArrayList<>();
         for (Map.Entry<String, Entry> candidate : entries.entrySet()) {
             Entry entry = candidate.getValue();
             boolean[] expired = new boolean[1];
@@ -92,8 +95,11 @@ final class DeviceReplySubscriptions {
                 return expired[0] ? null : current;
             });
             if (expired[0]) {
-                connection.unsubscribe(entry.subscription);
+                expiredSubscriptions.add(entry.subscription);
             }
+        }
+        if (!expiredSubscriptions.isEmpty()) {
+            connection.unsubscribeAll(expiredSubscriptions);
         }
     }
 
@@ -103,7 +109,7 @@ final class DeviceReplySubscriptions {
     }
 
     void clear() {
-        entries.values().forEach(entry -> connection.unsubscribe(entry.subscription));
+        connection.unsubscribeAll(entries.values().stream().map(entry -> entry.subscription).toList());
         entries.clear();
     }
 }

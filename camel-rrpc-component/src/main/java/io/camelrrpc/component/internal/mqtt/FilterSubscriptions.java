@@ -6,27 +6,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * The subscriptions of one connection, as the broker sees them: one state per broker filter, with the subscriptions
- * using it (counted), whether the broker has granted it on the current connection, and at most one SUBSCRIBE or
- * UNSUBSCRIBE of it in flight. What happens meanwhile waits for that operation's answer: a filter released while its
- * SUBSCRIBE is in flight is unsubscribed after the SUBACK, and one used again while its UNSUBSCRIBE is in flight is
- * subscribed again after the UNSUBACK. So the broker gets the operations on a filter in the order they were decided,
- * and a late UNSUBSCRIBE never undoes a newer SUBSCRIBE.
+ * The subscriptions of one connection, whatever MQTT client carries it (each transport supplies only its client calls,
+ * {@link Packets}), as the broker sees them: one state per broker filter, with the subscriptions using it, whether the
+ * broker has granted it on the current connection, and at most one SUBSCRIBE or UNSUBSCRIBE of it in flight. What
+ * happens meanwhile waits for that operation's answer: a filter released while its SUBSCRIBE is in flight is
+ * unsubscribed after the SUBACK, and one used again while its UNSUBSCRIBE is in flight is subscribed again after the
+ * UNSUBACK. So the broker gets the operations on a filter in the order they were decided, and a late UNSUBSCRIBE never
+ * undoes a newer SUBSCRIBE. Whether a filter is still used is one map look-up: thousands of per-device filters cost
+ * nothing per subscribe or unsubscribe.
  * <p>
- * After a reconnect, {@link #restore()} subscribes every filter in use again, many filters per SUBSCRIBE packet.
- * Answers to operations sent before a connection was lost are ignored: {@link #connectionLost} settled them.
- * Packets are sent outside this object's lock; outcomes are told outside it too.
+ * Filters decided together go many per packet ({@link SubscribeBatches}). After a reconnect, {@link #restore()}
+ * subscribes every filter in use again, many filters per SUBSCRIBE packet. Answers to operations sent before a
+ * connection was lost are ignored: {@link #connectionLost} settled them. Packets are sent outside this object's lock;
+ * outcomes are told outside it too.
  */
-final class FilterSubscriptions {
+public final class FilterSubscriptions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FilterSubscriptions.class);
 
     /** Sends the packets; each call tells its outcome once, on any thread, and never throws. */
-    interface Packets {
+    public interface Packets {
         /**
          * Sends one SUBSCRIBE.
          *
@@ -34,8 +46,8 @@ final class FilterSubscriptions {
          */
         void subscribe(String[] filters, int[] qos, BiConsumer<boolean[], Throwable> done);
 
-        /** Sends one UNSUBSCRIBE. @param done gets {@code null}, or why it failed */
-        void unsubscribe(String filter, Consumer<Throwable> done);
+        /** Sends one UNSUBSCRIBE with all these filters. @param done gets {@code null}, or why it failed */
+        void unsubscribe(String[] filters, Consumer<Throwable> done);
     }
 
     /** A subscription waiting for the broker to grant its filter, and whom to tell. */
@@ -86,6 +98,50 @@ final class FilterSubscriptions {
         }
     }
 
+    /**
+     * What was decided under the lock, to be done after it: outcomes to tell, then packets to send, for the connection
+     * that was current when they were decided.
+     */
+    private final class Outbox {
+        private final long sentOn = connection;
+        private final List<Outcome> outcomes = new ArrayList<>();
+        private final List<Filter> subscribes = new ArrayList<>();
+        private final List<Filter> unsubscribes = new ArrayList<>();
+
+        void tell(Waiter waiter, Throwable failure) {
+            outcomes.add(new Outcome(waiter, failure));
+        }
+
+        /** Marks the filter's SUBSCRIBE in flight. */
+        void subscribe(Filter filter) {
+            filter.inFlight = Operation.SUBSCRIBE;
+            filter.requestedQos = filter.qos;
+            subscribes.add(filter);
+        }
+
+        /** Marks the filter's UNSUBSCRIBE in flight. */
+        void unsubscribe(Filter filter) {
+            filter.inFlight = Operation.UNSUBSCRIBE;
+            unsubscribes.add(filter);
+        }
+
+        /** Outside the lock. */
+        void send() {
+            outcomes.forEach(Outcome::tell);
+            for (List<Filter> batch : SubscribeBatches.split(subscribes, filter -> filter.name)) {
+                sendSubscribe(batch, sentOn, notGranted -> {
+                });
+            }
+            for (List<Filter> batch : SubscribeBatches.split(unsubscribes, filter -> filter.name)) {
+                String[] names = batch.stream().map(filter -> filter.name).toArray(String[]::new);
+                for (String name : names) {
+                    beforeUnsubscribe.accept(name);
+                }
+                packets.unsubscribe(names, failure -> unsubscribed(batch, sentOn));
+            }
+        }
+    }
+
     private final SubscriptionTable table = new SubscriptionTable();
     /** Changed under this object's lock; read without it by {@link #isGranted}, once per call. */
     private final Map<String, Filter> filters = new ConcurrentHashMap<>();
@@ -94,12 +150,13 @@ final class FilterSubscriptions {
     private final Function<String, Exception> refusal;
     /** Counts lost connections: answers to packets sent on an earlier connection are ignored. */
     private long connection;
+    private volatile Consumer<String> beforeUnsubscribe = filter -> { };
 
     /**
      * @param connected whether the connection is up (a filter released while it is down needs no UNSUBSCRIBE)
      * @param refusal   the failure told to subscriptions whose filter the broker refused
      */
-    FilterSubscriptions(Packets packets, BooleanSupplier connected, Function<String, Exception> refusal) {
+    public FilterSubscriptions(Packets packets, BooleanSupplier connected, Function<String, Exception> refusal) {
         this.packets = packets;
         this.connected = connected;
         this.refusal = refusal;
@@ -112,58 +169,129 @@ final class FilterSubscriptions {
      * @param done told once: {@code null} when the broker has granted the filter, else why not (the subscription is
      *             then removed)
      */
-    void subscribe(Subscription subscription, Consumer<Throwable> done) {
-        Runnable send;
+    public void subscribe(Subscription subscription, Consumer<Throwable> done) {
+        Outbox outbox;
         synchronized (this) {
-            table.add(subscription);
-            Filter filter = filters.computeIfAbsent(subscription.brokerFilter(), Filter::new);
-            filter.users.add(subscription);
-            filter.qos = Math.max(filter.qos, subscription.qos());
-            if (filter.grantedAsWanted() && filter.inFlight == null) {
-                send = () -> done.accept(null);
-            } else {
-                filter.waiting.add(new Waiter(subscription, done));
-                send = filter.inFlight == null ? startSubscribe(List.of(filter)) : null;
+            outbox = new Outbox();
+            add(subscription, done, outbox);
+        }
+        outbox.send();
+    }
+
+    /**
+     * {@link #subscribe} for many: the filters that need a SUBSCRIBE go in as few packets as {@link SubscribeBatches}
+     * allows.
+     *
+     * @param explain what to fail with when the broker did not grant a subscription's filter, and why
+     * @return completes when all are in place; fails when any was not (those are removed, the others stay)
+     */
+    public CompletableFuture<Void> subscribeAll(List<Subscription> subscriptions,
+                                                BiFunction<Subscription, Throwable, Exception> explain) {
+        List<CompletableFuture<Void>> each = new ArrayList<>(subscriptions.size());
+        Outbox outbox;
+        synchronized (this) {
+            outbox = new Outbox();
+            for (Subscription subscription : subscriptions) {
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                each.add(done);
+                add(subscription, failure -> {
+                    if (failure == null) {
+                        done.complete(null);
+                    } else {
+                        done.completeExceptionally(explain.apply(subscription, failure));
+                    }
+                }, outbox);
             }
         }
-        run(send);
+        outbox.send();
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * {@link #subscribe}, then waits for the broker's answer until the deadline.
+     *
+     * @return {@code null} when the broker has granted the filter, else why not (the subscription is then removed)
+     * @throws TimeoutException when no answer came in time (the subscription is then removed)
+     */
+    public Throwable subscribeAndWait(Subscription subscription, long deadlineNanos)
+            throws InterruptedException, TimeoutException {
+        CompletableFuture<Throwable> answer = new CompletableFuture<>();
+        subscribe(subscription, answer::complete);
+        try {
+            return answer.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            unsubscribe(subscription);
+            throw e;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e); // never: the answer is a value
+        }
+    }
+
+    /** Under the lock. */
+    private void add(Subscription subscription, Consumer<Throwable> done, Outbox outbox) {
+        table.add(subscription);
+        Filter filter = filters.computeIfAbsent(subscription.brokerFilter(), Filter::new);
+        filter.users.add(subscription);
+        filter.qos = Math.max(filter.qos, subscription.qos());
+        Waiter waiter = new Waiter(subscription, done);
+        if (filter.grantedAsWanted() && filter.inFlight == null) {
+            outbox.tell(waiter, null);
+        } else {
+            filter.waiting.add(waiter);
+            if (filter.inFlight == null) {
+                outbox.subscribe(filter);
+            }
+        }
     }
 
     /**
      * Stops delivering to the subscription. When no other subscription uses its filter, the filter is unsubscribed,
      * after the operation in flight on it, if any. A subscription still waiting for its filter is told it failed.
      */
-    void unsubscribe(Subscription subscription) {
-        Runnable send;
-        List<Outcome> outcomes = new ArrayList<>(1);
+    public void unsubscribe(Subscription subscription) {
+        unsubscribeAll(List.of(subscription));
+    }
+
+    /** {@link #unsubscribe} for many: the filters no longer used go in as few UNSUBSCRIBE packets as possible. */
+    public void unsubscribeAll(List<Subscription> subscriptions) {
+        Outbox outbox;
         synchronized (this) {
-            table.remove(subscription);
-            Filter filter = filters.get(subscription.brokerFilter());
-            if (filter == null || !filter.removeUser(subscription)) {
-                return;
+            outbox = new Outbox();
+            for (Subscription subscription : subscriptions) {
+                remove(subscription, outbox);
             }
-            for (Iterator<Waiter> it = filter.waiting.iterator(); it.hasNext(); ) {
-                Waiter waiter = it.next();
-                if (waiter.subscription() == subscription) {
-                    it.remove();
-                    outcomes.add(new Outcome(waiter, new IllegalStateException(
-                            "unsubscribed from '" + filter.name + "' before the broker granted it")));
-                }
-            }
-            send = filter.inFlight == null ? settle(filter) : null;
         }
-        outcomes.forEach(Outcome::tell);
-        run(send);
+        outbox.send();
+    }
+
+    /** Under the lock. */
+    private void remove(Subscription subscription, Outbox outbox) {
+        table.remove(subscription);
+        Filter filter = filters.get(subscription.brokerFilter());
+        if (filter == null || !filter.removeUser(subscription)) {
+            return;
+        }
+        for (Iterator<Waiter> it = filter.waiting.iterator(); it.hasNext(); ) {
+            Waiter waiter = it.next();
+            if (waiter.subscription() == subscription) {
+                it.remove();
+                outbox.tell(waiter, new IllegalStateException(
+                        "unsubscribed from '" + filter.name + "' before the broker granted it"));
+            }
+        }
+        if (filter.inFlight == null) {
+            settle(filter, outbox);
+        }
     }
 
     /** Whether the broker has granted the subscription's filter on the current connection. */
-    boolean isGranted(Subscription subscription) {
+    public boolean isGranted(Subscription subscription) {
         Filter filter = filters.get(subscription.brokerFilter());
         return filter != null && filter.granted;
     }
 
     /** Whether every filter granted before the connection was lost is granted again. */
-    synchronized boolean allRestored() {
+    public synchronized boolean allRestored() {
         return filters.values().stream().noneMatch(filter -> filter.established && !filter.granted);
     }
 
@@ -172,12 +300,17 @@ final class FilterSubscriptions {
         return filters.size();
     }
 
+    /** For tests: runs on the thread that is about to send an UNSUBSCRIBE, with each of its filters. */
+    public void beforeUnsubscribe(Consumer<String> hook) {
+        beforeUnsubscribe = hook;
+    }
+
     /**
-     * The connection dropped: the broker forgot every filter (clean session), operations in flight will never be
-     * answered, and subscriptions waiting for their first grant are told the failure and removed. The filters of the
-     * others are made again by {@link #restore()}.
+     * The connection dropped: the broker forgets every filter (unless it keeps the session: {@link #sessionResumed}),
+     * operations in flight will never be answered, and subscriptions waiting for their first grant are told the
+     * failure and removed. The filters of the others are made again by {@link #restore()}.
      */
-    void connectionLost(Throwable failure) {
+    public void connectionLost(Throwable failure) {
         List<Outcome> outcomes = new ArrayList<>();
         synchronized (this) {
             connection++;
@@ -200,12 +333,22 @@ final class FilterSubscriptions {
     }
 
     /**
+     * The broker kept the session, and with it every filter it had granted: they are granted again without a
+     * SUBSCRIBE.
+     */
+    public synchronized void sessionResumed() {
+        for (Filter filter : filters.values()) {
+            filter.granted |= filter.established;
+        }
+    }
+
+    /**
      * Subscribes again every filter in use that the broker has not granted on this connection, many per packet
      * ({@link SubscribeBatches}), all packets at once.
      *
      * @return completes once every packet was answered, with what was sent and what failed
      */
-    CompletableFuture<Restoration> restore() {
+    public CompletableFuture<Restoration> restore() {
         List<Filter> wanted = new ArrayList<>();
         long current;
         synchronized (this) {
@@ -247,30 +390,34 @@ final class FilterSubscriptions {
      * @param failed     the filters not granted
      * @param superseded whether the connection was lost before every answer came (a new restore follows)
      */
-    record Restoration(int filters, int packets, List<String> failed, boolean superseded) {
+    public record Restoration(int filters, int packets, List<String> failed, boolean superseded) {
     }
 
     /** Calls the action for every subscription whose filter matches the topic. */
-    void forEachMatch(String topic, Consumer<Subscription> action) {
+    public void forEachMatch(String topic, Consumer<Subscription> action) {
         table.forEachMatch(topic, action);
     }
 
+    /**
+     * Tells every subscription whose filter matches the topic that a message to it was skipped as oversized; a
+     * listener that throws is logged.
+     */
+    public void reportOversized(String topic, int payloadBytes) {
+        table.forEachMatch(topic, subscription -> {
+            try {
+                subscription.listener().onOversized(topic, payloadBytes);
+            } catch (RuntimeException e) {
+                LOG.warn("Listener of {} failed on an oversized message to '{}': {}", subscription.filter(), topic,
+                        e.getMessage(), e);
+            }
+        });
+    }
+
     /** Forgets everything, e.g. when the connection closes; answers still to come are ignored. */
-    synchronized void clear() {
+    public synchronized void clear() {
         connection++;
         filters.clear();
         table.clear();
-    }
-
-    /** Marks the filters' SUBSCRIBE in flight; run the result outside the lock to send it. */
-    private Runnable startSubscribe(List<Filter> batch) {
-        batch.forEach(filter -> {
-            filter.inFlight = Operation.SUBSCRIBE;
-            filter.requestedQos = filter.qos;
-        });
-        long current = connection;
-        return () -> sendSubscribe(batch, current, failed -> {
-        });
     }
 
     private void sendSubscribe(List<Filter> batch, long sentOn, Consumer<List<String>> failed) {
@@ -286,12 +433,12 @@ final class FilterSubscriptions {
     /** @return the filters not granted, or {@code null} when the answer came from a connection lost since */
     private List<String> subscribed(List<Filter> batch, long sentOn, boolean[] granted, Throwable failure) {
         List<String> notGranted = new ArrayList<>();
-        List<Outcome> outcomes = new ArrayList<>();
-        List<Runnable> sends = new ArrayList<>();
+        Outbox outbox;
         synchronized (this) {
             if (sentOn != connection) {
                 return null;
             }
+            outbox = new Outbox();
             for (int i = 0; i < batch.size(); i++) {
                 Filter filter = batch.get(i);
                 filter.inFlight = null;
@@ -308,55 +455,46 @@ final class FilterSubscriptions {
                         table.remove(waiter.subscription());
                         filter.removeUser(waiter.subscription());
                     }
-                    outcomes.add(new Outcome(waiter, outcome));
+                    outbox.tell(waiter, outcome);
                 }
                 filter.waiting.clear();
                 if (!ok) {
                     notGranted.add(filter.name);
                 }
-                sends.add(settle(filter));
+                settle(filter, outbox);
             }
         }
-        outcomes.forEach(Outcome::tell);
-        sends.forEach(FilterSubscriptions::run);
+        outbox.send();
         return notGranted;
     }
 
-    private void unsubscribed(Filter filter, long sentOn) {
-        Runnable send;
+    private void unsubscribed(List<Filter> batch, long sentOn) {
+        Outbox outbox;
         synchronized (this) {
             if (sentOn != connection) {
                 return;
             }
-            filter.inFlight = null;
-            filter.granted = false;
-            filter.established = false;
-            send = settle(filter);
+            outbox = new Outbox();
+            for (Filter filter : batch) {
+                filter.inFlight = null;
+                filter.granted = false;
+                filter.established = false;
+                settle(filter, outbox);
+            }
         }
-        run(send);
+        outbox.send();
     }
 
-    /**
-     * Brings a filter with no operation in flight in line with its users; under the lock.
-     *
-     * @return the packet to send outside the lock, or {@code null}
-     */
-    private Runnable settle(Filter filter) {
+    /** Brings a filter with no operation in flight in line with its users; under the lock. */
+    private void settle(Filter filter, Outbox outbox) {
         if (!filter.users.isEmpty()) {
-            return !filter.grantedAsWanted() && !filter.waiting.isEmpty() ? startSubscribe(List.of(filter)) : null;
-        }
-        if (filter.granted && connected.getAsBoolean()) {
-            filter.inFlight = Operation.UNSUBSCRIBE;
-            long current = connection;
-            return () -> packets.unsubscribe(filter.name, failure -> unsubscribed(filter, current));
-        }
-        filters.remove(filter.name, filter);
-        return null;
-    }
-
-    private static void run(Runnable send) {
-        if (send != null) {
-            send.run();
+            if (!filter.grantedAsWanted() && !filter.waiting.isEmpty()) {
+                outbox.subscribe(filter);
+            }
+        } else if (filter.granted && connected.getAsBoolean()) {
+            outbox.unsubscribe(filter);
+        } else {
+            filters.remove(filter.name, filter);
         }
     }
 }

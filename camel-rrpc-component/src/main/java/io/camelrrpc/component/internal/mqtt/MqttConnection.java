@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * One connection to a broker, shared by every endpoint with the same {@link ConnectionSettings}. It avoids Paho's
  * traps: the asynchronous client with memory persistence, TCP_NODELAY sockets, a large in-flight window behind
  * our own {@link PublishWindow}, one client-wide callback that dispatches to subscriptions and never throws, and
- * subscriptions made again after a reconnect, off Paho's callback thread, many per SUBSCRIBE packet. Subscribing and
- * unsubscribing one filter are ordered by {@link FilterSubscriptions}. It speaks MQTT 3.1.1 only: messages carry no
+ * subscriptions made again after a reconnect, off Paho's callback thread, many per SUBSCRIBE packet. Subscriptions are
+ * kept, ordered per filter and restored by {@link FilterSubscriptions} and {@link SubscriptionRestorer}, as on the
+ * HiveMQ transport; this class sends their packets through Paho. It speaks MQTT 3.1.1 only: messages carry no
  * properties, and publishes end without reason codes.
  */
 public final class MqttConnection extends ServiceSupport implements MqttTransport, MqttCallbackExtended {
@@ -48,7 +48,7 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
     private final CamelContext camelContext;
     private final ConnectionSettings settings;
     private final FilterSubscriptions subscriptions = new FilterSubscriptions(new PahoPackets(), this::isConnected,
-            filter -> subscribeFailure(filter, "the broker refused it (check the ACL for this client/user)"));
+            filter -> subscribeFailure(filter, MqttConnectionException.SUBSCRIBE_REFUSED));
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final PublishWindow window;
     private final LongAdder directPublishes = new LongAdder();
@@ -57,6 +57,7 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
     /** Where QoS 0 messages are written on the publishing thread while connected on plain TCP; else null. */
     private volatile OutboundPacketStream direct;
     private ScheduledExecutorService resubscriber;
+    private SubscriptionRestorer restorer;
     private final Object connectedSignal = new Object();
     private final AtomicLong defusedTopics = new AtomicLong();
     private final AtomicLong deadReaders = new AtomicLong();
@@ -64,7 +65,6 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
     private volatile int maxPayload;
     private volatile boolean readerSeen;
     private volatile boolean resubscribeOnConnect;
-    private volatile Consumer<String> beforeUnsubscribe = filter -> { };
 
     public MqttConnection(CamelContext camelContext, ConnectionSettings settings) {
         this.camelContext = camelContext;
@@ -111,6 +111,8 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
     protected void doStart() throws Exception {
         resubscriber = camelContext.getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "RrpcResubscribe[" + settings.brokerUrl() + "]");
+        restorer = new SubscriptionRestorer(subscriptions, settings, resubscriber, () -> isConnected() && isStarted(),
+                this::tellListeners);
         client = settings.client() != null ? settings.client() : newClient();
         client.setCallback(this);
         if (!client.isConnected()) {
@@ -163,7 +165,7 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
 
     /** For tests: runs on the thread that is about to send an UNSUBSCRIBE, with its filter. */
     void beforeUnsubscribe(Consumer<String> hook) {
-        beforeUnsubscribe = hook;
+        subscriptions.beforeUnsubscribe(hook);
     }
 
     /** Times the reader thread was found dead and the connection made again. */
@@ -269,16 +271,11 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
     public Subscription subscribe(Subscription subscription) throws MqttConnectionException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis());
         while (true) {
-            CompletableFuture<Throwable> answer = new CompletableFuture<>();
-            subscriptions.subscribe(subscription, answer::complete);
             Throwable failure;
             try {
-                failure = answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                failure = subscriptions.subscribeAndWait(subscription, deadline);
             } catch (TimeoutException e) {
-                subscriptions.unsubscribe(subscription);
-                throw subscribeFailure(subscription.brokerFilter(), "the broker did not answer in time (connectionTimeout)");
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e);
+                throw subscribeFailure(subscription.brokerFilter(), MqttConnectionException.SUBSCRIBE_UNANSWERED);
             }
             if (failure == null) {
                 return subscription;
@@ -325,6 +322,12 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
                 failure -> done.completed(failure == null ? null : subscribeFailure(subscription, failure)));
     }
 
+    /** Many filters per SUBSCRIBE packet. */
+    @Override
+    public CompletableFuture<Void> subscribeAll(List<Subscription> wanted) {
+        return subscriptions.subscribeAll(wanted, this::subscribeFailure);
+    }
+
     /** Whether the broker has granted the subscription's filter on the current connection (e.g. again after a reconnect). */
     @Override
     public boolean isSubscribed(Subscription subscription) {
@@ -348,6 +351,12 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
     @Override
     public void unsubscribe(Subscription subscription) {
         subscriptions.unsubscribe(subscription);
+    }
+
+    /** Many filters per UNSUBSCRIBE packet. */
+    @Override
+    public void unsubscribeAll(List<Subscription> unwanted) {
+        subscriptions.unsubscribeAll(unwanted);
     }
 
     /** SUBSCRIBE and UNSUBSCRIBE packets through Paho; the outcome never comes on the calling thread's stack twice. */
@@ -381,10 +390,9 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
         }
 
         @Override
-        public void unsubscribe(String filter, Consumer<Throwable> done) {
+        public void unsubscribe(String[] filters, Consumer<Throwable> done) {
             try {
-                beforeUnsubscribe.accept(filter);
-                client.unsubscribe(filter, null, new IMqttActionListener() {
+                client.unsubscribe(filters, null, new IMqttActionListener() {
                     @Override
                     public void onSuccess(IMqttToken token) {
                         done.accept(null);
@@ -392,12 +400,12 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
 
                     @Override
                     public void onFailure(IMqttToken token, Throwable failure) {
-                        LOG.debug("Unsubscribe from {} failed: {}", filter, failure.getMessage());
+                        LOG.debug("Unsubscribe from {} failed: {}", List.of(filters), failure.getMessage());
                         done.accept(failure);
                     }
                 });
             } catch (MqttException | RuntimeException e) {
-                LOG.debug("Unsubscribe from {} failed: {}", filter, e.getMessage());
+                LOG.debug("Unsubscribe from {} failed: {}", List.of(filters), e.getMessage());
                 done.accept(e);
             }
         }
@@ -494,14 +502,7 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
                 LOG.warn("Skipped a message of {} bytes to '{}', over the largest payload accepted ({} bytes); {} so far"
                          + " on {}", payloadBytes, topic, maxPayload, count, settings.describe());
             }
-            subscriptions.forEachMatch(topic, subscription -> {
-                try {
-                    subscription.listener().onOversized(topic, payloadBytes);
-                } catch (RuntimeException e) {
-                    LOG.warn("Listener of {} failed on an oversized message to '{}': {}", subscription.filter(), topic,
-                            e.getMessage(), e);
-                }
-            });
+            subscriptions.reportOversized(topic, payloadBytes);
         }
 
         @Override
@@ -591,35 +592,8 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
             resubscribeOnConnect = false;
             long connectedAt = System.nanoTime();
             tellListeners(ConnectionListener::reconnected);
-            resubscriber.execute(() -> resubscribe(connectedAt, 1));
+            resubscriber.execute(() -> restorer.restore(connectedAt));
         }
-    }
-
-    /**
-     * Makes the subscriptions again after a reconnect, many per packet, all packets at once. Those the broker refuses
-     * are tried again, with growing pauses, while the connection stays up: a consumer must not stay deaf.
-     */
-    private void resubscribe(long connectedAt, int attempt) {
-        subscriptions.restore().whenComplete((restored, failure) -> {
-            if (failure != null || restored.superseded()) {
-                return;
-            }
-            if (restored.failed().isEmpty()) {
-                LOG.info("Reconnected to MQTT broker {}; {} subscription(s) restored in {} SUBSCRIBE packet(s), {} ms"
-                         + " after the connection was made", settings.describe(), restored.filters(), restored.packets(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connectedAt));
-                tellListeners(ConnectionListener::resubscribed);
-                return;
-            }
-            LOG.error("After reconnecting to {}: cannot subscribe to {} of {} filter(s) (attempt {}), e.g. '{}'",
-                    settings.describe(), restored.failed().size(), restored.filters(), attempt, restored.failed().get(0));
-            MqttConnectionException refused = new MqttConnectionException("not granted by the broker");
-            restored.failed().forEach(filter -> tellListeners(listener -> listener.resubscribeFailed(filter, refused)));
-            if (isConnected() && isStarted()) {
-                long delay = Math.min(settings.maxReconnectDelay(), 1000L << Math.min(attempt, 10));
-                resubscriber.schedule(() -> resubscribe(connectedAt, attempt + 1), delay, TimeUnit.MILLISECONDS);
-            }
-        });
     }
 
     @Override

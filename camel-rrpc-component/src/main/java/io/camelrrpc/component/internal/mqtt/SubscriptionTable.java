@@ -1,6 +1,5 @@
 package io.camelrrpc.component.internal.mqtt;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,12 +11,12 @@ import java.util.function.Consumer;
  * wildcard, as one device's requests or replies) are found by the topic's parent in constant time, so thousands of
  * device subscriptions cost nothing per message; other filters are matched one by one.
  */
-public final class SubscriptionTable {
+final class SubscriptionTable {
 
     private final Map<String, List<Subscription>> byParent = new ConcurrentHashMap<>();
     private final List<Subscription> others = new CopyOnWriteArrayList<>();
 
-    public void add(Subscription subscription) {
+    void add(Subscription subscription) {
         String parent = indexedParent(subscription.filter());
         if (parent == null) {
             others.add(subscription);
@@ -26,7 +25,7 @@ public final class SubscriptionTable {
         }
     }
 
-    public void remove(Subscription subscription) {
+    void remove(Subscription subscription) {
         String parent = indexedParent(subscription.filter());
         if (parent == null) {
             others.remove(subscription);
@@ -38,24 +37,13 @@ public final class SubscriptionTable {
         }
     }
 
-    /** Whether any subscription still sends this filter to the broker. */
-    public boolean uses(String brokerFilter) {
-        return all().stream().anyMatch(s -> s.brokerFilter().equals(brokerFilter));
-    }
-
-    public List<Subscription> all() {
-        List<Subscription> all = new ArrayList<>(others);
-        byParent.values().forEach(all::addAll);
-        return all;
-    }
-
-    public void clear() {
+    void clear() {
         byParent.clear();
         others.clear();
     }
 
     /** Calls the action for every subscription whose filter matches the topic. */
-    public void forEachMatch(String topic, Consumer<Subscription> action) {
+    void forEachMatch(String topic, Consumer<Subscription> action) {
         int slash = topic.lastIndexOf('/');
         if (slash >= 0) {
             List<Subscription> indexed = byParent.get(topic.substring(0, slash + 1));

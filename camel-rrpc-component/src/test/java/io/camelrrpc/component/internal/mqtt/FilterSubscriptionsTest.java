@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The order of SUBSCRIBE and UNSUBSCRIBE packets per filter, with packets the test answers one by one (what crosses
- * the wire is tested against brokers in DeviceSubscriptionRaceIT and ReconnectAtScaleIT).
+ * The order of SUBSCRIBE and UNSUBSCRIBE packets per filter, and their batching, with packets the test answers one by
+ * one (what crosses the wire is tested against brokers, on both transports, in DeviceSubscriptionRaceIT,
+ * ReconnectAtScaleIT and HiveMqReconnectIT).
  */
 class FilterSubscriptionsTest {
 
@@ -104,12 +105,8 @@ class FilterSubscriptionsTest {
 
     @Test
     void afterAReconnectFiltersAreRestoredManyPerPacketAndAnswersFromTheLostConnectionAreIgnored() {
-        List<Subscription> devices = new ArrayList<>();
-        for (int i = 0; i < 250; i++) {
-            Subscription device = Subscription.of("$rrpc/txd/P/device" + i + "/+", 0, (t, p) -> { });
-            devices.add(device);
-            tell(device);
-        }
+        List<Subscription> devices = devices(250);
+        devices.forEach(this::tell);
         Subscription late = subscription();
         AtomicReference<Throwable> lateTold = tell(late);
         while (packets.pending() > 1) {
@@ -153,6 +150,55 @@ class FilterSubscriptionsTest {
                 .isLessThanOrEqualTo(SubscribeBatches.MAX_BYTES));
     }
 
+    @Test
+    void filtersSubscribedOrUnsubscribedTogetherGoManyPerPacketAndARefusalFailsOnlyItsOwn() {
+        List<Subscription> devices = devices(250);
+        CompletableFuture<Void> all = subscriptions.subscribeAll(devices, (subscription, failure) ->
+                new IllegalStateException(subscription.brokerFilter() + ": " + failure.getMessage()));
+        assertThat(packets.sentPackets).hasSize(3);
+        packets.answerNext(true);
+        packets.answerNext(true);
+        packets.answerNext(false);
+        assertThat(all).isCompletedExceptionally();
+        assertThat(subscriptions.size()).as("the refused packet's filters are forgotten").isEqualTo(200);
+        assertThat(devices.subList(0, 200)).allSatisfy(device -> assertThat(subscriptions.isGranted(device)).isTrue());
+
+        packets.clearSent();
+        subscriptions.unsubscribeAll(devices);
+        assertThat(packets.sent()).hasSize(200).allSatisfy(packet -> assertThat(packet).startsWith("UNSUBSCRIBE "));
+        assertThat(packets.sentPackets).hasSize(2);
+        packets.answerNext(true);
+        packets.answerNext(true);
+        assertThat(subscriptions.size()).isZero();
+    }
+
+    @Test
+    void filtersOfASessionTheBrokerKeptAreGrantedAgainWithoutASubscribe() {
+        List<Subscription> devices = devices(3);
+        devices.forEach(this::tell);
+        while (packets.pending() > 0) {
+            packets.answerNext(true);
+        }
+        subscriptions.connectionLost(new IllegalStateException("lost"));
+        assertThat(subscriptions.allRestored()).isFalse();
+
+        subscriptions.sessionResumed();
+        packets.clearSent();
+        CompletableFuture<FilterSubscriptions.Restoration> restored = subscriptions.restore();
+        assertThat(packets.sent()).isEmpty();
+        assertThat(restored).isCompletedWithValueMatching(restoration -> restoration.failed().isEmpty());
+        assertThat(subscriptions.allRestored()).isTrue();
+        assertThat(devices).allSatisfy(device -> assertThat(subscriptions.isGranted(device)).isTrue());
+    }
+
+    private static List<Subscription> devices(int count) {
+        List<Subscription> devices = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            devices.add(Subscription.of("$rrpc/txd/P/device" + i + "/+", 0, (t, p) -> { }));
+        }
+        return devices;
+    }
+
     private static Subscription subscription() {
         return Subscription.of(FILTER, 0, (topic, payload) -> { });
     }
@@ -189,11 +235,14 @@ class FilterSubscriptionsTest {
         }
 
         @Override
-        public void unsubscribe(String filter, Consumer<Throwable> done) {
-            sent.add("UNSUBSCRIBE " + filter);
-            inFlightOverlaps += inFlight.add(filter) ? 0 : 1;
+        public void unsubscribe(String[] filters, Consumer<Throwable> done) {
+            for (String filter : filters) {
+                sent.add("UNSUBSCRIBE " + filter);
+                inFlightOverlaps += inFlight.add(filter) ? 0 : 1;
+            }
+            sentPackets.add(filters);
             unanswered.add(ignored -> {
-                inFlight.remove(filter);
+                inFlight.removeAll(List.of(filters));
                 done.accept(null);
             });
         }

@@ -1,12 +1,7 @@
 package io.camelrrpc.component.internal.mqtt.hivemq;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import com.hivemq.client.mqtt.MqttClient;
@@ -31,6 +27,7 @@ import io.camelrrpc.component.credentials.MqttLogin;
 import io.camelrrpc.component.internal.mqtt.ConnectFailure;
 import io.camelrrpc.component.internal.mqtt.ConnectionListener;
 import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
+import io.camelrrpc.component.internal.mqtt.FilterSubscriptions;
 import io.camelrrpc.component.internal.mqtt.InboundMessage;
 import io.camelrrpc.component.internal.mqtt.InboundMessageListener;
 import io.camelrrpc.component.internal.mqtt.MqttConnectionException;
@@ -40,7 +37,7 @@ import io.camelrrpc.component.internal.mqtt.OutboundMessage;
 import io.camelrrpc.component.internal.mqtt.PublishCallback;
 import io.camelrrpc.component.internal.mqtt.PublishResult;
 import io.camelrrpc.component.internal.mqtt.Subscription;
-import io.camelrrpc.component.internal.mqtt.SubscriptionTable;
+import io.camelrrpc.component.internal.mqtt.SubscriptionRestorer;
 import io.reactivex.schedulers.Schedulers;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -57,7 +54,9 @@ import org.slf4j.LoggerFactory;
  * scheduler), so neither a caller nor the client's Netty thread ever waits for the broker. The client's keep-alive
  * counts all traffic both ways and closes a connection that stays silent; this class then reconnects (with growing
  * pauses up to {@code maxReconnectDelay}), and after a clean-session reconnect makes every subscription again in
- * batched SUBSCRIBE packets (the client's own replay would send one packet per original SUBSCRIBE).
+ * batched SUBSCRIBE packets (the client's own replay would send one packet per original SUBSCRIBE). Subscriptions are
+ * kept, ordered per filter and restored by {@link FilterSubscriptions} and {@link SubscriptionRestorer}, as on the Paho
+ * transport; this class sends their packets through the HiveMQ client.
  * <p>
  * With {@link ConnectionSettings#credentials()} every connect logs in afresh: the first one and each reconnect get
  * a new client id, user name and password from {@link io.camelrrpc.component.credentials.DeviceCredentials#nextLogin()}.
@@ -65,8 +64,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HiveMqConnection extends ServiceSupport implements MqttTransport {
 
-    /** Most filters in one SUBSCRIBE or UNSUBSCRIBE packet. */
-    static final int BATCH_SIZE = 256;
     /** Granted QoS values up to this one mean success; the rest (0x80 and above) refusals. */
     private static final int HIGHEST_GRANTED_QOS = 2;
     private static final long FIRST_RECONNECT_DELAY_MILLIS = 1000;
@@ -77,15 +74,15 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
     private final ConnectionSettings settings;
     private final MqttProtocolVersion version;
     private final int maximumPacketSize;
-    private final SubscriptionTable subscriptions = new SubscriptionTable();
-    /** The broker filters granted on the current connection. */
-    private final Set<String> granted = ConcurrentHashMap.newKeySet();
+    private final FilterSubscriptions subscriptions = new FilterSubscriptions(new HiveMqPackets(), this::isConnected,
+            filter -> subscribeFailure(filter, MqttConnectionException.SUBSCRIBE_REFUSED));
     private final AtomicLong oversizedMessages = new AtomicLong();
     /** Failed connects since the last success, with fresh logins (credentials). */
     private final AtomicInteger freshAttempts = new AtomicInteger();
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean connectedOnce = new AtomicBoolean();
     private ScheduledExecutorService callbacks;
+    private SubscriptionRestorer restorer;
     private volatile ProtocolClient client;
     /** The client whose message handler is in place for its current session. */
     private volatile ProtocolClient receiving;
@@ -95,7 +92,6 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
     /** Whether the connection is up as far as listeners know: lost and restored are told once each. */
     private volatile boolean up;
     private volatile boolean stopping;
-    private volatile boolean subscriptionsRestored = true;
 
     /**
      * @param maximumPacketSize on MQTT 5, the largest packet the broker may send us (it drops larger messages for us);
@@ -131,7 +127,7 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
 
     @Override
     public boolean isHealthy() {
-        return isConnected() && subscriptionsRestored;
+        return isConnected() && subscriptions.allRestored();
     }
 
     @Override
@@ -164,6 +160,8 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
         profile.setMaxQueueSize(-1);
         callbacks = camelContext.getExecutorServiceManager()
                 .newScheduledThreadPool(this, "RrpcHiveMq[" + settings.describe() + "]", profile);
+        restorer = new SubscriptionRestorer(subscriptions, settings, callbacks, () -> isConnected() && isStarted(),
+                this::tellListeners);
         ProtocolClient created = newClient();
         created.receive(this::arrived);
         receiving = created;
@@ -225,7 +223,6 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
     protected void doStop() throws Exception {
         stopping = true;
         subscriptions.clear();
-        granted.clear();
         stopClient();
         // the outcomes of the last publishes still run
         camelContext.getExecutorServiceManager().shutdown(callbacks);
@@ -262,11 +259,13 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
         }
         if (stopping) {
             up = false;
-        } else if (up) {
+            return;
+        }
+        Throwable cause = context.getCause();
+        // on this thread, before any reconnect; what it tells subscriptions waiting for a SUBACK is cheap
+        subscriptions.connectionLost(cause != null ? cause : new IllegalStateException("the connection was lost"));
+        if (up) {
             up = false;
-            subscriptionsRestored = false;
-            granted.clear();
-            Throwable cause = context.getCause();
             LOG.warn("Lost connection to MQTT broker {}: {}{}", settings.describe(), HiveMqFailures.explain(cause),
                     reconnector.isReconnect() ? "; reconnecting" : "");
             tellListeners(listener -> listener.connectionLost(cause));
@@ -293,16 +292,17 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
 
     /** On the client's Netty thread. */
     private void connected(boolean sessionPresent) {
+        long connectedAt = System.nanoTime();
         up = true;
         freshAttempts.set(0);
         if (connectedOnce.compareAndSet(false, true) || stopping) {
             return;
         }
-        callbacks.execute(() -> restore(sessionPresent));
+        callbacks.execute(() -> restore(sessionPresent, connectedAt));
     }
 
     /** After a reconnect: the subscriptions are still there with the session, else they are made again. */
-    private void restore(boolean sessionPresent) {
+    private void restore(boolean sessionPresent, long connectedAt) {
         ProtocolClient current = client;
         if (current == null) {
             return;
@@ -313,41 +313,9 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
             receiving = current;
         }
         if (sessionPresent) {
-            subscriptions.all().forEach(subscription -> granted.add(subscription.brokerFilter()));
-            restored(subscriptions.all().size());
-            return;
+            subscriptions.sessionResumed();
         }
-        resubscribe(subscriptions.all(), 1);
-    }
-
-    /**
-     * Makes the subscriptions again. Those the broker refuses are tried again, with growing pauses, while the
-     * connection stays up: a consumer must not stay deaf.
-     */
-    private void resubscribe(List<Subscription> wanted, int attempt) {
-        send(wanted).whenComplete((refused, failure) -> {
-            if (failure != null) {
-                // the connection dropped again: the next reconnect makes them all again
-                LOG.warn("After reconnecting to {}: cannot subscribe again: {}", settings.describe(),
-                        HiveMqFailures.explain(failure));
-            } else if (refused.isEmpty()) {
-                restored(wanted.size());
-            } else if (isConnected() && isStarted()) {
-                LOG.error("After reconnecting to {}: the broker refused {} (attempt {})", settings.describe(),
-                        brokerFilters(refused), attempt);
-                MqttConnectionException notGranted = new MqttConnectionException("not granted by the broker");
-                refused.stream().map(Subscription::brokerFilter).distinct().forEach(filter -> tellListeners(
-                        listener -> listener.resubscribeFailed(filter, notGranted)));
-                long delay = Math.min(settings.maxReconnectDelay(), FIRST_RECONNECT_DELAY_MILLIS << Math.min(attempt, 10));
-                callbacks.schedule(() -> resubscribe(refused, attempt + 1), delay, TimeUnit.MILLISECONDS);
-            }
-        });
-    }
-
-    private void restored(int count) {
-        subscriptionsRestored = true;
-        LOG.info("Reconnected to MQTT broker {}; {} subscription(s) restored", settings.describe(), count);
-        tellListeners(ConnectionListener::resubscribed);
+        restorer.restore(connectedAt);
     }
 
     private void tellListeners(Consumer<ConnectionListener> event) {
@@ -364,129 +332,116 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
 
     @Override
     public Subscription subscribe(Subscription subscription) throws MqttConnectionException, InterruptedException {
+        Throwable failure;
         try {
-            subscribeAll(List.of(subscription)).get(waitMillis(), TimeUnit.MILLISECONDS);
-            return subscription;
-        } catch (ExecutionException e) {
-            throw (MqttConnectionException) e.getCause();
+            failure = subscriptions.subscribeAndWait(subscription,
+                    System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis()));
         } catch (TimeoutException e) {
-            subscriptions.remove(subscription);
-            throw subscribeFailure(List.of(subscription), HiveMqFailures.explain(e));
+            throw subscribeFailure(subscription.brokerFilter(), MqttConnectionException.SUBSCRIBE_UNANSWERED);
         }
+        if (failure != null) {
+            throw subscribeFailure(subscription, failure);
+        }
+        return subscription;
     }
 
     @Override
     public void subscribeAsync(Subscription subscription, PublishCallback done) {
-        subscribeAll(List.of(subscription)).whenComplete((ignored, failure) -> done.completed(failure));
+        subscriptions.subscribe(subscription,
+                failure -> done.completed(failure == null ? null : subscribeFailure(subscription, failure)));
     }
 
-    /** Fails with an {@link MqttConnectionException} naming the refused filters. */
+    /** Many filters per SUBSCRIBE packet; fails with an {@link MqttConnectionException} naming a filter not granted. */
     @Override
     public CompletableFuture<Void> subscribeAll(List<Subscription> wanted) {
-        wanted.forEach(subscriptions::add);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        send(wanted).whenComplete((refused, failure) -> {
-            if (failure != null) {
-                wanted.forEach(subscriptions::remove);
-                done.completeExceptionally(subscribeFailure(wanted, HiveMqFailures.explain(failure)));
-            } else if (!refused.isEmpty()) {
-                refused.forEach(subscriptions::remove);
-                done.completeExceptionally(
-                        subscribeFailure(refused, "the broker refused it (check the ACL for this client/user)"));
-            } else {
-                done.complete(null);
-            }
-        });
-        return done;
+        return subscriptions.subscribeAll(wanted, this::subscribeFailure);
     }
 
-    /**
-     * Sends the subscriptions in SUBSCRIBE packets of up to {@link #BATCH_SIZE} filters, each filter once.
-     *
-     * @return the subscriptions the broker refused; fails when not connected or the broker did not answer
-     */
-    private CompletableFuture<List<Subscription>> send(List<Subscription> wanted) {
-        ProtocolClient current = client;
-        if (current == null || !current.state().isConnected()) {
-            return CompletableFuture.failedFuture(new MqttConnectionException("not connected to the broker"));
-        }
-        Map<String, Subscription> byFilter = new LinkedHashMap<>();
-        for (Subscription subscription : wanted) {
-            byFilter.merge(subscription.brokerFilter(), subscription,
-                    (first, second) -> first.qos() >= second.qos() ? first : second);
-        }
-        List<Subscription> distinct = new ArrayList<>(byFilter.values());
-        List<CompletableFuture<List<String>>> batches = new ArrayList<>();
-        for (List<Subscription> batch : batches(distinct)) {
-            batches.add(current.subscribe(batch).thenApply(codes -> {
-                List<String> refused = refusedFilters(batch, codes);
-                batch.stream().map(Subscription::brokerFilter).filter(filter -> !refused.contains(filter))
-                        .forEach(granted::add);
-                return refused;
-            }));
-        }
-        return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).thenApply(all -> {
-            List<String> refusedFilters = batches.stream().flatMap(batch -> batch.join().stream()).toList();
-            return wanted.stream().filter(s -> refusedFilters.contains(s.brokerFilter())).toList();
-        });
+    private MqttConnectionException subscribeFailure(Subscription subscription, Throwable failure) {
+        return failure instanceof MqttConnectionException known ? known
+                : subscribeFailure(subscription.brokerFilter(), HiveMqFailures.explain(failure));
     }
 
-    private static List<String> refusedFilters(List<Subscription> batch, List<Integer> codes) {
-        List<String> refused = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            if (i >= codes.size() || codes.get(i) > HIGHEST_GRANTED_QOS) {
-                refused.add(batch.get(i).brokerFilter());
-            }
-        }
-        return refused;
-    }
-
-    private static <T> List<List<T>> batches(List<T> all) {
-        List<List<T>> batches = new ArrayList<>();
-        for (int start = 0; start < all.size(); start += BATCH_SIZE) {
-            batches.add(all.subList(start, Math.min(all.size(), start + BATCH_SIZE)));
-        }
-        return batches;
-    }
-
-    private MqttConnectionException subscribeFailure(List<Subscription> failed, String reason) {
+    private MqttConnectionException subscribeFailure(String brokerFilter, String reason) {
         return new MqttConnectionException(
-                "Cannot subscribe to " + brokerFilters(failed) + " on " + settings.describe() + ": " + reason);
-    }
-
-    private static String brokerFilters(List<Subscription> subscriptions) {
-        return subscriptions.stream().map(s -> "'" + s.brokerFilter() + "'").distinct()
-                .reduce((a, b) -> a + ", " + b).orElse("");
+                "Cannot subscribe to '" + brokerFilter + "' on " + settings.describe() + ": " + reason);
     }
 
     @Override
     public void unsubscribe(Subscription subscription) {
-        unsubscribeAll(List.of(subscription));
+        subscriptions.unsubscribe(subscription);
     }
 
+    /** Many filters per UNSUBSCRIBE packet. */
     @Override
     public void unsubscribeAll(List<Subscription> unwanted) {
-        unwanted.forEach(subscriptions::remove);
-        List<String> unused = unwanted.stream().map(Subscription::brokerFilter).distinct()
-                .filter(filter -> !subscriptions.uses(filter)).toList();
-        unused.forEach(granted::remove);
+        subscriptions.unsubscribeAll(unwanted);
+    }
+
+    /** For tests: runs on the thread that is about to send an UNSUBSCRIBE, with each of its filters. */
+    public void beforeUnsubscribe(Consumer<String> hook) {
+        subscriptions.beforeUnsubscribe(hook);
+    }
+
+    /** The client of the current connection, or {@code null} while not connected. */
+    private ProtocolClient connectedClient() {
         ProtocolClient current = client;
-        if (unused.isEmpty() || current == null || !current.state().isConnected()) {
-            return;
+        return current != null && current.state().isConnected() ? current : null;
+    }
+
+    /**
+     * SUBSCRIBE and UNSUBSCRIBE packets through the HiveMQ client; fail at once while not connected (the client would
+     * hold them until it reconnects, when {@link FilterSubscriptions#restore()} sends what is still wanted).
+     */
+    private final class HiveMqPackets implements FilterSubscriptions.Packets {
+
+        @Override
+        public void subscribe(String[] filters, int[] qos, BiConsumer<boolean[], Throwable> done) {
+            ProtocolClient current = connectedClient();
+            if (current == null) {
+                done.accept(null, new IllegalStateException("not connected to the broker"));
+                return;
+            }
+            try {
+                current.subscribe(filters, qos).whenComplete(
+                        (codes, failure) -> done.accept(failure == null ? granted(codes, filters.length) : null, failure));
+            } catch (RuntimeException e) {
+                done.accept(null, e);
+            }
         }
-        for (List<String> batch : batches(unused)) {
-            current.unsubscribe(batch).whenComplete((ignored, failure) -> {
-                if (failure != null) {
-                    LOG.debug("Unsubscribe from {} failed: {}", batch, HiveMqFailures.explain(failure));
-                }
-            });
+
+        private static boolean[] granted(List<Integer> codes, int filters) {
+            boolean[] granted = new boolean[filters];
+            for (int i = 0; i < filters && i < codes.size(); i++) {
+                granted[i] = codes.get(i) <= HIGHEST_GRANTED_QOS;
+            }
+            return granted;
+        }
+
+        @Override
+        public void unsubscribe(String[] filters, Consumer<Throwable> done) {
+            ProtocolClient current = connectedClient();
+            if (current == null) {
+                done.accept(new IllegalStateException("not connected to the broker"));
+                return;
+            }
+            try {
+                current.unsubscribe(List.of(filters)).whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        LOG.debug("Unsubscribe from {} failed: {}", List.of(filters), HiveMqFailures.explain(failure));
+                    }
+                    done.accept(failure);
+                });
+            } catch (RuntimeException e) {
+                done.accept(e);
+            }
         }
     }
 
     @Override
     public CompletableFuture<PublishResult> publish(OutboundMessage message) {
-        ProtocolClient current = client;
-        if (current == null || !current.state().isConnected()) {
+        ProtocolClient current = connectedClient();
+        if (current == null) {
             // the client would queue it until it reconnects: a request then would reach its device too late
             return CompletableFuture.failedFuture(new MqttConnectionException(
                     "Cannot publish to '" + message.topic() + "' on " + settings.describe() + ": not connected"));
@@ -505,7 +460,7 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
 
     @Override
     public boolean isSubscribed(Subscription subscription) {
-        return granted.contains(subscription.brokerFilter());
+        return subscriptions.isGranted(subscription);
     }
 
     @Override
@@ -534,14 +489,7 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
             LOG.warn("Skipped a message of {} bytes to '{}', over the largest payload accepted ({} bytes); {} so far on {}",
                     payloadBytes, topic, limit, count, settings.describe());
         }
-        subscriptions.forEachMatch(topic, subscription -> {
-            try {
-                subscription.listener().onOversized(topic, payloadBytes);
-            } catch (RuntimeException e) {
-                LOG.warn("Listener of {} failed on an oversized message to '{}': {}", subscription.filter(), topic,
-                        e.getMessage(), e);
-            }
-        });
+        subscriptions.reportOversized(topic, payloadBytes);
     }
 
     private static void deliver(Subscription subscription, InboundMessage message) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
@@ -24,7 +25,6 @@ import io.camelrrpc.component.internal.mqtt.InboundMessage;
 import io.camelrrpc.component.internal.mqtt.MessageProperties;
 import io.camelrrpc.component.internal.mqtt.OutboundMessage;
 import io.camelrrpc.component.internal.mqtt.PublishResult;
-import io.camelrrpc.component.internal.mqtt.Subscription;
 
 /** MQTT 3.1.1 through the HiveMQ client: no properties, no reason codes. */
 record Mqtt3ProtocolClient(Mqtt3AsyncClient client, ConnectOptions options) implements ProtocolClient {
@@ -56,9 +56,9 @@ record Mqtt3ProtocolClient(Mqtt3AsyncClient client, ConnectOptions options) impl
     }
 
     @Override
-    public CompletableFuture<List<Integer>> subscribe(List<Subscription> subscriptions) {
-        Mqtt3Subscribe subscribe = Mqtt3Subscribe.builder().addSubscriptions(subscriptions.stream()
-                .map(s -> Mqtt3Subscription.builder().topicFilter(s.brokerFilter()).qos(MqttQos.fromCode(s.qos())).build()))
+    public CompletableFuture<List<Integer>> subscribe(String[] filters, int[] qos) {
+        Mqtt3Subscribe subscribe = Mqtt3Subscribe.builder().addSubscriptions(IntStream.range(0, filters.length)
+                .mapToObj(i -> Mqtt3Subscription.builder().topicFilter(filters[i]).qos(MqttQos.fromCode(qos[i])).build()))
                 .build();
         return ProtocolClient.codes(client.subscribe(subscribe),
                 failure -> failure instanceof Mqtt3SubAckException refused ? refused.getMqttMessage() : null,

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
@@ -29,7 +30,6 @@ import io.camelrrpc.component.internal.mqtt.InboundMessage;
 import io.camelrrpc.component.internal.mqtt.MessageProperties;
 import io.camelrrpc.component.internal.mqtt.OutboundMessage;
 import io.camelrrpc.component.internal.mqtt.PublishResult;
-import io.camelrrpc.component.internal.mqtt.Subscription;
 
 /** MQTT 5 through the HiveMQ client: message properties both ways, PUBACK reason codes in the result. */
 record Mqtt5ProtocolClient(Mqtt5AsyncClient client, ConnectOptions options) implements ProtocolClient {
@@ -87,9 +87,9 @@ record Mqtt5ProtocolClient(Mqtt5AsyncClient client, ConnectOptions options) impl
     }
 
     @Override
-    public CompletableFuture<List<Integer>> subscribe(List<Subscription> subscriptions) {
-        Mqtt5Subscribe subscribe = Mqtt5Subscribe.builder().addSubscriptions(subscriptions.stream()
-                .map(s -> Mqtt5Subscription.builder().topicFilter(s.brokerFilter()).qos(MqttQos.fromCode(s.qos())).build()))
+    public CompletableFuture<List<Integer>> subscribe(String[] filters, int[] qos) {
+        Mqtt5Subscribe subscribe = Mqtt5Subscribe.builder().addSubscriptions(IntStream.range(0, filters.length)
+                .mapToObj(i -> Mqtt5Subscription.builder().topicFilter(filters[i]).qos(MqttQos.fromCode(qos[i])).build()))
                 .build();
         return ProtocolClient.codes(client.subscribe(subscribe),
                 failure -> failure instanceof Mqtt5SubAckException refused ? refused.getMqttMessage() : null,

@@ -15,7 +15,6 @@ import io.camelrrpc.component.internal.mqtt.InboundMessage;
 import io.camelrrpc.component.internal.mqtt.MqttProtocolVersion;
 import io.camelrrpc.component.internal.mqtt.OutboundMessage;
 import io.camelrrpc.component.internal.mqtt.PublishResult;
-import io.camelrrpc.component.internal.mqtt.Subscription;
 
 /**
  * The HiveMQ client's MQTT 3.1.1 and MQTT 5 APIs behind one face. Futures complete on the client's application
@@ -77,12 +76,12 @@ interface ProtocolClient {
     void receive(Consumer<InboundMessage> consumer);
 
     /**
-     * Sends one SUBSCRIBE with all these subscriptions.
+     * Sends one SUBSCRIBE with all these filters, each at its QoS.
      *
      * @return the SUBACK's code for each, in order: the granted QoS, or 0x80 and above when refused; fails only when
      *         the broker did not answer
      */
-    CompletableFuture<List<Integer>> subscribe(List<Subscription> subscriptions);
+    CompletableFuture<List<Integer>> subscribe(String[] filters, int[] qos);
 
     /** Sends one UNSUBSCRIBE with all these filters. */
     CompletableFuture<Void> unsubscribe(List<String> filters);
