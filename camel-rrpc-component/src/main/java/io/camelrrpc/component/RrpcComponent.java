@@ -120,7 +120,7 @@ public class RrpcComponent extends DefaultComponent implements ConnectionMonitor
 
     private MqttTransport newConnection(ConnectionSettings settings) {
         return settings.transport() == Transport.HiveMQ
-                ? new HiveMqConnection(getCamelContext(), settings, 0)
+                ? new HiveMqConnection(getCamelContext(), settings)
                 : new MqttConnection(getCamelContext(), settings);
     }
 

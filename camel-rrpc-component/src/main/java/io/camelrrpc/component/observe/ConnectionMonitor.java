@@ -63,10 +63,15 @@ public final class ConnectionMonitor implements ConnectionListener {
         return reconnects.sum();
     }
 
+    /** Packets from the broker the client could not decode. */
+    public long undecodablePackets() {
+        return connection.undecodablePackets();
+    }
+
     public ConnectionStatus status() {
         Failure failure = lastFailure.get();
         return new ConnectionStatus(id, brokerUrl, connection.clientId(), connection.isConnected(), connection.isReady(),
-                connection.reconnectsByItself(), pendingCalls.getAsInt(), reconnects(),
+                connection.reconnectsByItself(), pendingCalls.getAsInt(), reconnects(), undecodablePackets(),
                 failure == null ? null : failure.reason(), failure == null ? null : failure.at());
     }
 

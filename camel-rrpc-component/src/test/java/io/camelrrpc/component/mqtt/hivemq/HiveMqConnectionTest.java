@@ -39,11 +39,11 @@ class HiveMqConnectionTest {
     }
 
     private static HiveMqConnection connection(ConnectionSettings settings, MqttProtocolVersion version) {
-        return new HiveMqConnection(new DefaultCamelContext(), settings.with(Transport.HiveMQ, version), 0);
+        return new HiveMqConnection(new DefaultCamelContext(), settings.with(Transport.HiveMQ, version));
     }
 
     private static ConnectionSettings settings(String url, String userName, String password, MqttAsyncClient client) {
         return new ConnectionSettings(url, "id", userName, password, true, 60, 5, true, 1000, 10, true, null, client, null,
-                Transport.HiveMQ, MqttProtocolVersion.V3_1_1);
+                Transport.HiveMQ, MqttProtocolVersion.V3_1_1, ConnectionSettings.ANY_PAYLOAD);
     }
 }
