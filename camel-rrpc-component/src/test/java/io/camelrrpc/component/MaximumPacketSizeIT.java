@@ -7,11 +7,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.camelrrpc.broker.MosquittoBroker;
 import io.camelrrpc.component.mqtt.Transport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +17,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * maxPayloadSize on the wire, through rrpc endpoints on Debian mosquitto. On MQTT 5 (HiveMQ transport) the CONNECT
@@ -28,7 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * from a device never reaches our memory. A reply over maxPayloadSize but within the headroom still arrives and fails
  * its call at once, as every oversized reply does on MQTT 3.1.1 and with Paho, where the broker cannot be told.
  */
-class MaximumPacketSizeIT {
+class MaximumPacketSizeIT extends MosquittoClientsTestSupport {
 
     private static final int LIMIT = 1024;
     /** Over LIMIT plus any headroom for headers. */
@@ -37,15 +34,11 @@ class MaximumPacketSizeIT {
     private static final int SLIGHTLY_OVER = 2 * LIMIT;
     private static final Map<String, Object> SHORT_TIMEOUT = Map.of(RrpcConstants.REQUEST_TIMEOUT, 700);
 
-    private static MosquittoBroker broker;
     /** Devices of product P: each answers a request "n" with n zero bytes (MQTT 3.1.1, Paho, as a device would). */
     private static RrpcNode devices;
-    private RrpcNode caller;
 
     @BeforeAll
-    static void startBrokerAndDevices() throws Exception {
-        assumeTrue(MosquittoBroker.isInstalled(), "mosquitto is not installed");
-        broker = MosquittoBroker.builder().start();
+    static void startDevices() throws Exception {
         devices = RrpcNode.create("devices", broker.getBrokerUrl(), c -> c.setMaxPayloadSize(FAR_OVER))
                 .routes(r -> r.from("rrpc:P/+").process(e -> e.getMessage()
                         .setBody(new byte[Integer.parseInt(e.getIn().getBody(String.class))])))
@@ -53,51 +46,41 @@ class MaximumPacketSizeIT {
     }
 
     @AfterAll
-    static void stopBrokerAndDevices() {
+    static void stopDevices() {
         if (devices != null) {
             devices.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
-    @AfterEach
-    void stopCaller() {
-        if (caller != null) {
-            caller.close();
         }
     }
 
     @Test
     void mqtt5BrokerDropsAReplyOverTheMaximumPacketSizeSoItsCallTimesOut() {
-        caller = caller(Transport.HiveMQ, "5").start();
+        node = caller(Transport.HiveMQ, "5").start();
         String uri = "rrpc:P/lamp?maxPayloadSize=" + LIMIT;
-        Exchange fits = caller.request(uri, String.valueOf(LIMIT));
-        ConnectionEvents events = ConnectionEvents.of(caller.connection());
+        Exchange fits = node.request(uri, String.valueOf(LIMIT));
+        ConnectionEvents events = ConnectionEvents.of(node.connection());
 
-        Exchange farOver = caller.request(uri, String.valueOf(FAR_OVER), SHORT_TIMEOUT);
-        Exchange slightlyOver = caller.request(uri, String.valueOf(SLIGHTLY_OVER));
+        Exchange farOver = node.request(uri, String.valueOf(FAR_OVER), SHORT_TIMEOUT);
+        Exchange slightlyOver = node.request(uri, String.valueOf(SLIGHTLY_OVER));
 
         assertThat(fits.getMessage().getBody(byte[].class)).hasSize(LIMIT);
         assertThat(farOver.getException()).isInstanceOf(RrpcTimeoutException.class);
         assertThat(slightlyOver.getException()).isInstanceOf(RrpcPayloadTooLargeException.class)
                 .hasMessageContaining("reply of " + SLIGHTLY_OVER + " bytes exceeds maxPayloadSize " + LIMIT);
-        assertThat(caller.correlator().statistics().oversizedReplies()).as("only the reply that came").isOne();
+        assertThat(node.correlator().statistics().oversizedReplies()).as("only the reply that came").isOne();
         assertThat(events.lost).hasValue(0);
     }
 
     @ParameterizedTest(name = "{0} MQTT {1}")
     @CsvSource({ "Paho, 3.1.1", "HiveMQ, 3.1.1" })
     void withoutMqtt5AnOversizedReplyArrivesAndFailsItsCallAtOnce(Transport transport, String version) {
-        caller = caller(transport, version).start();
+        node = caller(transport, version).start();
 
-        Exchange farOver = caller.request("rrpc:P/lamp?maxPayloadSize=" + LIMIT + "&requestTimeout=10000",
+        Exchange farOver = node.request("rrpc:P/lamp?maxPayloadSize=" + LIMIT + "&requestTimeout=10000",
                 String.valueOf(FAR_OVER));
 
         assertThat(farOver.getException()).isInstanceOf(RrpcPayloadTooLargeException.class)
                 .hasMessageContaining("reply of " + FAR_OVER + " bytes exceeds maxPayloadSize " + LIMIT);
-        assertThat(caller.correlator().statistics().oversizedReplies()).isOne();
+        assertThat(node.correlator().statistics().oversizedReplies()).isOne();
     }
 
     /**
@@ -108,25 +91,25 @@ class MaximumPacketSizeIT {
     @CsvSource({ "HiveMQ, 5, 2", "HiveMQ, 3.1.1, 1", "Paho, 3.1.1, 1" })
     void endpointsWithAnotherMaxPayloadSizeShareAConnectionOnlyWithoutMqtt5(Transport transport, String version,
                                                                          int connections) {
-        caller = caller(transport, version).start();
+        node = caller(transport, version).start();
 
-        Exchange large = caller.request("rrpc:P/lamp?maxPayloadSize=" + FAR_OVER, String.valueOf(FAR_OVER));
-        Exchange small = caller.request("rrpc:P/lamp?maxPayloadSize=" + LIMIT, String.valueOf(LIMIT));
+        Exchange large = node.request("rrpc:P/lamp?maxPayloadSize=" + FAR_OVER, String.valueOf(FAR_OVER));
+        Exchange small = node.request("rrpc:P/lamp?maxPayloadSize=" + LIMIT, String.valueOf(LIMIT));
 
         assertThat(large.getMessage().getBody(byte[].class)).hasSize(FAR_OVER);
         assertThat(small.getMessage().getBody(byte[].class)).hasSize(LIMIT);
-        assertThat(caller.component().getConnections()).hasSize(connections);
+        assertThat(node.component().getConnections()).hasSize(connections);
     }
 
     /** One client id cannot have two connections: on MQTT 5 the second endpoint is refused, saying why. */
     @Test
     void mqtt5EndpointsWithOneClientIdMustAgreeOnMaxPayloadSize() throws Exception {
-        caller = caller(Transport.HiveMQ, "5").routes(r -> {
+        node = caller(Transport.HiveMQ, "5").routes(r -> {
             r.from("direct:small").to("rrpc:P/lamp?clientId=fixed-caller&maxPayloadSize=" + LIMIT);
             r.from("direct:large").to("rrpc:P/lamp?clientId=fixed-caller&maxPayloadSize=" + FAR_OVER);
         });
 
-        assertThatThrownBy(caller::start).hasRootCauseInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(node::start).hasRootCauseInstanceOf(IllegalArgumentException.class)
                 .rootCause().hasMessageContaining("use clientId 'fixed-caller'")
                 .hasMessageContaining("differ in maxPayloadSize")
                 .hasMessageContaining("Maximum Packet Size");
@@ -139,7 +122,7 @@ class MaximumPacketSizeIT {
     @Test
     void aHugeMessageFromADeviceNeverReachesOurMemoryOnMqtt5() throws Exception {
         BlockingQueue<String> requests = new LinkedBlockingQueue<>();
-        caller = caller(Transport.HiveMQ, "5")
+        node = caller(Transport.HiveMQ, "5")
                 .routes(r -> r.from("rrpc:M/+").process(e -> requests.add(e.getIn().getBody(String.class))))
                 .start();
         int huge = 64 * 1024 * 1024;
@@ -157,7 +140,7 @@ class MaximumPacketSizeIT {
                 allocated);
         assertThat(allocated).as("heap allocated by all threads").isLessThan(huge / 8);
         assertThat(requests).isEmpty();
-        assertThat(((RrpcConsumer) caller.context().getRoutes().get(0).getConsumer()).getDroppedRequests()).isZero();
+        assertThat(((RrpcConsumer) node.context().getRoutes().get(0).getConsumer()).getDroppedRequests()).isZero();
     }
 
     private static RrpcNode caller(Transport transport, String version) {

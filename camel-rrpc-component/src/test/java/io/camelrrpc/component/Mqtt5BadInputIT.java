@@ -8,19 +8,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.camelrrpc.broker.MosquittoBroker;
 import io.camelrrpc.component.correlation.CorrelationStatistics;
 import io.camelrrpc.component.mqtt.MqttProtocolVersion;
 import io.camelrrpc.component.mqtt.Subscription;
-import io.camelrrpc.component.mqtt.Transport;
 import io.camelrrpc.component.mqtt.hivemq.HiveMqConnection;
 import io.camelrrpc.component.observe.ConnectionStatus;
 import io.camelrrpc.component.observe.ReplyDropReason;
 import io.camelrrpc.component.observe.RequestDropReason;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +26,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static io.camelrrpc.component.HiveMqDollarTopicsIT.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Bad MQTT 5 input from devices, through Debian mosquitto, against a node whose producer and consumer share one MQTT 5
@@ -40,48 +34,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * passes on although an MQTT 5 client must not accept it (a Response Topic with wildcards, or empty) costs one
  * reconnect, which the connection's status names and counts.
  */
-class Mqtt5BadInputIT {
+class Mqtt5BadInputIT extends MosquittoClientsTestSupport {
 
     private static final byte[] NOT_UTF8 = { 'o', 'n', (byte) 0xC3, '(' };
 
-    private static MosquittoBroker broker;
     private final BlockingQueue<String> served = new LinkedBlockingQueue<>();
-    private RrpcNode node;
     private ConnectionEvents events;
     private DropReasons drops;
-
-    @BeforeAll
-    static void startBroker() {
-        assumeTrue(MosquittoBroker.isInstalled(), "mosquitto is not installed");
-        broker = MosquittoBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     /** A gateway for the devices of P that answers {@code <device>:<request>}, and a first call through it. */
     @BeforeEach
     void startNode() throws Exception {
-        node = RrpcNode.create("mqtt5", broker.getBrokerUrl(), c -> {
-            c.setTransport(Transport.HiveMQ);
-            c.setProtocolVersion("5");
-            c.setRequestTimeout(5000);
-        });
-        node.routes(r -> r.from("rrpc:P/+").process(e -> served.add(e.getIn().getBody(String.class)))
+        node = mqtt5Node("mqtt5").routes(r -> r.from("rrpc:P/+").process(e -> served.add(e.getIn().getBody(String.class)))
                 .setBody(r.simple("${header." + RrpcConstants.DEVICE_NAME + "}:${body}"))).start();
         assertThat(RrpcNode.replyText(node.request("rrpc:P/lamp", "first"))).isEqualTo("lamp:first");
         served.clear();
         events = ConnectionEvents.of(node.connection());
         drops = DropReasons.of(node);
-    }
-
-    @AfterEach
-    void stopNode() {
-        node.close();
     }
 
     static Stream<Arguments> malformedProperties() {
