@@ -105,7 +105,8 @@ class HiveMqWireLimitsIT {
             await().until(() -> events.lost.get() == 1 && connection.isHealthy());
             assertThat(monitor.status().lastFailure())
                     .isEqualTo("connection lost: malformed packet from the broker (Exception while decoding PUBLISH:"
-                               + " malformed topic): an MQTT client must close the connection on one (MQTT 5 section 4.13)");
+                               + " malformed topic): an MQTT client must close the connection on one (MQTT 3.1.1 section 4.8,"
+                               + " MQTT 5 section 4.13)");
             assertThat(monitor.status().details()).containsEntry("undecodable.packets", 1L);
             device.publish("$rrpc/txd/P/D/after", text("after"));
             assertThat(inbox.next().topic()).isEqualTo("$rrpc/txd/P/D/after");

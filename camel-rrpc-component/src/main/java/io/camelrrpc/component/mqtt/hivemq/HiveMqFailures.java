@@ -63,7 +63,7 @@ final class HiveMqFailures {
         }
         if (unreadable != null) {
             return "malformed packet from the broker (" + unreadable.getMessage() + "): an MQTT client must close the"
-                   + " connection on one (MQTT 5 section 4.13)";
+                   + " connection on one (MQTT 3.1.1 section 4.8, MQTT 5 section 4.13)";
         }
         if (cause instanceof ConnectionFailedException) {
             return cause.getCause() instanceof SSLException tls
