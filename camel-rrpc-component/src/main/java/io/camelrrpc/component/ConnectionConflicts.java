@@ -35,7 +35,12 @@ final class ConnectionConflicts {
             throw new IllegalArgumentException(endpoints + " use clientId '" + clientId + "' on " + brokerUrl(wanted)
                                                + " but differ in " + differences(existing, wanted) + ": they would open two connections with one"
                                                + " client id, and the broker would keep disconnecting one for the other. Give them the same"
-                                               + " connection options, or different client ids.");
+                                               + " connection options, or different client ids."
+                                               + (existing.maxPayloadSize() != wanted.maxPayloadSize()
+                                                       ? " With MQTT 5, maxPayloadSize is a connection option: the"
+                                                         + " connection tells the broker the largest packet (its Maximum"
+                                                         + " Packet Size) it may send."
+                                                       : ""));
         }
     }
 

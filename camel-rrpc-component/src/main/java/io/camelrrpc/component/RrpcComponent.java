@@ -121,7 +121,7 @@ public class RrpcComponent extends DefaultComponent {
 
     private MqttTransport newConnection(ConnectionSettings settings) {
         return settings.transport() == Transport.HiveMQ
-                ? new HiveMqConnection(getCamelContext(), settings, 0)
+                ? new HiveMqConnection(getCamelContext(), settings)
                 : new MqttConnection(getCamelContext(), settings);
     }
 

@@ -142,7 +142,10 @@ public class RrpcConfiguration implements Cloneable {
               description = "Largest request or reply payload in bytes. A larger request fails the call before it is"
                             + " sent; a larger reply is dropped, counted and fails its call; a consumer drops larger"
                             + " requests and does not send larger replies. Tencent's C SDK buffer holds 2048 bytes by"
-                            + " default.")
+                            + " default. With protocolVersion=5 it is a connection option too: the connection asks the"
+                            + " broker for no packet over this plus 64 KiB (Maximum Packet Size), so the broker drops"
+                            + " larger messages for it (a call whose reply it drops times out), and endpoints share a"
+                            + " connection only with equal values.")
     private int maxPayloadSize = 1024 * 1024;
     @UriParam(label = "consumer", defaultValue = "10",
               description = "Threads that run the consumer's route, so that a slow device never stalls the MQTT client.")
@@ -360,7 +363,8 @@ public class RrpcConfiguration implements Cloneable {
         return new ConnectionSettings(
                 brokerUrl, credentials == null ? clientId : null, userName, password, cleanSession, keepAliveInterval,
                 connectionTimeout, automaticReconnect, maxReconnectDelay, maxInflight, tcpNoDelay, sslContextParameters,
-                client, credentials, transport, mqttProtocolVersion());
+                client, credentials, transport, mqttProtocolVersion(),
+                mqttProtocolVersion() == MqttProtocolVersion.V5 ? maxPayloadSize : ConnectionSettings.ANY_PAYLOAD);
     }
 
     /** The device's signing credentials, or {@code null} when the login is userName/password or none. */

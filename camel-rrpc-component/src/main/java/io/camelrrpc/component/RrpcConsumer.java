@@ -76,8 +76,11 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
         return (RrpcEndpoint) super.getEndpoint();
     }
 
-    /** Requests dropped because the topic did not parse, they were too large, or every worker was busy. */
-    @ManagedAttribute(description = "Requests dropped: bad topic, too large, or every worker and queue slot busy")
+    /**
+     * Requests dropped because the topic did not parse, the payload was not the UTF-8 text it claimed to be, they were
+     * too large, or every worker was busy.
+     */
+    @ManagedAttribute(description = "Requests dropped: bad topic or text, too large, or every worker and queue slot busy")
     public long getDroppedRequests() {
         return droppedRequests.sum();
     }
@@ -214,6 +217,12 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
             dropped(RequestDropReason.OVERSIZED);
             LOG.warn("Dropped the request to {} (processId {}): {} bytes exceed maxPayloadSize {}", address.device(),
                     address.processId(), payload.length, configuration.getMaxPayloadSize());
+            return;
+        }
+        if (request.isMalformedText()) {
+            dropped(RequestDropReason.MALFORMED);
+            LOG.debug("Dropped the request to {} (processId {}): its payload is not valid UTF-8, although its payload"
+                      + " format indicator says it is text", address.device(), address.processId());
             return;
         }
         unfinished.taken();

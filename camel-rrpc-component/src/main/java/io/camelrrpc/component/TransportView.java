@@ -40,4 +40,9 @@ record TransportView(MqttTransport connection) implements ConnectionView {
     public boolean reconnectsByItself() {
         return connection.settings().automaticReconnect();
     }
+
+    @Override
+    public long undecodablePackets() {
+        return connection.undecodablePackets();
+    }
 }

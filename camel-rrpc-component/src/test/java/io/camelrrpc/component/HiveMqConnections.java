@@ -30,23 +30,27 @@ final class HiveMqConnections implements AutoCloseable {
 
     /** The component's defaults (clean session, keep-alive 60 s, reconnecting), with a client id of the test's. */
     static ConnectionSettings settings(String brokerUrl) {
+        return settings(brokerUrl, ConnectionSettings.ANY_PAYLOAD);
+    }
+
+    /** {@link #settings(String)} with a largest payload that an MQTT 5 connection tells the broker. */
+    static ConnectionSettings settings(String brokerUrl, int maxPayloadSize) {
         return new ConnectionSettings(brokerUrl, "hivemq-test-" + UUID.randomUUID().toString().substring(0, 8), null,
                 null, true, 60, 5, true, 10_000, 1000, true, null, null, null, Transport.HiveMQ,
-                MqttProtocolVersion.V3_1_1);
+                MqttProtocolVersion.V3_1_1, maxPayloadSize);
     }
 
     HiveMqConnection start(String brokerUrl, MqttProtocolVersion version) throws Exception {
-        return start(settings(brokerUrl), version, 0);
+        return start(settings(brokerUrl), version);
     }
 
     HiveMqConnection start(String brokerUrl, MqttProtocolVersion version, UnaryOperator<ConnectionSettings> change)
             throws Exception {
-        return start(change.apply(settings(brokerUrl)), version, 0);
+        return start(change.apply(settings(brokerUrl)), version);
     }
 
-    HiveMqConnection start(ConnectionSettings settings, MqttProtocolVersion version, int maximumPacketSize)
-            throws Exception {
-        HiveMqConnection connection = new HiveMqConnection(camelContext, settings.with(Transport.HiveMQ, version), maximumPacketSize);
+    HiveMqConnection start(ConnectionSettings settings, MqttProtocolVersion version) throws Exception {
+        HiveMqConnection connection = new HiveMqConnection(camelContext, settings.with(Transport.HiveMQ, version));
         connection.start();
         connections.add(connection);
         return connection;

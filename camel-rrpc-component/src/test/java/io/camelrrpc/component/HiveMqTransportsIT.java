@@ -80,6 +80,6 @@ class HiveMqTransportsIT {
     private ConnectionSettings trusting(ConnectionSettings settings) {
         return new ConnectionSettings(settings.brokerUrl(), settings.clientId(), null, null, true, 60, 5, true, 10_000,
                 1000, true, RrpcNode.trusting(mosquitto.certificates()), null, null,
-                settings.transport(), settings.protocolVersion());
+                settings.transport(), settings.protocolVersion(), settings.maxPayloadSize());
     }
 }

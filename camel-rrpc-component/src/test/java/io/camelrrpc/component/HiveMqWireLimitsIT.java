@@ -1,11 +1,14 @@
 package io.camelrrpc.component;
 
+import java.time.Clock;
+
 import io.camelrrpc.broker.EmbeddedMqttBroker;
 import io.camelrrpc.broker.MosquittoBroker;
 import io.camelrrpc.component.internal.mqtt.MqttProtocolVersion;
 import io.camelrrpc.component.internal.mqtt.OutboundMessage;
 import io.camelrrpc.component.internal.mqtt.Subscription;
 import io.camelrrpc.component.internal.mqtt.hivemq.HiveMqConnection;
+import io.camelrrpc.component.internal.observe.ConnectionMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,12 +20,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Odd and oversized messages on the HiveMQ transport: topics Paho 1.2.5 cannot decode arrive; on MQTT 5 the broker
- * drops messages over our maximum packet size instead of sending them; MQTT 3.1.1 cannot say so and takes large ones;
- * a broker that passes on a malformed topic (Moquette) costs one reconnect, after which everything works again.
+ * drops messages over our maximum packet size (maxPayloadSize plus headroom) instead of sending them; MQTT 3.1.1
+ * cannot say so and takes large ones; a broker that passes on a malformed topic (Moquette) costs one reconnect, after
+ * which everything works again.
  */
 class HiveMqWireLimitsIT {
 
-    private static final int MAXIMUM_PACKET_SIZE = 16 * 1024;
+    private static final int MAX_PAYLOAD = 16 * 1024;
 
     @ParameterizedTest
     @EnumSource(MqttProtocolVersion.class)
@@ -49,14 +53,14 @@ class HiveMqWireLimitsIT {
     void mqtt5BrokerDropsMessagesOverOurMaximumPacketSize() throws Exception {
         try (MosquittoBroker broker = startMosquitto();
              HiveMqConnections connections = new HiveMqConnections()) {
-            HiveMqConnection connection = connections.start(HiveMqConnections.settings(broker.getBrokerUrl()),
-                    MqttProtocolVersion.V5, MAXIMUM_PACKET_SIZE);
+            HiveMqConnection connection = connections.start(
+                    HiveMqConnections.settings(broker.getBrokerUrl(), MAX_PAYLOAD), MqttProtocolVersion.V5);
             HiveMqConnection device = connections.start(broker.getBrokerUrl(), MqttProtocolVersion.V3_1_1);
             ConnectionEvents events = ConnectionEvents.of(connection);
             HiveMqConnections.Inbox inbox = new HiveMqConnections.Inbox();
             connection.subscribe(Subscription.of("$rrpc/txd/P/D/+", 1, inbox));
 
-            device.publish(OutboundMessage.of("$rrpc/txd/P/D/big", new byte[4 * MAXIMUM_PACKET_SIZE], 1)).get();
+            device.publish(OutboundMessage.of("$rrpc/txd/P/D/big", new byte[1024 * 1024], 1)).get();
             device.publish(OutboundMessage.of("$rrpc/txd/P/D/small", text("small"), 1)).get();
 
             // one publisher's messages arrive in order: the small one first means the big one never comes
@@ -80,20 +84,30 @@ class HiveMqWireLimitsIT {
         }
     }
 
-    /** Mosquitto refuses a topic with U+0000 from its publisher; Moquette 0.17 passes it on. */
+    /**
+     * Mosquitto refuses a topic with U+0000 from its publisher; Moquette 0.17 passes it on. MQTT requires a client to
+     * close the connection on a malformed packet: the connection's status names the cause and counts the packet.
+     */
     @Test
-    void aMalformedTopicCostsOneReconnect() throws Exception {
+    void aMalformedTopicCostsOneNamedAndCountedReconnect() throws Exception {
         try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.builder().start();
              HiveMqConnections connections = new HiveMqConnections();
              RawMqttPublisher device = RawMqttPublisher.connect(broker.getBrokerUrl(), "raw-device")) {
             HiveMqConnection connection = connections.start(broker.getBrokerUrl(), MqttProtocolVersion.V3_1_1);
             ConnectionEvents events = ConnectionEvents.of(connection);
+            ConnectionMonitor monitor = new ConnectionMonitor(new TransportView(connection), () -> 0, Clock.systemUTC());
+            connection.addListener(monitor);
             HiveMqConnections.Inbox inbox = new HiveMqConnections.Inbox();
             connection.subscribe(Subscription.of("$rrpc/txd/P/D/+", 0, inbox));
 
             device.publish("$rrpc/txd/P/D/\u0000", text("malformed"));
 
             await().until(() -> events.lost.get() == 1 && connection.isHealthy());
+            assertThat(monitor.status().lastFailure())
+                    .isEqualTo("connection lost: malformed packet from the broker (Exception while decoding PUBLISH:"
+                               + " malformed topic): an MQTT client must close the connection on one (MQTT 3.1.1 section 4.8,"
+                               + " MQTT 5 section 4.13)");
+            assertThat(monitor.status().details()).containsEntry("undecodable.packets", 1L);
             device.publish("$rrpc/txd/P/D/after", text("after"));
             assertThat(inbox.next().topic()).isEqualTo("$rrpc/txd/P/D/after");
         }

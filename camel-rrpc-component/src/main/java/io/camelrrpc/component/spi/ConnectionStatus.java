@@ -15,11 +15,14 @@ import java.util.Map;
  * @param reconnectsByItself whether the client reconnects by itself after a drop
  * @param pendingCalls       calls of producers on this connection waiting for their reply or their turn
  * @param reconnects         times the connection came back with its subscriptions after a drop
+ * @param undecodablePackets packets from the broker the client could not decode: with the HiveMQ transport each one
+ *                           closed the connection (MQTT requires it), with Paho each was dropped
  * @param lastFailure        why the connection last dropped or a subscription last failed, or {@code null}
  * @param lastFailureAt      when, or {@code null}
  */
 public record ConnectionStatus(String id, String brokerUrl, String clientId, boolean connected, boolean ready,
-        boolean reconnectsByItself, int pendingCalls, long reconnects, String lastFailure, Instant lastFailureAt) {
+        boolean reconnectsByItself, int pendingCalls, long reconnects, long undecodablePackets, String lastFailure,
+        Instant lastFailureAt) {
 
     /** Ready for work: up, with every subscription in place. */
     public boolean isReady() {
@@ -40,6 +43,7 @@ public record ConnectionStatus(String id, String brokerUrl, String clientId, boo
         details.put("subscriptions.restored", ready);
         details.put("pending.calls", pendingCalls);
         details.put("reconnects", reconnects);
+        details.put("undecodable.packets", undecodablePackets);
         if (lastFailure != null) {
             details.put("last.failure", lastFailure);
             details.put("last.failure.at", lastFailureAt.toString());

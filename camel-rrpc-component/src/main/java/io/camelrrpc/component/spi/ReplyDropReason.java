@@ -15,7 +15,10 @@ public enum ReplyDropReason {
      * names another call than its topic.
      */
     MISADDRESSED,
-    /** Its topic does not fit the reply topic template. */
+    /**
+     * Its topic does not fit the reply topic template, or its payload is not the UTF-8 text its MQTT 5 payload format
+     * indicator says (its call failed).
+     */
     MALFORMED,
     /** Larger than maxPayloadSize (its call failed). */
     OVERSIZED;

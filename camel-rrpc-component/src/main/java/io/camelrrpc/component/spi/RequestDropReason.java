@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** Why a consumer dropped a request without running its route (the caller then times out). */
 public enum RequestDropReason {
-    /** Its topic does not fit the request topic template. */
+    /**
+     * Its topic does not fit the request topic template, or its payload is not the UTF-8 text its MQTT 5 payload
+     * format indicator says.
+     */
     MALFORMED,
     /** Larger than maxPayloadSize. */
     OVERSIZED,

@@ -29,6 +29,9 @@ public interface RrpcConnection {
     /** Times the connection came back with every subscription after a drop. */
     long reconnects();
 
+    /** Packets from the broker the MQTT client could not decode (each cost a reconnect on the HiveMQ transport). */
+    long undecodablePackets();
+
     /** The connection's whole state now. */
     ConnectionStatus status();
 }

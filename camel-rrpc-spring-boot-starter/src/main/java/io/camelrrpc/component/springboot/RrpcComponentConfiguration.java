@@ -145,6 +145,9 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
     /**
      * Largest request or reply payload in bytes. A larger request fails the call before it is sent; a larger reply
      * is dropped, counted and fails its call; a consumer drops larger requests and does not send larger replies.
+     * With protocolVersion=5 it is a connection option too: the connection asks the broker for no packet over this
+     * plus 64 KiB (Maximum Packet Size), so the broker drops larger messages for it (a call whose reply it drops times
+     * out), and endpoints share a connection only with equal values.
      */
     private Integer maxPayloadSize = 1_048_576;
     /**

@@ -54,7 +54,10 @@ public final class CorrelationStatistics {
         return misaddressedReplies.sum();
     }
 
-    /** Messages on the reply subscription whose topic does not fit the reply template. */
+    /**
+     * Messages on the reply subscription whose topic does not fit the reply template, and replies that are not the
+     * UTF-8 text their MQTT 5 payload format indicator says (their call failed).
+     */
     public long malformedReplies() {
         return malformedReplies.sum();
     }

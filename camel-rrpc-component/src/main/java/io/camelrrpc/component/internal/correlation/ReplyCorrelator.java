@@ -319,10 +319,12 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
         int limit = call.limits().maxPayloadSize();
         boolean completed = payload.length > limit
                 ? tooLarge(call, payload.length)
-                : finish(call, c -> {
-                    statistics.replies.increment();
-                    c.succeed(payload, message.properties());
-                });
+                : message.isMalformedText()
+                        ? malformedText(call)
+                        : finish(call, c -> {
+                            statistics.replies.increment();
+                            c.succeed(payload, message.properties());
+                        });
         if (!completed) {
             unmatched(reply, payload);
         } else if (payload.length <= limit) {
@@ -353,6 +355,16 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
             statistics.oversizedReplies.increment();
             observer.replyDropped(ReplyDropReason.OVERSIZED);
             c.fail(new RrpcPayloadTooLargeException("reply", payloadBytes, limit, c.address(), c.exchange()));
+        });
+    }
+
+    /** Fails the call whose reply claims to be UTF-8 text (MQTT 5 payload format indicator) but is not. */
+    private boolean malformedText(PendingCall call) {
+        return finish(call, c -> {
+            statistics.malformedReplies.increment();
+            observer.replyDropped(ReplyDropReason.MALFORMED);
+            c.fail(new RrpcCallException("its reply is not valid UTF-8, although its payload format indicator says it"
+                                         + " is text", c.address(), c.exchange(), null));
         });
     }
 

@@ -26,18 +26,24 @@ import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
  *                             password are {@code null}), or {@code null}
  * @param transport            the MQTT client library
  * @param protocolVersion      the MQTT version spoken ({@link MqttProtocolVersion#V5} only on {@link Transport#HiveMQ})
+ * @param maxPayloadSize       on MQTT 5, the largest payload the broker may send on this connection (the CONNECT's
+ *                             Maximum Packet Size allows it plus headroom for headers), so endpoints share a connection
+ *                             only with equal limits; {@link #ANY_PAYLOAD} where the broker cannot be told (MQTT 3.1.1)
  */
 public record ConnectionSettings(
         String brokerUrl, String clientId, String userName, String password, boolean cleanSession,
         int keepAliveInterval, int connectionTimeout, boolean automaticReconnect, int maxReconnectDelay,
         int maxInflight, boolean tcpNoDelay, SSLContextParameters sslContextParameters, MqttAsyncClient client,
-        DeviceCredentials credentials, Transport transport, MqttProtocolVersion protocolVersion) {
+        DeviceCredentials credentials, Transport transport, MqttProtocolVersion protocolVersion, int maxPayloadSize) {
+
+    /** {@link #maxPayloadSize} of a connection that does not tell the broker a limit. */
+    public static final int ANY_PAYLOAD = -1;
 
     /** These settings on another transport and protocol version. */
     public ConnectionSettings with(Transport otherTransport, MqttProtocolVersion otherVersion) {
         return new ConnectionSettings(brokerUrl, clientId, userName, password, cleanSession, keepAliveInterval,
                 connectionTimeout, automaticReconnect, maxReconnectDelay, maxInflight, tcpNoDelay, sslContextParameters,
-                client, credentials, otherTransport, otherVersion);
+                client, credentials, otherTransport, otherVersion, maxPayloadSize);
     }
 
     /** Names the broker for logs and errors; never the credentials (user name and password are secrets). */

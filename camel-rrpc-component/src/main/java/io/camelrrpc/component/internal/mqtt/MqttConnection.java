@@ -535,8 +535,12 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
         }
     }
 
-    /** Messages dropped because Paho could not have decoded their topic (they would have stopped its reader). */
-    public long defusedTopics() {
+    /**
+     * Messages dropped (QoS 0) or defused (else) because Paho could not have decoded their topic (they would have
+     * stopped its reader).
+     */
+    @Override
+    public long undecodablePackets() {
         return defusedTopics.get();
     }
 

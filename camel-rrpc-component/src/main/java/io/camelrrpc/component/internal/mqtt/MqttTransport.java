@@ -85,6 +85,14 @@ public interface MqttTransport extends Service {
     /** Messages skipped because their payload was over every limit of this connection's endpoints. */
     long oversizedMessages();
 
+    /**
+     * Packets from the broker that this connection's client cannot decode. The HiveMQ transport closes the connection
+     * on each (MQTT requires it of a client that receives a malformed packet) and reconnects; the Paho transport drops
+     * QoS 0 messages whose topic Paho cannot decode (malformed, or characters Paho 1.2.5 cannot represent) and defuses
+     * other ones, without reconnecting.
+     */
+    long undecodablePackets();
+
     /** Stops delivering a subscription's messages and unsubscribes when no one else uses its filter. */
     void unsubscribe(Subscription subscription);
 

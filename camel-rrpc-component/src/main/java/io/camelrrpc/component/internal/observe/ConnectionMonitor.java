@@ -79,10 +79,15 @@ public final class ConnectionMonitor implements ConnectionListener, RrpcConnecti
     }
 
     @Override
+    public long undecodablePackets() {
+        return connection.undecodablePackets();
+    }
+
+    @Override
     public ConnectionStatus status() {
         Failure failure = lastFailure.get();
         return new ConnectionStatus(id, brokerUrl, connection.clientId(), connection.isConnected(), connection.isReady(),
-                connection.reconnectsByItself(), pendingCalls.getAsInt(), reconnects(),
+                connection.reconnectsByItself(), pendingCalls.getAsInt(), reconnects(), undecodablePackets(),
                 failure == null ? null : failure.reason(), failure == null ? null : failure.at());
     }
 

@@ -25,4 +25,7 @@ public interface ConnectionView {
 
     /** Whether the client reconnects by itself after the connection drops (automaticReconnect). */
     boolean reconnectsByItself();
+
+    /** Packets from the broker the client could not decode (see {@code MqttTransport#undecodablePackets()}). */
+    long undecodablePackets();
 }

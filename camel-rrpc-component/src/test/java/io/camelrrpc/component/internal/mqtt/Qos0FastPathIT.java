@@ -38,7 +38,8 @@ class Qos0FastPathIT {
         camelContext = new DefaultCamelContext();
         camelContext.start();
         connection = new MqttConnection(camelContext, new ConnectionSettings(broker.getBrokerUrl(), null, null, null,
-                true, 60, 10, true, 1000, 100, true, null, null, null, Transport.Paho, MqttProtocolVersion.V3_1_1));
+                true, 60, 10, true, 1000, 100, true, null, null, null, Transport.Paho, MqttProtocolVersion.V3_1_1,
+                ConnectionSettings.ANY_PAYLOAD));
         connection.start();
         connection.acceptPayloads(1 << 20);
         MessageListener record = (topic, payload) -> {

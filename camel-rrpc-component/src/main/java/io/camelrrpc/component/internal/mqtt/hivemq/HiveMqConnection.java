@@ -58,6 +58,11 @@ import org.slf4j.LoggerFactory;
  * kept, ordered per filter and restored by {@link FilterSubscriptions} and {@link SubscriptionRestorer}, as on the Paho
  * transport; this class sends their packets through the HiveMQ client.
  * <p>
+ * On MQTT 5 the CONNECT tells the broker the largest packet it may send us ({@link #maximumPacketSize}): it drops
+ * larger messages for us instead of sending them, so they never reach this JVM's memory. A malformed packet from the
+ * broker makes the client close the connection (as MQTT requires); it is counted ({@link #undecodablePackets()}) and
+ * named as the cause of the drop.
+ * <p>
  * With {@link ConnectionSettings#credentials()} every connect logs in afresh: the first one and each reconnect get
  * a new client id, user name and password from {@link io.camelrrpc.component.credentials.DeviceCredentials#nextLogin()}.
  * The HiveMQ client keeps its client id for life, so such a connection reconnects with a new client of its own.
@@ -68,15 +73,27 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
     private static final int HIGHEST_GRANTED_QOS = 2;
     private static final long FIRST_RECONNECT_DELAY_MILLIS = 1000;
     private static final int CALLBACK_THREADS = 2;
+    /**
+     * What an MQTT 5 PUBLISH may carry besides its payload within our Maximum Packet Size. The packet layout: fixed
+     * header (up to 5 bytes), topic (2 + its bytes), packet identifier (2), property length (up to 4), properties.
+     * A Tencent- or Alibaba-style topic is at most a few hundred bytes (e.g. {@code $rrpc/txd/} + a 10-character
+     * productId + a 48-character deviceName + a 16-character processId: 86 bytes), and our request properties (Response
+     * Topic of that size, Correlation Data of the processId, Message Expiry, payload format, content type) about 150
+     * more. 64 KiB cover that some 200 times over and leave about 63 KiB for user properties (Camel headers) and for
+     * longer names; a reply over maxPayloadSize but within this headroom still arrives and fails its call at once.
+     */
+    static final int PACKET_HEADROOM = 64 * 1024;
+    /** The largest packet MQTT can carry: 1 byte of type and flags, 4 of remaining length, 268,435,455 more. */
+    private static final int LARGEST_PACKET = 1 + 4 + 268_435_455;
     private static final Logger LOG = LoggerFactory.getLogger(HiveMqConnection.class);
 
     private final CamelContext camelContext;
     private final ConnectionSettings settings;
     private final MqttProtocolVersion version;
-    private final int maximumPacketSize;
     private final FilterSubscriptions subscriptions = new FilterSubscriptions(new HiveMqPackets(), this::isConnected,
             filter -> subscribeFailure(filter, MqttConnectionException.SUBSCRIBE_REFUSED));
     private final AtomicLong oversizedMessages = new AtomicLong();
+    private final AtomicLong undecodablePackets = new AtomicLong();
     /** Failed connects since the last success, with fresh logins (credentials). */
     private final AtomicInteger freshAttempts = new AtomicInteger();
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
@@ -93,11 +110,7 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
     private volatile boolean up;
     private volatile boolean stopping;
 
-    /**
-     * @param maximumPacketSize on MQTT 5, the largest packet the broker may send us (it drops larger messages for us);
-     *                          0 for the protocol's limit. MQTT 3.1.1 cannot tell the broker.
-     */
-    public HiveMqConnection(CamelContext camelContext, ConnectionSettings settings, int maximumPacketSize) {
+    public HiveMqConnection(CamelContext camelContext, ConnectionSettings settings) {
         MqttProtocolVersion version = settings.protocolVersion();
         if (settings.client() != null) {
             throw new IllegalArgumentException("A Paho client bean cannot be used with the HiveMQ transport");
@@ -109,7 +122,6 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
         this.camelContext = camelContext;
         this.settings = settings;
         this.version = version;
-        this.maximumPacketSize = maximumPacketSize;
         this.clientId = settings.clientId() != null || settings.credentials() != null
                 ? settings.clientId()
                 : "rrpc-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
@@ -192,7 +204,16 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
             password = login.password();
         }
         return ProtocolClient.create(version, clientBuilder(), new ProtocolClient.ConnectOptions(
-                settings.keepAliveInterval(), settings.cleanSession(), userName, password, maximumPacketSize));
+                settings.keepAliveInterval(), settings.cleanSession(), userName, password, maximumPacketSize(settings)));
+    }
+
+    /**
+     * The Maximum Packet Size an MQTT 5 CONNECT asks for: the settings' maxPayloadSize plus {@link #PACKET_HEADROOM};
+     * 0 (the protocol's limit) when they set none.
+     */
+    static int maximumPacketSize(ConnectionSettings settings) {
+        return settings.maxPayloadSize() == ConnectionSettings.ANY_PAYLOAD
+                ? 0 : (int) Math.min(LARGEST_PACKET, (long) settings.maxPayloadSize() + PACKET_HEADROOM);
     }
 
     private MqttClientBuilder clientBuilder() throws Exception {
@@ -257,18 +278,24 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
         } else if (reconnect) {
             reconnector.reconnect(true).delay(reconnectDelayMillis(reconnector.getAttempts()), TimeUnit.MILLISECONDS);
         }
+        Throwable cause = context.getCause();
+        boolean malformed = HiveMqFailures.malformedPacket(cause);
+        if (malformed) {
+            undecodablePackets.incrementAndGet();
+        }
         if (stopping) {
             up = false;
             return;
         }
-        Throwable cause = context.getCause();
         // on this thread, before any reconnect; what it tells subscriptions waiting for a SUBACK is cheap
         subscriptions.connectionLost(cause != null ? cause : new IllegalStateException("the connection was lost"));
         if (up) {
             up = false;
-            LOG.warn("Lost connection to MQTT broker {}: {}{}", settings.describe(), HiveMqFailures.explain(cause),
+            String reason = HiveMqFailures.explain(cause);
+            LOG.warn("Lost connection to MQTT broker {}: {}{}", settings.describe(), reason,
                     reconnector.isReconnect() ? "; reconnecting" : "");
-            tellListeners(listener -> listener.connectionLost(cause));
+            Throwable told = malformed ? new MqttConnectionException(reason, cause) : cause;
+            tellListeners(listener -> listener.connectionLost(told));
         }
     }
 
@@ -471,6 +498,12 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
     @Override
     public long oversizedMessages() {
         return oversizedMessages.get();
+    }
+
+    /** Malformed packets from the broker: the client closed the connection on each (then it reconnected). */
+    @Override
+    public long undecodablePackets() {
+        return undecodablePackets.get();
     }
 
     /** Every message, on a callback thread, one at a time. */

@@ -61,6 +61,10 @@ final class HiveMqFailures {
             return "the broker's answer to CONNECT could not be read: it may not speak this MQTT version"
                    + " (Moquette 0.17 has no MQTT 5): " + unreadable.getMessage();
         }
+        if (unreadable != null) {
+            return "malformed packet from the broker (" + unreadable.getMessage() + "): an MQTT client must close the"
+                   + " connection on one (MQTT 3.1.1 section 4.8, MQTT 5 section 4.13)";
+        }
         if (cause instanceof ConnectionFailedException) {
             return cause.getCause() instanceof SSLException tls
                     ? "TLS handshake with the broker failed (check sslContextParameters and the broker's certificate): "
@@ -89,6 +93,11 @@ final class HiveMqFailures {
         return cause instanceof Mqtt3ConnAckException refused
                && (refused.getMqttMessage().getReturnCode() == Mqtt3ConnAckReturnCode.BAD_USER_NAME_OR_PASSWORD
                    || refused.getMqttMessage().getReturnCode() == Mqtt3ConnAckReturnCode.NOT_AUTHORIZED);
+    }
+
+    /** Whether the client could not decode what the broker sent: it then closes the connection. */
+    static boolean malformedPacket(Throwable failure) {
+        return decodeFailure(failure) != null;
     }
 
     private static MqttDecodeException decodeFailure(Throwable failure) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What a HiveMQ connection refuses before it connects. */
+/** What a HiveMQ connection refuses before it connects, and what its CONNECT asks for. */
 class HiveMqConnectionTest {
 
     @Test
@@ -38,12 +38,29 @@ class HiveMqConnectionTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tcp, ssl, ws or wss");
     }
 
+    @Test
+    void theMaximumPacketSizeIsMaxPayloadSizeWithHeadroomWithinWhatMqttAllows() {
+        assertThat(HiveMqConnection.maximumPacketSize(settings(ConnectionSettings.ANY_PAYLOAD))).as("no limit").isZero();
+        assertThat(HiveMqConnection.maximumPacketSize(settings(1024))).isEqualTo(1024 + 64 * 1024);
+        assertThat(HiveMqConnection.maximumPacketSize(settings(268_435_455))).as("the largest MQTT packet")
+                .isEqualTo(268_435_460);
+    }
+
     private static HiveMqConnection connection(ConnectionSettings settings, MqttProtocolVersion version) {
-        return new HiveMqConnection(new DefaultCamelContext(), settings.with(Transport.HiveMQ, version), 0);
+        return new HiveMqConnection(new DefaultCamelContext(), settings.with(Transport.HiveMQ, version));
     }
 
     private static ConnectionSettings settings(String url, String userName, String password, MqttAsyncClient client) {
+        return settings(url, userName, password, client, ConnectionSettings.ANY_PAYLOAD);
+    }
+
+    private static ConnectionSettings settings(int maxPayloadSize) {
+        return settings("tcp://localhost:1883", null, null, null, maxPayloadSize);
+    }
+
+    private static ConnectionSettings settings(String url, String userName, String password, MqttAsyncClient client,
+                                               int maxPayloadSize) {
         return new ConnectionSettings(url, "id", userName, password, true, 60, 5, true, 1000, 10, true, null, client, null,
-                Transport.HiveMQ, MqttProtocolVersion.V3_1_1);
+                Transport.HiveMQ, MqttProtocolVersion.V3_1_1, maxPayloadSize);
     }
 }
