@@ -145,9 +145,14 @@ class BrokerRestartIT {
         assertThat(node.context().getRouteController().getRouteStatus("late")).isNotEqualTo(ServiceStatus.Started);
     }
 
+    /**
+     * A node with a caller and a device route. Reconnects try every second; a subscription waits for a reconnect at most
+     * 2 s (connectionTimeout 1 s, the least), not the default 11 s, before it fails.
+     */
     private RrpcNode startNode(String brokerUrl) throws Exception {
         return RrpcNode.create("node", brokerUrl, c -> {
             c.setMaxReconnectDelay(1000);
+            c.setConnectionTimeout(1);
             c.setTransport(transport());
         }).routes(BrokerRestartIT::routes)
                 .start();
