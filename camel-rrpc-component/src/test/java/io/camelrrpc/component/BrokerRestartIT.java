@@ -11,7 +11,6 @@ import io.camelrrpc.broker.MqttBroker;
 import io.camelrrpc.component.correlation.ReplyCorrelator;
 import io.camelrrpc.component.mqtt.MqttTransport;
 import io.camelrrpc.component.mqtt.MqttConnectionException;
-import io.camelrrpc.component.mqtt.Transport;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.ServiceStatus;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import static io.camelrrpc.component.TransportUnderTest.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * Broker outages, on mosquitto and on the embedded broker: calls fail fast instead of running into their timeout,
  * nothing leaks, and the component reconnects and subscribes again by itself, without any route restarting.
  */
+@OnBothTransports
 class BrokerRestartIT {
 
     /** How soon after the broker stops a waiting call must fail: well before its 4 s timeout. */
@@ -179,10 +180,5 @@ class BrokerRestartIT {
         long millisSince(long startNanos) {
             return TimeUnit.NANOSECONDS.toMillis(nanos - startNanos);
         }
-    }
-
-    /** The transport under test: a subclass named {@code ...HiveMqIT} runs the same tests on HiveMQ. */
-    protected Transport transport() {
-        return Transport.Paho;
     }
 }

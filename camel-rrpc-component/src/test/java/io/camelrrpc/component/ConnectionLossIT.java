@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.camelrrpc.broker.EmbeddedMqttBroker;
 import io.camelrrpc.component.correlation.ReplyCorrelator;
-import io.camelrrpc.component.mqtt.Transport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static io.camelrrpc.component.TransportUnderTest.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * waits for its timeout, nothing is left behind, and after the broker is back the (deliberately tiny) publish window
  * still works.
  */
+@OnBothTransports
 class ConnectionLossIT {
 
     private EmbeddedMqttBroker broker;
@@ -97,10 +98,5 @@ class ConnectionLossIT {
         for (int i = 0; i < 20; i++) {
             assertThat(template.requestBody(uri, "again " + i, String.class)).isEqualTo("again " + i);
         }
-    }
-
-    /** The transport under test: a subclass named {@code ...HiveMqIT} runs the same tests on HiveMQ. */
-    protected Transport transport() {
-        return Transport.Paho;
     }
 }
