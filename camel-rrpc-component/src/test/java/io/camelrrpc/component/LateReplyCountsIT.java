@@ -9,9 +9,9 @@ import javax.management.ObjectName;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
-import org.apache.camel.spi.Registry;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.service.ServiceHelper;
 import org.junit.jupiter.api.Test;
@@ -26,16 +26,12 @@ import static org.awaitility.Awaitility.await;
  */
 class LateReplyCountsIT extends FakeDeviceTestSupport {
 
+    @BindToRegistry("metricsRegistry")
     private final MeterRegistry meters = new SimpleMeterRegistry();
 
     @Override
     protected boolean useJmx() {
         return true;
-    }
-
-    @Override
-    protected void bindToRegistry(Registry registry) {
-        registry.bind("metricsRegistry", meters);
     }
 
     @Override
