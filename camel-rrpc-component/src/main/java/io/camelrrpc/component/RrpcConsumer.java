@@ -29,6 +29,7 @@ import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -295,8 +296,7 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
             });
         } catch (Exception e) {
             failed = true;
-            getExceptionHandler().handleException(
-                    "Could not reply to " + address.device() + " (processId " + address.processId() + ")", exchange, e);
+            reportFailure("Could not reply to", address, exchange, e);
         } finally {
             if (!publishing) {
                 unfinished.done();
@@ -334,9 +334,25 @@ public class RrpcConsumer extends DefaultConsumer implements Suspendable, Shutdo
             }
             return reply;
         }
-        getExceptionHandler().handleException(
-                "Route failed on the request to " + address.device() + " (processId " + address.processId() + ")",
-                exchange, failure);
+        reportFailure("Route failed on the request to", address, exchange, failure);
         return configuration.isReplyOnError() ? getEndpoint().getComponent().payloadCodec().encodeError(failure) : null;
+    }
+
+    /**
+     * Hands a failure to the endpoint's own exceptionHandler if it has one; else logs one line naming the device, the
+     * processId and the cause (the stack trace at DEBUG), without Camel's exchange text and never the payload.
+     */
+    private void reportFailure(String what, RrpcAddress address, Exchange exchange, Exception failure) {
+        String message = what + " " + address.device() + " (processId " + address.processId() + ")";
+        if (!(getExceptionHandler() instanceof LoggingExceptionHandler)) {
+            getExceptionHandler().handleException(message, exchange, failure);
+            return;
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        LOG.warn("{}: {}{}", message, failure, root == failure ? "" : ", caused by " + root);
+        LOG.debug(message, failure);
     }
 }

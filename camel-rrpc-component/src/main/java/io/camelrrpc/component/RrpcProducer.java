@@ -93,13 +93,13 @@ public class RrpcProducer extends DefaultAsyncProducer {
             return 0;
         }
         CorrelationStatistics stats = correlator.statistics();
-        return stats.unmatchedReplies() + stats.lateReplies() + stats.misaddressedReplies() + stats.malformedReplies()
+        return stats.unmatchedReplies() + stats.misaddressedReplies() + stats.malformedReplies()
                + stats.oversizedReplies();
     }
 
-    @ManagedAttribute(description = "Replies to timed-out calls that came while their device cooled down (afterTimeoutDelay)")
+    @ManagedAttribute(description = "Replies to calls that timed out at most lateReplyWindow ago")
     public long getLateReplies() {
-        return correlator == null ? 0 : correlator.statistics().lateReplies();
+        return correlator == null ? 0 : correlator.recentCalls().lateReplies();
     }
 
     @ManagedAttribute(description = "Whether the broker connection is up with every subscription in place")

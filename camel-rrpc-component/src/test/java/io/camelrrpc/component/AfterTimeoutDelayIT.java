@@ -48,7 +48,7 @@ class AfterTimeoutDelayIT extends FakeDeviceTestSupport {
         Exchange result = second.get(10, TimeUnit.SECONDS);
         assertThat(result.getException()).isNull();
         assertThat(result.getMessage().getBody(String.class)).isEqualTo("answer to second");
-        assertThat(correlator().statistics().lateReplies()).as("late replies counted").isOne();
+        assertThat(correlator().recentCalls().lateReplies()).as("late replies counted").isOne();
         assertThat(correlator().pendingCalls()).isZero();
         assertThat(correlator().busyDevices()).isZero();
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import static io.camelrrpc.component.TransportUnderTest.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -27,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * Broker outages, on mosquitto and on the embedded broker: calls fail fast instead of running into their timeout,
  * nothing leaks, and the component reconnects and subscribes again by itself, without any route restarting.
  */
+@OnBothTransports
 class BrokerRestartIT {
 
     /** How soon after the broker stops a waiting call must fail: well before its 4 s timeout. */
@@ -144,9 +146,14 @@ class BrokerRestartIT {
         assertThat(node.context().getRouteController().getRouteStatus("late")).isNotEqualTo(ServiceStatus.Started);
     }
 
+    /**
+     * A node with a caller and a device route. Reconnects try every second; a subscription waits for a reconnect at most
+     * 2 s (connectionTimeout 1 s, the least), not the default 11 s, before it fails.
+     */
     private RrpcNode startNode(String brokerUrl) throws Exception {
         return RrpcNode.create("node", brokerUrl, c -> {
             c.setMaxReconnectDelay(1000);
+            c.setConnectionTimeout(1);
             c.setTransport(transport());
         }).routes(BrokerRestartIT::routes)
                 .start();
@@ -173,10 +180,5 @@ class BrokerRestartIT {
         long millisSince(long startNanos) {
             return TimeUnit.NANOSECONDS.toMillis(nanos - startNanos);
         }
-    }
-
-    /** The transport under test: a subclass named {@code ...HiveMqIT} runs the same tests on HiveMQ. */
-    protected Transport transport() {
-        return Transport.Paho;
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static io.camelrrpc.component.TransportUnderTest.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * waits for its timeout, nothing is left behind, and after the broker is back the (deliberately tiny) publish window
  * still works.
  */
+@OnBothTransports
 class ConnectionLossIT {
 
     private EmbeddedMqttBroker broker;
@@ -96,10 +98,5 @@ class ConnectionLossIT {
         for (int i = 0; i < 20; i++) {
             assertThat(template.requestBody(uri, "again " + i, String.class)).isEqualTo("again " + i);
         }
-    }
-
-    /** The transport under test: a subclass named {@code ...HiveMqIT} runs the same tests on HiveMQ. */
-    protected Transport transport() {
-        return Transport.Paho;
     }
 }

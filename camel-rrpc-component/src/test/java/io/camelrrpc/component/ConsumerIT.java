@@ -53,6 +53,7 @@ class ConsumerIT extends RrpcTestSupport {
                         .throwException(new IllegalStateException("device on fire"));
                 from("rrpc:BROKEN/talkative?replyOnError=true&exceptionHandler=#recordingHandler")
                         .throwException(new IllegalStateException("device on fire"));
+                from("rrpc:BROKEN/logged?replyOnError=true").throwException(new IllegalStateException("device on fire"));
             }
         };
     }
@@ -90,5 +91,30 @@ class ConsumerIT extends RrpcTestSupport {
         assertThat(error).containsEntry("error", IllegalStateException.class.getName())
                 .containsEntry("message", "device on fire");
         await().until(() -> !handled.isEmpty());
+    }
+
+    @Test
+    void failedRouteIsLoggedAsOneLineNamingDeviceProcessIdAndCauseButNotTheExchangeOrPayload() throws Exception {
+        try (LogCapture logs = LogCapture.start()) {
+            Exchange result = template.request("direct:call", e -> {
+                e.getIn().setBody("secret-payload-42");
+                e.getIn().setHeaders(Map.of(RrpcConstants.PRODUCT_ID, "BROKEN", RrpcConstants.DEVICE_NAME, "logged"));
+            });
+
+            Map<String, Object> error = new ObjectMapper().readValue(result.getMessage().getBody(byte[].class),
+                    new TypeReference<>() { });
+            assertThat(error).as("the requester still gets the error reply").containsEntry("message", "device on fire");
+            String processId = result.getMessage().getHeader(RrpcConstants.PROCESS_ID, String.class);
+            assertThat(processId).isNotBlank();
+            await().until(() -> !warningsOfTheConsumer(logs).isEmpty());
+            assertThat(warningsOfTheConsumer(logs)).singleElement().asString()
+                    .contains("BROKEN/logged", "processId " + processId, IllegalStateException.class.getName(),
+                            "device on fire")
+                    .doesNotContain("Exchange[", "secret-payload-42", "\n");
+        }
+    }
+
+    private static List<String> warningsOfTheConsumer(LogCapture logs) {
+        return logs.eventsOf(RrpcConsumer.class).stream().filter(event -> event.startsWith("WARN ")).toList();
     }
 }

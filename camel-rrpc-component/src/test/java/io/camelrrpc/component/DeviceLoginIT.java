@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import static io.camelrrpc.component.TransportUnderTest.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * that cloud's device SDKs compute, worked out here with the formulas and openssl, not with the component's code.
  * The device's clock and random are fixed so that the login is known in advance.
  */
+@OnBothTransports
 class DeviceLoginIT {
 
     private static final String PRODUCT = "KL4J2ABCD8";
@@ -197,10 +199,5 @@ class DeviceLoginIT {
 
     private String brokerLog() throws Exception {
         return Files.readString(broker.getLogFile());
-    }
-
-    /** The transport under test: a subclass named {@code ...HiveMqIT} runs the same tests on HiveMQ. */
-    protected Transport transport() {
-        return Transport.Paho;
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static io.camelrrpc.component.TransportUnderTest.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * Stopping gracefully: a device node that stops while its route works on requests takes no new ones, finishes those
  * and publishes their replies before it lets go of the broker; a producer that stops fails its pending calls at once.
  */
+@OnBothTransports
 class GracefulStopIT {
 
     private static final int IN_FLIGHT = 5;
@@ -116,10 +118,5 @@ class GracefulStopIT {
         CompletableFuture<Exchange> done = new CompletableFuture<>();
         producer.process(exchange, doneSync -> done.complete(exchange));
         return done;
-    }
-
-    /** The transport under test: a subclass named {@code ...HiveMqIT} runs the same tests on HiveMQ. */
-    protected Transport transport() {
-        return Transport.Paho;
     }
 }

@@ -25,7 +25,7 @@ class LimitsIT extends FakeDeviceTestSupport {
                 from("direct:fewPending").to("rrpc:P/D?maxPendingCalls=2&maxConcurrentCallsPerDevice=0");
                 from("direct:small").to("rrpc:P/D?maxPayloadSize=8");
                 from("rrpc:SMALL/+?maxPayloadSize=8").setBody(simple("${body}${body}"));
-                from("direct:smallDevice").to("rrpc:SMALL/D?requestTimeout=2000&afterTimeoutDelay=0");
+                from("direct:smallDevice").to("rrpc:SMALL/D?requestTimeout=1000&afterTimeoutDelay=0");
             }
         };
     }
@@ -66,7 +66,8 @@ class LimitsIT extends FakeDeviceTestSupport {
 
     @Test
     void callsQueuedBehindASilentDeviceAreNotSentOnceTheirDeadlinePassed() throws Exception {
-        AsyncProducer producer = startedProducer("rrpc:P/silent?requestTimeout=1000");
+        // no cool-down after the timeout of the call in flight: the queue's next calls are then offered the slot at once
+        AsyncProducer producer = startedProducer("rrpc:P/silent?requestTimeout=1000&afterTimeoutDelay=0");
         int calls = 2000;
         CallBurst burst = CallBurst.issue(producer, calls);
 

@@ -79,6 +79,12 @@ final class LogCapture implements AutoCloseable {
         return String.join("\n", lines);
     }
 
+    /** The events one logger recorded, each with its stack trace lines if any. */
+    List<String> eventsOf(Class<?> logger) {
+        String prefix = logger.getName() + " - ";
+        return lines.stream().filter(line -> line.substring(line.indexOf(' ') + 1).startsWith(prefix)).toList();
+    }
+
     int size() {
         return lines.size();
     }

@@ -13,10 +13,12 @@ import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 
+import static io.camelrrpc.component.TransportUnderTest.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Requests and replies cross a real broker byte-exact, with the headers users rely on. */
+@OnBothTransports
 class RoundTripIT extends RrpcTestSupport {
 
     @Override

@@ -10,6 +10,7 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
+import static io.camelrrpc.component.TransportUnderTest.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A Camel context whose rrpc component talks to an embedded broker started for the test class. */
@@ -36,11 +37,6 @@ abstract class RrpcTestSupport extends CamelTestSupport {
         configuration.setBrokerUrl(broker.getBrokerUrl());
         configuration.setTransport(transport());
         return camelContext;
-    }
-
-    /** The transport under test: a subclass named {@code ...HiveMqIT} runs the same tests on HiveMQ. */
-    protected Transport transport() {
-        return Transport.Paho;
     }
 
     protected RrpcComponent rrpc() {

@@ -18,8 +18,7 @@ import java.util.Properties;
  * It keeps everything in memory (no files are written), sends no telemetry, listens on the loopback
  * interface by default and accepts {@code $}-prefixed topics such as {@code $rrpc/rxd/P/D/ID}.
  * MQTT 5 and shared subscriptions are not supported by Moquette, and unlike mosquitto its {@code #}
- * and {@code +} filters also match {@code $} topics. Stopping takes about 2 s (Netty's quiet period),
- * so tests should share one broker where they can.
+ * and {@code +} filters also match {@code $} topics. Stopping takes milliseconds (see {@link QuickStop}).
  * <p>
  * Moquette logs every MQTT packet at INFO through the logger
  * {@code io.moquette.broker.metrics.MQTTMessageLogger}; set {@code io.moquette} to WARN in the
@@ -95,6 +94,7 @@ public final class EmbeddedMqttBroker implements MqttBroker {
     /** Stops the broker and drops all sessions; does nothing when it is not running. */
     public synchronized void stop() {
         if (server != null) {
+            QuickStop.shutDownEventLoops(server);
             server.stopServer();
             server = null;
         }

@@ -10,7 +10,6 @@ public final class CorrelationStatistics {
     final LongAdder timeouts = new LongAdder();
     final LongAdder failures = new LongAdder();
     final LongAdder unmatchedReplies = new LongAdder();
-    final LongAdder lateReplies = new LongAdder();
     final LongAdder misaddressedReplies = new LongAdder();
     final LongAdder malformedReplies = new LongAdder();
     final LongAdder oversizedReplies = new LongAdder();
@@ -36,20 +35,18 @@ public final class CorrelationStatistics {
         return failures.sum();
     }
 
-    /** Replies whose processId matched no pending call: late, duplicate, or another node's. */
+    /**
+     * Replies whose processId matched no pending call: late, duplicate, or another node's. Which of them were late
+     * and duplicate, {@link io.camelrrpc.component.late.RecentCalls} counts.
+     */
     public long unmatchedReplies() {
         return unmatchedReplies.sum();
     }
 
     /**
-     * Replies to a call that timed out, which came while its device cooled down (afterTimeoutDelay): dropped, and the
-     * device's next call goes out at once.
+     * Replies with a pending (or lately timed-out) call's processId but from another product or device than the one
+     * called, or whose correlation data names another call.
      */
-    public long lateReplies() {
-        return lateReplies.sum();
-    }
-
-    /** Replies with a pending processId but from another product or device than the one called. */
     public long misaddressedReplies() {
         return misaddressedReplies.sum();
     }
@@ -75,7 +72,7 @@ public final class CorrelationStatistics {
     @Override
     public String toString() {
         return "calls=" + calls() + ", replies=" + replies() + ", timeouts=" + timeouts() + ", failures=" + failures()
-               + ", unmatchedReplies=" + unmatchedReplies() + ", lateReplies=" + lateReplies()
+               + ", unmatchedReplies=" + unmatchedReplies()
                + ", misaddressedReplies=" + misaddressedReplies()
                + ", malformedReplies=" + malformedReplies() + ", oversizedReplies=" + oversizedReplies()
                + ", rejections=" + rejections();

@@ -30,16 +30,6 @@ final class DeviceLanes {
         ENDED
     }
 
-    /**
-     * The end of a cool-down.
-     *
-     * @param ended whether a cool-down for that call was under way
-     * @param next  the next call of the device, now holding the slot and to be sent, or {@code null}
-     */
-    record CoolDownEnd(boolean ended, PendingCall next) {
-        static final CoolDownEnd NONE = new CoolDownEnd(false, null);
-    }
-
     private static final class Lane {
         int active;
         final ArrayDeque<PendingCall> waiting = new ArrayDeque<>(2);
@@ -109,17 +99,19 @@ final class DeviceLanes {
     /**
      * Ends the cool-down that the call with this address started, if it is still under way: its delay is over, or
      * the device answered it late.
+     *
+     * @return the next call of the device, now holding the slot and to be sent, or {@code null}
      */
-    CoolDownEnd endCoolDown(RrpcAddress timedOut, Map<String, PendingCall> pending) {
-        CoolDownEnd[] end = { CoolDownEnd.NONE };
+    PendingCall endCoolDown(RrpcAddress timedOut, Map<String, PendingCall> pending) {
+        PendingCall[] next = new PendingCall[1];
         lanes.computeIfPresent(timedOut.device(), (device, lane) -> {
             if (timedOut.processId().equals(lane.coolingAfter)) {
                 lane.coolingAfter = null;
-                end[0] = new CoolDownEnd(true, nextToStart(lane, pending, System.nanoTime()));
+                next[0] = nextToStart(lane, pending, System.nanoTime());
             }
             return lane.idle() ? null : lane;
         });
-        return end[0];
+        return next[0];
     }
 
     /** Takes the first queued call still pending and not overdue; overdue ones leave the queue for their timeout. */

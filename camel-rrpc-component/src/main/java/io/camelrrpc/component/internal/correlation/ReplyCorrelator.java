@@ -413,15 +413,15 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     }
 
     /**
-     * A reply no pending call waits for: late (it ends its device's cool-down, and goes to its producer's
-     * lateReplyUri), duplicate or unmatched.
+     * A reply no pending call waits for: late, duplicate, misaddressed or unmatched as {@link RecentCalls} tells (a
+     * late one goes to its producer's lateReplyUri). Any reply to the timed-out call its device cools down after ends
+     * the cool-down, whether it still counts as late or came after lateReplyWindow.
      */
     private void unmatched(RrpcAddress reply, byte[] payload) {
-        boolean endedCoolDown = endCoolDown(reply);
+        endCoolDown(reply);
         ReplyDropReason reason = recentCalls.dropped(reply, payload);
-        if (endedCoolDown) {
-            statistics.lateReplies.increment();
-            reason = ReplyDropReason.LATE;
+        if (reason == ReplyDropReason.MISADDRESSED) {
+            statistics.misaddressedReplies.increment();
         } else {
             statistics.unmatchedReplies.increment();
         }
@@ -449,12 +449,11 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     }
 
     /** Ends the cool-down after the timed-out call at this address, if any, and sends the device's next call. */
-    private boolean endCoolDown(RrpcAddress timedOut) {
-        DeviceLanes.CoolDownEnd end = lanes.endCoolDown(timedOut, pending);
-        if (end.next() != null) {
-            runOnPool(() -> send(end.next()));
+    private void endCoolDown(RrpcAddress timedOut) {
+        PendingCall next = lanes.endCoolDown(timedOut, pending);
+        if (next != null) {
+            runOnPool(() -> send(next));
         }
-        return end.ended();
     }
 
     private void failed(PendingCall call, Exception failure) {
