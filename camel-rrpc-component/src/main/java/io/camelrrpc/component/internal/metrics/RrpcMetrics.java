@@ -28,10 +28,23 @@ public final class RrpcMetrics {
      */
     public static RrpcObserver bind(CamelContext camelContext, boolean percentileHistogram, boolean deviceTag,
                                     IntSupplier pendingCalls) {
-        if (camelContext.getClassResolver().resolveClass(METER_REGISTRY) == null) {
+        if (!micrometerVisible()) {
             return null;
         }
         return MicrometerObserver.bind(camelContext, percentileHistogram, deviceTag, pendingCalls);
+    }
+
+    /**
+     * Whether this component's own class loader sees Micrometer: the one that links {@link MicrometerObserver}. Camel's
+     * class resolver may see it where the component cannot (OSGi with the optional import not wired).
+     */
+    private static boolean micrometerVisible() {
+        try {
+            Class.forName(METER_REGISTRY, false, RrpcMetrics.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** Removes the meters of an observer that {@link #bind} made. */
