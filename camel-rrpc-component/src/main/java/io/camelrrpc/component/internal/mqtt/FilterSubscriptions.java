@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -176,35 +175,6 @@ public final class FilterSubscriptions {
             add(subscription, done, outbox);
         }
         outbox.send();
-    }
-
-    /**
-     * {@link #subscribe} for many: the filters that need a SUBSCRIBE go in as few packets as {@link SubscribeBatches}
-     * allows.
-     *
-     * @param explain what to fail with when the broker did not grant a subscription's filter, and why
-     * @return completes when all are in place; fails when any was not (those are removed, the others stay)
-     */
-    public CompletableFuture<Void> subscribeAll(List<Subscription> subscriptions,
-                                                BiFunction<Subscription, Throwable, Exception> explain) {
-        List<CompletableFuture<Void>> each = new ArrayList<>(subscriptions.size());
-        Outbox outbox;
-        synchronized (this) {
-            outbox = new Outbox();
-            for (Subscription subscription : subscriptions) {
-                CompletableFuture<Void> done = new CompletableFuture<>();
-                each.add(done);
-                add(subscription, failure -> {
-                    if (failure == null) {
-                        done.complete(null);
-                    } else {
-                        done.completeExceptionally(explain.apply(subscription, failure));
-                    }
-                }, outbox);
-            }
-        }
-        outbox.send();
-        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new));
     }
 
     /**

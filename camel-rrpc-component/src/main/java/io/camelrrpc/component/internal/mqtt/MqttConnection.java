@@ -322,11 +322,6 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
                 failure -> done.completed(failure == null ? null : subscribeFailure(subscription, failure)));
     }
 
-    /** Many filters per SUBSCRIBE packet. */
-    @Override
-    public CompletableFuture<Void> subscribeAll(List<Subscription> wanted) {
-        return subscriptions.subscribeAll(wanted, this::subscribeFailure);
-    }
 
     /** Whether the broker has granted the subscription's filter on the current connection (e.g. again after a reconnect). */
     @Override

@@ -49,27 +49,6 @@ public interface MqttTransport extends Service {
     void subscribeAsync(Subscription subscription, PublishCallback done);
 
     /**
-     * Subscribes to many filters at once, in as few SUBSCRIBE packets as the transport can send.
-     *
-     * @return completes when all are in place; fails when any was refused or could not be made (those are removed,
-     *         the others stay)
-     */
-    default CompletableFuture<Void> subscribeAll(List<Subscription> subscriptions) {
-        CompletableFuture<?>[] each = subscriptions.stream().map(subscription -> {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            subscribeAsync(subscription, failure -> {
-                if (failure == null) {
-                    done.complete(null);
-                } else {
-                    done.completeExceptionally(failure);
-                }
-            });
-            return done;
-        }).toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(each);
-    }
-
-    /**
      * Whether the broker has granted the subscription's filter on the current connection (e.g. again after a
      * reconnect). Cheap: read on every call.
      */

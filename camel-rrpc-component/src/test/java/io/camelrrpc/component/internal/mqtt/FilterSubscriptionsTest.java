@@ -151,17 +151,24 @@ class FilterSubscriptionsTest {
     }
 
     @Test
-    void filtersSubscribedOrUnsubscribedTogetherGoManyPerPacketAndARefusalFailsOnlyItsOwn() {
+    void filtersRestoredOrUnsubscribedTogetherGoManyPerPacketAndARefusalFailsOnlyItsOwn() {
         List<Subscription> devices = devices(250);
-        CompletableFuture<Void> all = subscriptions.subscribeAll(devices, (subscription, failure) ->
-                new IllegalStateException(subscription.brokerFilter() + ": " + failure.getMessage()));
+        devices.forEach(this::tell);
+        while (packets.pending() > 0) {
+            packets.answerNext(true);
+        }
+        subscriptions.connectionLost(new IllegalStateException("lost"));
+        packets.clearSent();
+
+        CompletableFuture<FilterSubscriptions.Restoration> restored = subscriptions.restore();
         assertThat(packets.sentPackets).hasSize(3);
         packets.answerNext(true);
         packets.answerNext(true);
         packets.answerNext(false);
-        assertThat(all).isCompletedExceptionally();
-        assertThat(subscriptions.size()).as("the refused packet's filters are forgotten").isEqualTo(200);
-        assertThat(devices.subList(0, 200)).allSatisfy(device -> assertThat(subscriptions.isGranted(device)).isTrue());
+        List<String> refused = restored.join().failed();
+        assertThat(refused).as("the refused packet's filters").hasSize(50);
+        assertThat(devices).allSatisfy(device -> assertThat(subscriptions.isGranted(device))
+                .isEqualTo(!refused.contains(device.brokerFilter())));
 
         packets.clearSent();
         subscriptions.unsubscribeAll(devices);

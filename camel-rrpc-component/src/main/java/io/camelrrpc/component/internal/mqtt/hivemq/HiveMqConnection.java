@@ -378,11 +378,6 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
                 failure -> done.completed(failure == null ? null : subscribeFailure(subscription, failure)));
     }
 
-    /** Many filters per SUBSCRIBE packet; fails with an {@link MqttConnectionException} naming a filter not granted. */
-    @Override
-    public CompletableFuture<Void> subscribeAll(List<Subscription> wanted) {
-        return subscriptions.subscribeAll(wanted, this::subscribeFailure);
-    }
 
     private MqttConnectionException subscribeFailure(Subscription subscription, Throwable failure) {
         return failure instanceof MqttConnectionException known ? known
