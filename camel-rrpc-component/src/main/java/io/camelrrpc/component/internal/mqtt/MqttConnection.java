@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
@@ -16,7 +14,6 @@ import java.util.function.Consumer;
 import javax.net.SocketFactory;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.support.service.ServiceSupport;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -38,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * HiveMQ transport; this class sends their packets through Paho. It speaks MQTT 3.1.1 only: messages carry no
  * properties, and publishes end without reason codes.
  */
-public final class MqttConnection extends ServiceSupport implements MqttTransport, MqttCallbackExtended {
+public final class MqttConnection extends FilterSubscribingTransport implements MqttCallbackExtended {
 
     /** Granted QoS value of a refused subscription. */
     private static final int SUBSCRIPTION_REFUSED = 0x80;
@@ -46,10 +43,6 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
     private static final long READER_CHECK_MILLIS = 1000;
 
     private final CamelContext camelContext;
-    private final ConnectionSettings settings;
-    private final FilterSubscriptions subscriptions = new FilterSubscriptions(new PahoPackets(), this::isConnected,
-            filter -> subscribeFailure(filter, MqttConnectionException.SUBSCRIBE_REFUSED));
-    private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final PublishWindow window;
     private final LongAdder directPublishes = new LongAdder();
     private MqttAsyncClient client;
@@ -61,30 +54,19 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
     private final Object connectedSignal = new Object();
     private final AtomicLong defusedTopics = new AtomicLong();
     private final AtomicLong deadReaders = new AtomicLong();
-    private final AtomicLong oversizedMessages = new AtomicLong();
     private volatile int maxPayload;
     private volatile boolean readerSeen;
     private volatile boolean resubscribeOnConnect;
 
     public MqttConnection(CamelContext camelContext, ConnectionSettings settings) {
+        super(settings);
         this.camelContext = camelContext;
-        this.settings = settings;
         this.window = new PublishWindow(settings.maxInflight());
-    }
-
-    @Override
-    public ConnectionSettings settings() {
-        return settings;
     }
 
     @Override
     public MqttProtocolVersion protocolVersion() {
         return MqttProtocolVersion.V3_1_1;
-    }
-
-    @Override
-    public boolean isHealthy() {
-        return isConnected() && subscriptions.allRestored();
     }
 
     @Override
@@ -98,21 +80,11 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
     }
 
     @Override
-    public void addListener(ConnectionListener listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void removeListener(ConnectionListener listener) {
-        listeners.remove(listener);
-    }
-
-    @Override
     protected void doStart() throws Exception {
         resubscriber = camelContext.getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "RrpcResubscribe[" + settings.brokerUrl() + "]");
         restorer = new SubscriptionRestorer(subscriptions, settings, resubscriber, () -> isConnected() && isStarted(),
-                this::tellListeners);
+                this::tellEachListener);
         client = settings.client() != null ? settings.client() : newClient();
         client.setCallback(this);
         if (!client.isConnected()) {
@@ -163,11 +135,6 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
         }
     }
 
-    /** For tests: runs on the thread that is about to send an UNSUBSCRIBE, with its filter. */
-    void beforeUnsubscribe(Consumer<String> hook) {
-        subscriptions.beforeUnsubscribe(hook);
-    }
-
     /** Times the reader thread was found dead and the connection made again. */
     public long deadReaders() {
         return deadReaders.get();
@@ -197,10 +164,6 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
     /** The options to check when the broker refuses the login. */
     private String loginOptions() {
         return ConnectFailure.loginOptions(settings);
-    }
-
-    private long waitMillis() {
-        return Math.max(1, settings.connectionTimeout()) * 1000L + 1000L;
     }
 
     private MqttConnectOptions connectOptions() throws Exception {
@@ -263,30 +226,12 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
     }
 
     /**
-     * Subscribes and waits for the broker's answer, so that a caller that returns has a working subscription.
-     *
-     * @throws MqttConnectionException when the broker refuses or does not answer in time
+     * Some brokers (Moquette 0.17) drop a client that subscribes right after connecting: waits for the reconnect and
+     * tries again, within the connection timeout.
      */
     @Override
-    public Subscription subscribe(Subscription subscription) throws MqttConnectionException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis());
-        while (true) {
-            Throwable failure;
-            try {
-                failure = subscriptions.subscribeAndWait(subscription, deadline);
-            } catch (TimeoutException e) {
-                throw subscribeFailure(subscription.brokerFilter(), MqttConnectionException.SUBSCRIBE_UNANSWERED);
-            }
-            if (failure == null) {
-                return subscription;
-            }
-            // some brokers (Moquette 0.17) drop a client that subscribes right after connecting: wait for the
-            // reconnect and try again, within the connection timeout
-            if (!settings.automaticReconnect() || !isConnectionLoss(failure) || !awaitConnected(deadline)) {
-                throw subscribeFailure(subscription, failure);
-            }
-            LOG.debug("Subscribing to {} again after a reconnect", subscription.brokerFilter());
-        }
+    protected boolean retryAfter(Throwable failure, long deadlineNanos) throws InterruptedException {
+        return settings.automaticReconnect() && isConnectionLoss(failure) && awaitConnected(deadlineNanos);
     }
 
     private static boolean isConnectionLoss(Throwable failure) {
@@ -309,100 +254,58 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
         return true;
     }
 
-    /**
-     * Subscribes without blocking; messages are delivered from when the broker has answered. A filter already granted
-     * is not subscribed again; one being unsubscribed is subscribed again once the broker has answered that.
-     *
-     * @param done told once: {@code null} when the subscription is in place, else why it failed (the subscription is
-     *             then removed)
-     */
     @Override
-    public void subscribeAsync(Subscription subscription, PublishCallback done) {
-        subscriptions.subscribe(subscription,
-                failure -> done.completed(failure == null ? null : subscribeFailure(subscription, failure)));
+    protected String explain(Throwable failure) {
+        return ConnectFailure.explain(failure);
     }
 
-
-    /** Whether the broker has granted the subscription's filter on the current connection (e.g. again after a reconnect). */
+    /** A SUBSCRIBE through Paho; the outcome never comes on the calling thread's stack twice. */
     @Override
-    public boolean isSubscribed(Subscription subscription) {
-        return subscriptions.isGranted(subscription);
-    }
+    protected void sendSubscribe(String[] filters, int[] qos, BiConsumer<boolean[], Throwable> done) {
+        try {
+            client.subscribe(filters, qos, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    done.accept(granted(token.getGrantedQos(), filters.length), null);
+                }
 
-    private MqttConnectionException subscribeFailure(Subscription subscription, Throwable failure) {
-        return failure instanceof MqttConnectionException known ? known
-                : subscribeFailure(subscription.brokerFilter(), ConnectFailure.explain(failure));
-    }
-
-    private MqttConnectionException subscribeFailure(String brokerFilter, String reason) {
-        return new MqttConnectionException(
-                "Cannot subscribe to '" + brokerFilter + "' on " + settings.describe() + ": " + reason);
-    }
-
-    /**
-     * Stops delivering a subscription's messages and unsubscribes when no one else uses its filter (after the
-     * broker has answered any operation on that filter in flight).
-     */
-    @Override
-    public void unsubscribe(Subscription subscription) {
-        subscriptions.unsubscribe(subscription);
-    }
-
-    /** Many filters per UNSUBSCRIBE packet. */
-    @Override
-    public void unsubscribeAll(List<Subscription> unwanted) {
-        subscriptions.unsubscribeAll(unwanted);
-    }
-
-    /** SUBSCRIBE and UNSUBSCRIBE packets through Paho; the outcome never comes on the calling thread's stack twice. */
-    private final class PahoPackets implements FilterSubscriptions.Packets {
-
-        @Override
-        public void subscribe(String[] filters, int[] qos, BiConsumer<boolean[], Throwable> done) {
-            try {
-                client.subscribe(filters, qos, null, new IMqttActionListener() {
-                    @Override
-                    public void onSuccess(IMqttToken token) {
-                        done.accept(granted(token.getGrantedQos(), filters.length), null);
-                    }
-
-                    @Override
-                    public void onFailure(IMqttToken token, Throwable failure) {
-                        done.accept(null, failure);
-                    }
-                });
-            } catch (MqttException | RuntimeException e) {
-                done.accept(null, e);
-            }
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    done.accept(null, failure);
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            done.accept(null, e);
         }
+    }
 
-        private static boolean[] granted(int[] grantedQos, int filters) {
-            boolean[] granted = new boolean[filters];
-            for (int i = 0; i < filters && grantedQos != null && i < grantedQos.length; i++) {
-                granted[i] = grantedQos[i] != SUBSCRIPTION_REFUSED;
-            }
-            return granted;
+    private static boolean[] granted(int[] grantedQos, int filters) {
+        boolean[] granted = new boolean[filters];
+        for (int i = 0; i < filters && grantedQos != null && i < grantedQos.length; i++) {
+            granted[i] = grantedQos[i] != SUBSCRIPTION_REFUSED;
         }
+        return granted;
+    }
 
-        @Override
-        public void unsubscribe(String[] filters, Consumer<Throwable> done) {
-            try {
-                client.unsubscribe(filters, null, new IMqttActionListener() {
-                    @Override
-                    public void onSuccess(IMqttToken token) {
-                        done.accept(null);
-                    }
+    /** An UNSUBSCRIBE through Paho; the outcome never comes on the calling thread's stack twice. */
+    @Override
+    protected void sendUnsubscribe(String[] filters, Consumer<Throwable> done) {
+        try {
+            client.unsubscribe(filters, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    done.accept(null);
+                }
 
-                    @Override
-                    public void onFailure(IMqttToken token, Throwable failure) {
-                        LOG.debug("Unsubscribe from {} failed: {}", List.of(filters), failure.getMessage());
-                        done.accept(failure);
-                    }
-                });
-            } catch (MqttException | RuntimeException e) {
-                LOG.debug("Unsubscribe from {} failed: {}", List.of(filters), e.getMessage());
-                done.accept(e);
-            }
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    LOG.debug("Unsubscribe from {} failed: {}", List.of(filters), failure.getMessage());
+                    done.accept(failure);
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            LOG.debug("Unsubscribe from {} failed: {}", List.of(filters), e.getMessage());
+            done.accept(e);
         }
     }
 
@@ -492,12 +395,7 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
 
         @Override
         public void oversized(String topic, int payloadBytes) {
-            long count = oversizedMessages.incrementAndGet();
-            if (Long.bitCount(count) == 1) {
-                LOG.warn("Skipped a message of {} bytes to '{}', over the largest payload accepted ({} bytes); {} so far"
-                         + " on {}", payloadBytes, topic, maxPayload, count, settings.describe());
-            }
-            subscriptions.reportOversized(topic, payloadBytes);
+            MqttConnection.this.oversized(topic, payloadBytes, maxPayload);
         }
 
         @Override
@@ -514,12 +412,6 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
     @Override
     public synchronized void acceptPayloads(int maxBytes) {
         maxPayload = Math.max(maxPayload, maxBytes);
-    }
-
-    /** Messages skipped unread because their payload was over every limit of this connection's endpoints. */
-    @Override
-    public long oversizedMessages() {
-        return oversizedMessages.get();
     }
 
     private void topicDefused() {
@@ -566,18 +458,7 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
         subscriptions.connectionLost(new MqttException(MqttException.REASON_CODE_CONNECTION_LOST, cause));
         LOG.warn("Lost connection to MQTT broker {}: {}{}", settings.describe(), cause == null ? "" : cause.getMessage(),
                 settings.automaticReconnect() ? "; reconnecting" : "");
-        tellListeners(listener -> listener.connectionLost(cause));
-    }
-
-    /** Tells every listener; one that throws is logged (on Paho's thread an exception would drop the connection). */
-    private void tellListeners(Consumer<ConnectionListener> event) {
-        for (ConnectionListener listener : listeners) {
-            try {
-                event.accept(listener);
-            } catch (RuntimeException e) {
-                LOG.warn("Connection listener failed: {}", e.getMessage(), e);
-            }
-        }
+        tellEachListener(listener -> listener.connectionLost(cause));
     }
 
     @Override
@@ -590,7 +471,7 @@ public final class MqttConnection extends ServiceSupport implements MqttTranspor
         if (reconnect || resubscribeOnConnect) {
             resubscribeOnConnect = false;
             long connectedAt = System.nanoTime();
-            tellListeners(ConnectionListener::reconnected);
+            tellEachListener(ConnectionListener::reconnected);
             resubscriber.execute(() -> restorer.restore(connectedAt));
         }
     }

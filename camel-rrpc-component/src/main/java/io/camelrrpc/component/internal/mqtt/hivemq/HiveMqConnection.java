@@ -3,7 +3,6 @@ package io.camelrrpc.component.internal.mqtt.hivemq;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,21 +26,19 @@ import io.camelrrpc.component.credentials.MqttLogin;
 import io.camelrrpc.component.internal.mqtt.ConnectFailure;
 import io.camelrrpc.component.internal.mqtt.ConnectionListener;
 import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
+import io.camelrrpc.component.internal.mqtt.FilterSubscribingTransport;
 import io.camelrrpc.component.internal.mqtt.FilterSubscriptions;
 import io.camelrrpc.component.internal.mqtt.InboundMessage;
 import io.camelrrpc.component.internal.mqtt.InboundMessageListener;
 import io.camelrrpc.component.internal.mqtt.MqttConnectionException;
 import io.camelrrpc.component.internal.mqtt.MqttProtocolVersion;
-import io.camelrrpc.component.internal.mqtt.MqttTransport;
 import io.camelrrpc.component.internal.mqtt.OutboundMessage;
-import io.camelrrpc.component.internal.mqtt.PublishCallback;
 import io.camelrrpc.component.internal.mqtt.PublishResult;
 import io.camelrrpc.component.internal.mqtt.Subscription;
 import io.camelrrpc.component.internal.mqtt.SubscriptionRestorer;
 import io.reactivex.schedulers.Schedulers;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ThreadPoolProfile;
-import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * a new client id, user name and password from {@link io.camelrrpc.component.credentials.DeviceCredentials#nextLogin()}.
  * The HiveMQ client keeps its client id for life, so such a connection reconnects with a new client of its own.
  */
-public final class HiveMqConnection extends ServiceSupport implements MqttTransport {
+public final class HiveMqConnection extends FilterSubscribingTransport {
 
     /** Granted QoS values up to this one mean success; the rest (0x80 and above) refusals. */
     private static final int HIGHEST_GRANTED_QOS = 2;
@@ -88,15 +85,10 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
     private static final Logger LOG = LoggerFactory.getLogger(HiveMqConnection.class);
 
     private final CamelContext camelContext;
-    private final ConnectionSettings settings;
     private final MqttProtocolVersion version;
-    private final FilterSubscriptions subscriptions = new FilterSubscriptions(new HiveMqPackets(), this::isConnected,
-            filter -> subscribeFailure(filter, MqttConnectionException.SUBSCRIBE_REFUSED));
-    private final AtomicLong oversizedMessages = new AtomicLong();
     private final AtomicLong undecodablePackets = new AtomicLong();
     /** Failed connects since the last success, with fresh logins (credentials). */
     private final AtomicInteger freshAttempts = new AtomicInteger();
-    private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean connectedOnce = new AtomicBoolean();
     private ScheduledExecutorService callbacks;
     private SubscriptionRestorer restorer;
@@ -111,6 +103,7 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
     private volatile boolean stopping;
 
     public HiveMqConnection(CamelContext camelContext, ConnectionSettings settings) {
+        super(settings);
         MqttProtocolVersion version = settings.protocolVersion();
         if (settings.client() != null) {
             throw new IllegalArgumentException("A Paho client bean cannot be used with the HiveMQ transport");
@@ -120,7 +113,6 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
         }
         BrokerAddress.parse(settings.brokerUrl());
         this.camelContext = camelContext;
-        this.settings = settings;
         this.version = version;
         this.clientId = settings.clientId() != null || settings.credentials() != null
                 ? settings.clientId()
@@ -128,18 +120,8 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
     }
 
     @Override
-    public ConnectionSettings settings() {
-        return settings;
-    }
-
-    @Override
     public MqttProtocolVersion protocolVersion() {
         return version;
-    }
-
-    @Override
-    public boolean isHealthy() {
-        return isConnected() && subscriptions.allRestored();
     }
 
     @Override
@@ -151,16 +133,6 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
     @Override
     public String clientId() {
         return clientId;
-    }
-
-    @Override
-    public void addListener(ConnectionListener listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void removeListener(ConnectionListener listener) {
-        listeners.remove(listener);
     }
 
     @Override
@@ -234,10 +206,6 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
                 .executorConfig(MqttClientExecutorConfig.builder().applicationScheduler(Schedulers.from(callbacks)).build())
                 .addConnectedListener(context -> connected(ProtocolClient.sessionPresent(context)))
                 .addDisconnectedListener(this::disconnected);
-    }
-
-    private long waitMillis() {
-        return Math.max(1, settings.connectionTimeout()) * 1000L + 1000L;
     }
 
     @Override
@@ -346,63 +314,12 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
     }
 
     private void tellListeners(Consumer<ConnectionListener> event) {
-        callbacks.execute(() -> {
-            for (ConnectionListener listener : listeners) {
-                try {
-                    event.accept(listener);
-                } catch (RuntimeException e) {
-                    LOG.warn("Connection listener failed: {}", e.getMessage(), e);
-                }
-            }
-        });
+        callbacks.execute(() -> tellEachListener(event));
     }
 
     @Override
-    public Subscription subscribe(Subscription subscription) throws MqttConnectionException, InterruptedException {
-        Throwable failure;
-        try {
-            failure = subscriptions.subscribeAndWait(subscription,
-                    System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis()));
-        } catch (TimeoutException e) {
-            throw subscribeFailure(subscription.brokerFilter(), MqttConnectionException.SUBSCRIBE_UNANSWERED);
-        }
-        if (failure != null) {
-            throw subscribeFailure(subscription, failure);
-        }
-        return subscription;
-    }
-
-    @Override
-    public void subscribeAsync(Subscription subscription, PublishCallback done) {
-        subscriptions.subscribe(subscription,
-                failure -> done.completed(failure == null ? null : subscribeFailure(subscription, failure)));
-    }
-
-
-    private MqttConnectionException subscribeFailure(Subscription subscription, Throwable failure) {
-        return failure instanceof MqttConnectionException known ? known
-                : subscribeFailure(subscription.brokerFilter(), HiveMqFailures.explain(failure));
-    }
-
-    private MqttConnectionException subscribeFailure(String brokerFilter, String reason) {
-        return new MqttConnectionException(
-                "Cannot subscribe to '" + brokerFilter + "' on " + settings.describe() + ": " + reason);
-    }
-
-    @Override
-    public void unsubscribe(Subscription subscription) {
-        subscriptions.unsubscribe(subscription);
-    }
-
-    /** Many filters per UNSUBSCRIBE packet. */
-    @Override
-    public void unsubscribeAll(List<Subscription> unwanted) {
-        subscriptions.unsubscribeAll(unwanted);
-    }
-
-    /** For tests: runs on the thread that is about to send an UNSUBSCRIBE, with each of its filters. */
-    public void beforeUnsubscribe(Consumer<String> hook) {
-        subscriptions.beforeUnsubscribe(hook);
+    protected String explain(Throwable failure) {
+        return HiveMqFailures.explain(failure);
     }
 
     /** The client of the current connection, or {@code null} while not connected. */
@@ -412,51 +329,49 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
     }
 
     /**
-     * SUBSCRIBE and UNSUBSCRIBE packets through the HiveMQ client; fail at once while not connected (the client would
-     * hold them until it reconnects, when {@link FilterSubscriptions#restore()} sends what is still wanted).
+     * SUBSCRIBE packets (and UNSUBSCRIBE ones, {@link #sendUnsubscribe}) through the HiveMQ client; fail at once while
+     * not connected (the client would hold them until it reconnects, when {@link FilterSubscriptions#restore()} sends
+     * what is still wanted).
      */
-    private final class HiveMqPackets implements FilterSubscriptions.Packets {
-
-        @Override
-        public void subscribe(String[] filters, int[] qos, BiConsumer<boolean[], Throwable> done) {
-            ProtocolClient current = connectedClient();
-            if (current == null) {
-                done.accept(null, new IllegalStateException("not connected to the broker"));
-                return;
-            }
-            try {
-                current.subscribe(filters, qos).whenComplete(
-                        (codes, failure) -> done.accept(failure == null ? granted(codes, filters.length) : null, failure));
-            } catch (RuntimeException e) {
-                done.accept(null, e);
-            }
+    @Override
+    protected void sendSubscribe(String[] filters, int[] qos, BiConsumer<boolean[], Throwable> done) {
+        ProtocolClient current = connectedClient();
+        if (current == null) {
+            done.accept(null, new IllegalStateException("not connected to the broker"));
+            return;
         }
-
-        private static boolean[] granted(List<Integer> codes, int filters) {
-            boolean[] granted = new boolean[filters];
-            for (int i = 0; i < filters && i < codes.size(); i++) {
-                granted[i] = codes.get(i) <= HIGHEST_GRANTED_QOS;
-            }
-            return granted;
+        try {
+            current.subscribe(filters, qos).whenComplete(
+                    (codes, failure) -> done.accept(failure == null ? granted(codes, filters.length) : null, failure));
+        } catch (RuntimeException e) {
+            done.accept(null, e);
         }
+    }
 
-        @Override
-        public void unsubscribe(String[] filters, Consumer<Throwable> done) {
-            ProtocolClient current = connectedClient();
-            if (current == null) {
-                done.accept(new IllegalStateException("not connected to the broker"));
-                return;
-            }
-            try {
-                current.unsubscribe(List.of(filters)).whenComplete((ignored, failure) -> {
-                    if (failure != null) {
-                        LOG.debug("Unsubscribe from {} failed: {}", List.of(filters), HiveMqFailures.explain(failure));
-                    }
-                    done.accept(failure);
-                });
-            } catch (RuntimeException e) {
-                done.accept(e);
-            }
+    private static boolean[] granted(List<Integer> codes, int filters) {
+        boolean[] granted = new boolean[filters];
+        for (int i = 0; i < filters && i < codes.size(); i++) {
+            granted[i] = codes.get(i) <= HIGHEST_GRANTED_QOS;
+        }
+        return granted;
+    }
+
+    @Override
+    protected void sendUnsubscribe(String[] filters, Consumer<Throwable> done) {
+        ProtocolClient current = connectedClient();
+        if (current == null) {
+            done.accept(new IllegalStateException("not connected to the broker"));
+            return;
+        }
+        try {
+            current.unsubscribe(List.of(filters)).whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    LOG.debug("Unsubscribe from {} failed: {}", List.of(filters), HiveMqFailures.explain(failure));
+                }
+                done.accept(failure);
+            });
+        } catch (RuntimeException e) {
+            done.accept(e);
         }
     }
 
@@ -481,18 +396,8 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
     }
 
     @Override
-    public boolean isSubscribed(Subscription subscription) {
-        return subscriptions.isGranted(subscription);
-    }
-
-    @Override
     public synchronized void acceptPayloads(int maxBytes) {
         maxPayload = Math.max(maxPayload, maxBytes);
-    }
-
-    @Override
-    public long oversizedMessages() {
-        return oversizedMessages.get();
     }
 
     /** Malformed packets from the broker: the client closed the connection on each (then it reconnected). */
@@ -509,15 +414,6 @@ public final class HiveMqConnection extends ServiceSupport implements MqttTransp
             return;
         }
         subscriptions.forEachMatch(message.topic(), subscription -> deliver(subscription, message));
-    }
-
-    private void oversized(String topic, int payloadBytes, int limit) {
-        long count = oversizedMessages.incrementAndGet();
-        if (Long.bitCount(count) == 1) {
-            LOG.warn("Skipped a message of {} bytes to '{}', over the largest payload accepted ({} bytes); {} so far on {}",
-                    payloadBytes, topic, limit, count, settings.describe());
-        }
-        subscriptions.reportOversized(topic, payloadBytes);
     }
 
     private static void deliver(Subscription subscription, InboundMessage message) {
