@@ -6,7 +6,6 @@ import java.net.Socket;
 import java.util.UUID;
 
 import javax.net.SocketFactory;
-import javax.net.ssl.SSLSocketFactory;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -38,7 +37,10 @@ final class PahoFloor extends RawFloor {
         this(brokerUrl, qos, root, 0, 0, new NoDelay(SocketFactory.getDefault()));
     }
 
-    /** @param sockets plain or, for ssl:// brokers, TLS sockets (see {@link NoDelay}, {@link NoDelayTls}) */
+    /**
+     * @param sockets plain or, for ssl:// brokers, TLS sockets (see {@link NoDelay} and the component's
+     *                {@link io.camelrrpc.component.internal.mqtt.NoDelaySslSocketFactory})
+     */
     PahoFloor(String brokerUrl, String root, SocketFactory sockets) throws MqttException {
         this(brokerUrl, 0, root, 0, 0, sockets);
     }
@@ -187,60 +189,6 @@ final class PahoFloor extends RawFloor {
         @Override
         public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
             return noDelay(delegate.createSocket(host, port, local, localPort));
-        }
-    }
-
-    /**
-     * TLS sockets of a factory with TCP_NODELAY, as the component makes them: Paho requires an SSLSocketFactory for
-     * ssl:// brokers and writes a packet's header and body as two TLS records, which Nagle's algorithm would hold up.
-     */
-    static final class NoDelayTls extends SSLSocketFactory {
-        private final SSLSocketFactory delegate;
-        private final NoDelay sockets;
-
-        NoDelayTls(SSLSocketFactory delegate) {
-            this.delegate = delegate;
-            this.sockets = new NoDelay(delegate);
-        }
-
-        @Override
-        public String[] getDefaultCipherSuites() {
-            return delegate.getDefaultCipherSuites();
-        }
-
-        @Override
-        public String[] getSupportedCipherSuites() {
-            return delegate.getSupportedCipherSuites();
-        }
-
-        @Override
-        public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
-            return NoDelay.noDelay(delegate.createSocket(socket, host, port, autoClose));
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            return sockets.createSocket();
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return sockets.createSocket(host, port);
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-            return sockets.createSocket(host, port, local, localPort);
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return sockets.createSocket(host, port);
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
-            return sockets.createSocket(host, port, local, localPort);
         }
     }
 }

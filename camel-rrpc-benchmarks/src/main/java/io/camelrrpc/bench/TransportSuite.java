@@ -15,6 +15,7 @@ import javax.net.ssl.TrustManagerFactory;
 import io.camelrrpc.bench.BenchMain.Settings;
 import io.camelrrpc.broker.MosquittoBroker;
 import io.camelrrpc.broker.TlsCertificates;
+import io.camelrrpc.component.internal.mqtt.NoDelaySslSocketFactory;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
@@ -142,7 +143,7 @@ final class TransportSuite {
             Settings settings, List<AutoCloseable> resources) throws Exception {
         boolean tls = transport.equals("tls");
         CallTarget target = switch (system) {
-            case "floor-paho" -> new PahoFloor(url, "$flrp", tls ? new PahoFloor.NoDelayTls(certificates.socketFactory())
+            case "floor-paho" -> new PahoFloor(url, "$flrp", tls ? new NoDelaySslSocketFactory(certificates.socketFactory())
                     : new PahoFloor.NoDelay(SocketFactory.getDefault()));
             case "floor-hivemq" -> new HiveMqFloor(url, "$flrh", tls ? trustManagers(certificates) : null);
             case "rrpc-paho" -> rrpc(url, "Paho", "$rrpp", tls ? trusting(certificates) : null, settings, resources);
