@@ -1,0 +1,47 @@
+package io.camelrrpc.component;
+
+import io.camelrrpc.broker.EmbeddedMqttBroker;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+import static io.camelrrpc.component.TransportUnderTest.transport;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A broker that drops the connection while the first SUBSCRIBE is in flight (as Moquette sometimes does right after a
+ * connect): the route still starts, subscribing again once the client has reconnected by itself, and answers calls.
+ */
+@OnBothTransports
+class SubscribeOnDroppedConnectionIT {
+
+    @Test
+    void routeStartsWhenTheConnectionDropsDuringItsSubscribe() throws Exception {
+        try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.builder().start();
+             SubscribeDroppingProxy proxy = new SubscribeDroppingProxy(broker.getBrokerUrl())) {
+            CamelContext context = new DefaultCamelContext();
+            RrpcConfiguration config = context.getComponent("rrpc", RrpcComponent.class).getConfiguration();
+            config.setBrokerUrl(proxy.url());
+            config.setTransport(transport());
+            config.setAutomaticReconnect(true);
+            config.setMaxReconnectDelay(200);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("rrpc:P/echo").setBody(simple("echo ${body}"));
+                }
+            });
+            try {
+                context.start();
+
+                assertThat(proxy.dropped()).as("the proxy dropped the connection at the first SUBSCRIBE").isTrue();
+                assertThat(proxy.connections()).isGreaterThan(1);
+                assertThat(context.createProducerTemplate().requestBody("rrpc:P/echo?requestTimeout=2000", "hi",
+                        String.class)).isEqualTo("echo hi");
+            } finally {
+                context.stop();
+            }
+        }
+    }
+}
