@@ -27,6 +27,8 @@ public abstract class FilterSubscribingTransport extends ServiceSupport implemen
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong oversizedMessages = new AtomicLong();
+    /** Notified by {@link #signalConnected}. */
+    private final Object connectedSignal = new Object();
 
     protected FilterSubscribingTransport(ConnectionSettings settings) {
         this.settings = settings;
@@ -45,11 +47,43 @@ public abstract class FilterSubscribingTransport extends ServiceSupport implemen
     protected abstract String explain(Throwable failure);
 
     /**
-     * Whether {@link #subscribe} tries again after this failure: the transport may wait (until the deadline) for the
-     * connection to come back. None by default.
+     * Whether the client's own failure of a SUBSCRIBE means the connection was lost or down (besides a
+     * {@link ConnectionDownException}): {@link #subscribe} then tries again once the client has reconnected.
      */
-    protected boolean retryAfter(Throwable failure, long deadlineNanos) throws InterruptedException {
+    protected boolean isConnectionLoss(Throwable failure) {
         return false;
+    }
+
+    /** The transport's client is connected (again): wakes subscribes waiting to try again. */
+    protected void signalConnected() {
+        synchronized (connectedSignal) {
+            connectedSignal.notifyAll();
+        }
+    }
+
+    /**
+     * Whether {@link #subscribe} tries again after this failure: when the connection was lost while the SUBSCRIBE was
+     * in flight (some brokers, e.g. Moquette 0.17, drop a client that subscribes right after connecting) and the client
+     * reconnects before the deadline.
+     */
+    private boolean retryAfter(Throwable failure, long deadlineNanos) throws InterruptedException {
+        return settings.automaticReconnect()
+               && (failure instanceof ConnectionDownException || isConnectionLoss(failure))
+               && awaitConnected(deadlineNanos);
+    }
+
+    /** Waits until the client is connected again, or the deadline passes. */
+    private boolean awaitConnected(long deadlineNanos) throws InterruptedException {
+        synchronized (connectedSignal) {
+            while (!isConnected()) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(connectedSignal, left);
+            }
+        }
+        return true;
     }
 
     @Override
@@ -136,8 +170,9 @@ public abstract class FilterSubscribingTransport extends ServiceSupport implemen
     }
 
     private MqttConnectionException subscribeFailure(Subscription subscription, Throwable failure) {
-        return failure instanceof MqttConnectionException known ? known
-                : subscribeFailure(subscription.brokerFilter(), explain(failure));
+        Throwable clientFailure = failure instanceof ConnectionDownException down ? down.clientFailure() : failure;
+        return clientFailure instanceof MqttConnectionException known ? known
+                : subscribeFailure(subscription.brokerFilter(), explain(clientFailure));
     }
 
     private MqttConnectionException subscribeFailure(String brokerFilter, String reason) {

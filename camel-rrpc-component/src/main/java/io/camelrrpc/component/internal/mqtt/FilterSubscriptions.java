@@ -278,9 +278,10 @@ public final class FilterSubscriptions {
     /**
      * The connection dropped: the broker forgets every filter (unless it keeps the session: {@link #sessionResumed}),
      * operations in flight will never be answered, and subscriptions waiting for their first grant are told the
-     * failure and removed. The filters of the others are made again by {@link #restore()}.
+     * failure (as a {@link ConnectionDownException}) and removed. The filters of the others are made again by {@link #restore()}.
      */
     public void connectionLost(Throwable failure) {
+        ConnectionDownException told = new ConnectionDownException(failure.getMessage(), failure);
         List<Outcome> outcomes = new ArrayList<>();
         synchronized (this) {
             connection++;
@@ -291,7 +292,7 @@ public final class FilterSubscriptions {
                 for (Waiter waiter : filter.waiting) {
                     table.remove(waiter.subscription());
                     filter.removeUser(waiter.subscription());
-                    outcomes.add(new Outcome(waiter, failure));
+                    outcomes.add(new Outcome(waiter, told));
                 }
                 filter.waiting.clear();
                 if (filter.users.isEmpty()) {

@@ -51,7 +51,6 @@ public final class MqttConnection extends FilterSubscribingTransport implements 
     private volatile OutboundPacketStream direct;
     private ScheduledExecutorService resubscriber;
     private SubscriptionRestorer restorer;
-    private final Object connectedSignal = new Object();
     private final AtomicLong defusedTopics = new AtomicLong();
     private final AtomicLong deadReaders = new AtomicLong();
     private volatile int maxPayload;
@@ -225,33 +224,12 @@ public final class MqttConnection extends FilterSubscribingTransport implements 
         }
     }
 
-    /**
-     * Some brokers (Moquette 0.17) drop a client that subscribes right after connecting: waits for the reconnect and
-     * tries again, within the connection timeout.
-     */
+    /** Paho may fail a SUBSCRIBE in flight before it tells {@link #connectionLost}. */
     @Override
-    protected boolean retryAfter(Throwable failure, long deadlineNanos) throws InterruptedException {
-        return settings.automaticReconnect() && isConnectionLoss(failure) && awaitConnected(deadlineNanos);
-    }
-
-    private static boolean isConnectionLoss(Throwable failure) {
+    protected boolean isConnectionLoss(Throwable failure) {
         return failure instanceof MqttException e
                && (e.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST
                    || e.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
-    }
-
-    /** Waits until the client is connected again, or the deadline passes. */
-    private boolean awaitConnected(long deadlineNanos) throws InterruptedException {
-        synchronized (connectedSignal) {
-            while (!isConnected()) {
-                long left = deadlineNanos - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(connectedSignal, left);
-            }
-        }
-        return true;
     }
 
     @Override
@@ -464,9 +442,7 @@ public final class MqttConnection extends FilterSubscribingTransport implements 
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
         direct = guardedSockets == null ? null : guardedSockets.latestOutbound();
-        synchronized (connectedSignal) {
-            connectedSignal.notifyAll();
-        }
+        signalConnected();
         // Paho reports the reconnect that follows our forced disconnect as a first connect
         if (reconnect || resubscribeOnConnect) {
             resubscribeOnConnect = false;

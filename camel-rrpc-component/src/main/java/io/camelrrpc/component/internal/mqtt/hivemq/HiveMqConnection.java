@@ -24,6 +24,7 @@ import com.hivemq.client.mqtt.lifecycle.MqttClientReconnector;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import io.camelrrpc.component.credentials.MqttLogin;
 import io.camelrrpc.component.internal.mqtt.ConnectFailure;
+import io.camelrrpc.component.internal.mqtt.ConnectionDownException;
 import io.camelrrpc.component.internal.mqtt.ConnectionListener;
 import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
 import io.camelrrpc.component.internal.mqtt.FilterSubscribingTransport;
@@ -290,6 +291,7 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
         long connectedAt = System.nanoTime();
         up = true;
         freshAttempts.set(0);
+        signalConnected();
         if (connectedOnce.compareAndSet(false, true) || stopping) {
             return;
         }
@@ -337,7 +339,7 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
     protected void sendSubscribe(String[] filters, int[] qos, BiConsumer<boolean[], Throwable> done) {
         ProtocolClient current = connectedClient();
         if (current == null) {
-            done.accept(null, new IllegalStateException("not connected to the broker"));
+            done.accept(null, new ConnectionDownException("not connected to the broker", null));
             return;
         }
         try {
