@@ -38,6 +38,8 @@ class ConnectionLossIT {
         RrpcConfiguration config = context.getComponent("rrpc", RrpcComponent.class).getConfiguration();
         config.setBrokerUrl(broker.getBrokerUrl());
         config.setMaxReconnectDelay(500);
+        // a producer still subscribing its replies when the broker dies waits for a reconnect until connectionTimeout + 1 s
+        config.setConnectionTimeout(2);
         config.setTransport(transport());
         context.addRoutes(new RouteBuilder() {
             @Override
