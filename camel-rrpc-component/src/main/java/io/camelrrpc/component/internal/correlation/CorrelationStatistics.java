@@ -37,7 +37,7 @@ public final class CorrelationStatistics {
 
     /**
      * Replies whose processId matched no pending call: late, duplicate, or another node's. Which of them were late
-     * and duplicate, {@link io.camelrrpc.component.late.RecentCalls} counts.
+     * and duplicate, {@link io.camelrrpc.component.internal.late.RecentCalls} counts.
      */
     public long unmatchedReplies() {
         return unmatchedReplies.sum();
