@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -49,13 +50,24 @@ final class Executables {
      * @throws IllegalStateException with the command's output if it fails or takes over 30 s
      */
     static void run(Path workDir, List<String> command) {
+        run(workDir, command, Map.of());
+    }
+
+    /**
+     * Runs a command in a folder with these environment variables added and waits for it.
+     *
+     * @return what it printed (stdout and stderr)
+     * @throws IllegalStateException with the command's output if it fails or takes over 30 s
+     */
+    static String run(Path workDir, List<String> command, Map<String, String> environment) {
         Path output = workDir.resolve(".command-output");
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             boolean finished = process.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (!finished) {
                 process.destroyForcibly().waitFor();
@@ -66,6 +78,7 @@ final class Executables {
                 throw new IllegalStateException("Command " + command
                         + (finished ? " exited with " + process.exitValue() : " timed out") + ":\n" + text);
             }
+            return text;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run " + command, e);
         } catch (InterruptedException e) {
