@@ -8,6 +8,7 @@ import io.camelrrpc.component.credentials.SignMethod;
 import io.camelrrpc.component.credentials.TencentDeviceCredentials;
 import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
 import io.camelrrpc.component.internal.mqtt.MqttProtocolVersion;
+import io.camelrrpc.component.internal.mqtt.hivemq.BrokerAddresses;
 import io.camelrrpc.component.internal.topic.TopicNames;
 import io.camelrrpc.component.internal.topic.TopicTemplate;
 import org.apache.camel.RuntimeCamelException;
@@ -238,11 +239,8 @@ public class RrpcConfiguration implements Cloneable {
             throw new IllegalArgumentException("transport must be HiveMQ or Paho");
         }
         MqttProtocolVersion version = mqttProtocolVersion();
-        boolean webSocket = brokerUrl != null && (brokerUrl.startsWith("ws://") || brokerUrl.startsWith("wss://"));
-        if (brokerUrl == null || !(brokerUrl.startsWith("tcp://") || brokerUrl.startsWith("ssl://") || webSocket)) {
-            throw new IllegalArgumentException("brokerUrl must be tcp://host:port or ssl://host:port (or, with"
-                                               + " transport=HiveMQ, ws:// or wss://host:port/path), got '" + brokerUrl + "'");
-        }
+        BrokerAddresses brokers = BrokerAddresses.parse(brokerUrl);
+        boolean webSocket = brokers.webSocket();
         if (transport == Transport.HiveMQ) {
             if (client != null) {
                 throw new IllegalArgumentException("client is a Paho client: it needs transport=Paho, got transport=HiveMQ");
@@ -254,6 +252,9 @@ public class RrpcConfiguration implements Cloneable {
         }
         if (webSocket) {
             throw new IllegalArgumentException("brokerUrl " + brokerUrl + " (WebSocket) requires transport=HiveMQ");
+        }
+        if (brokers.size() > 1) {
+            throw new IllegalArgumentException("brokerUrl " + brokerUrl + " (several nodes) requires transport=HiveMQ");
         }
     }
 
