@@ -25,7 +25,7 @@ class FailoverScheduleTest {
         }
 
         assertThat(tried).containsExactly("b", "c", "a", "b", "c", "a");
-        assertThat(pauses).containsExactly(0L, 0L, 999L, 0L, 0L, 1998L);
+        assertThat(pauses).containsExactly(0L, 0L, 999L, 0L, 0L, 1999L);
     }
 
     @Test
