@@ -25,7 +25,10 @@ public class RrpcConfiguration implements Cloneable {
 
     @UriParam(defaultValue = "tcp://localhost:1883",
               description = "The MQTT broker: tcp://host:port, or ssl://host:port with sslContextParameters; with"
-                            + " transport HiveMQ also ws://host:port/path and wss://host:port/path (WebSocket).")
+                            + " transport HiveMQ also ws://host:port/path and wss://host:port/path (WebSocket), and a"
+                            + " comma-separated list of the nodes of a broker cluster, all with the same scheme: the"
+                            + " connection starts on the first that answers and, when it loses its node, tries the"
+                            + " next ones at once (round robin).")
     private String brokerUrl = "tcp://localhost:1883";
     @UriParam(defaultValue = "Paho", enums = "HiveMQ,Paho",
               description = "The MQTT client library: Paho (Eclipse Paho 1.2.5, MQTT 3.1.1 only, takes a client bean) or"
@@ -182,7 +185,11 @@ public class RrpcConfiguration implements Cloneable {
     @UriParam(defaultValue = "true",
               description = "Reconnect by itself after the connection drops; subscriptions are made again.")
     private boolean automaticReconnect = true;
-    @UriParam(defaultValue = "10000", description = "Longest wait between reconnect attempts, in milliseconds.")
+    @UriParam(defaultValue = "10000",
+              description = "Longest pause between reconnect attempts, in milliseconds. On the HiveMQ transport the"
+                            + " pauses start at 1 s and double up to this, each drawn between half and all of its length"
+                            + " (jitter), per connection; with a brokerUrl list a pause comes only after every node"
+                            + " failed in a row.")
     private int maxReconnectDelay = 10000;
     @UriParam(label = "advanced", defaultValue = "1000",
               description = "Most publishes handed to the MQTT client at once; more wait in a queue without blocking."

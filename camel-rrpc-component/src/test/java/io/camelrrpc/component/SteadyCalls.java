@@ -1,11 +1,15 @@
 package io.camelrrpc.component;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -14,9 +18,10 @@ import org.apache.camel.Exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps a number of calls in flight from one node to devices that answer {@code <deviceName>:<request>} (see
- * {@link RrpcNode#echoingDevices}): each completed call starts the next until {@link #stop()}. Records every call,
- * to tell when calls went right again after a broker died and how those in flight ended.
+ * Calls from one node to devices that answer {@code <deviceName>:<request>} (see {@link RrpcNode#echoingDevices})
+ * until {@link #stop()}: either a number of calls kept in flight (each completed call starts the next), or one call
+ * every interval whatever became of the others. Records every call, to tell when calls went right again after a
+ * broker died and how those in flight ended.
  */
 final class SteadyCalls {
 
@@ -34,8 +39,9 @@ final class SteadyCalls {
             return failure == null && right;
         }
 
-        boolean inFlightAt(long nanos) {
-            return startedNanos < nanos && completedNanos > nanos;
+        /** Whether it was in flight at some moment between these two. */
+        boolean inFlightDuring(long fromNanos, long toNanos) {
+            return startedNanos < toNanos && completedNanos > fromNanos;
         }
 
         long millis() {
@@ -50,29 +56,37 @@ final class SteadyCalls {
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicInteger successes = new AtomicInteger();
-    private final CountDownLatch stopped;
+    /** The calls in flight, and this object until {@link #stop()}. */
+    private final Phaser inFlight = new Phaser(1);
+    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
     private volatile boolean running = true;
 
-    private SteadyCalls(RrpcNode node, String uri, int inFlight) {
+    private SteadyCalls(RrpcNode node, String uri) {
         this.node = node;
         this.uri = uri;
-        this.stopped = new CountDownLatch(inFlight);
     }
 
     /** Starts {@code inFlight} calls through {@code uri} (a route to an rrpc producer) and keeps them going. */
     static SteadyCalls start(RrpcNode node, String uri, int inFlight) {
-        SteadyCalls load = new SteadyCalls(node, uri, inFlight);
+        SteadyCalls load = new SteadyCalls(node, uri);
         for (int i = 0; i < inFlight; i++) {
-            load.next();
+            load.call(true);
         }
         return load;
     }
 
-    private void next() {
+    /** Starts a call through {@code uri} every {@code interval}, without waiting for the ones before. */
+    static SteadyCalls paced(RrpcNode node, String uri, Duration interval) {
+        SteadyCalls load = new SteadyCalls(node, uri);
+        load.pacer.scheduleAtFixedRate(() -> load.call(false), 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+        return load;
+    }
+
+    private void call(boolean thenNext) {
         if (!running) {
-            stopped.countDown();
             return;
         }
+        inFlight.register();
         long number = sequence.incrementAndGet();
         String request = node.context().getName() + "-" + number;
         String device = "dev" + number % DEVICES;
@@ -85,7 +99,10 @@ final class SteadyCalls {
             if (failure == null && right) {
                 successes.incrementAndGet();
             }
-            next();
+            inFlight.arriveAndDeregister();
+            if (thenNext) {
+                call(true);
+            }
         });
     }
 
@@ -101,8 +118,13 @@ final class SteadyCalls {
     /** Stops sending and waits until the calls in flight have completed. */
     List<Call> stop() throws InterruptedException {
         running = false;
-        assertThat(stopped.await(30, TimeUnit.SECONDS)).as("the last calls of %s completed", node.context().getName())
-                .isTrue();
+        pacer.shutdown();
+        assertThat(pacer.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        try {
+            inFlight.awaitAdvanceInterruptibly(inFlight.arriveAndDeregister(), 30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the last calls of " + node.context().getName() + " did not complete", e);
+        }
         return List.copyOf(calls);
     }
 

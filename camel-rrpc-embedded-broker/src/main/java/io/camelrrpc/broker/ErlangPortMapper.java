@@ -55,17 +55,8 @@ final class ErlangPortMapper {
         }
     }
 
-
     synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Executables.kill(process);
         process = null;
     }
 }

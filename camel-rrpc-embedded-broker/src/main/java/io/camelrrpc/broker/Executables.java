@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** Finds and runs the command-line tools the brokers need (mosquitto, mosquitto_passwd, openssl). */
+/** Finds, runs and kills the command-line tools the brokers need (mosquitto, openssl, rabbitmq-server, epmd). */
 final class Executables {
 
     private static final long RUN_TIMEOUT_SECONDS = 30;
@@ -84,6 +84,20 @@ final class Executables {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while running " + command, e);
+        }
+    }
+
+    /** Kills a process and its children ({@code SIGKILL}) and waits until it is gone; {@code null} is none. */
+    static void kill(Process process) {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -125,16 +125,7 @@ final class RabbitMqNode {
 
     /** Kills the Erlang VM and its helper processes ({@code SIGKILL}) and waits until it is gone. */
     synchronized void kill() {
-        if (process == null) {
-            return;
-        }
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Executables.kill(process);
         process = null;
     }
 

@@ -96,7 +96,7 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
     private final FailoverSchedule schedule;
     /** Why each broker refused the first connect, in order: the start fails naming them all. */
     private final Queue<String> startFailures = new ConcurrentLinkedQueue<>();
-    private Map<BrokerAddress, MqttClientTransportConfig> transports;
+    private volatile Map<BrokerAddress, MqttClientTransportConfig> transports;
     private final AtomicBoolean connectedOnce = new AtomicBoolean();
     private ScheduledExecutorService callbacks;
     private SubscriptionRestorer restorer;
