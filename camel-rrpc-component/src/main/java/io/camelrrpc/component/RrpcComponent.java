@@ -12,7 +12,6 @@ import io.camelrrpc.component.internal.correlation.ReplyCorrelator;
 import io.camelrrpc.component.internal.health.RrpcHealthCheckRepository;
 import io.camelrrpc.component.internal.metrics.RrpcMetrics;
 import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
-import io.camelrrpc.component.internal.mqtt.MqttConnection;
 import io.camelrrpc.component.internal.mqtt.MqttTransport;
 import io.camelrrpc.component.internal.mqtt.hivemq.HiveMqConnection;
 import io.camelrrpc.component.internal.observe.ConnectionMonitor;
@@ -113,16 +112,10 @@ public class RrpcComponent extends DefaultComponent {
      *                                  client, other settings)
      */
     MqttTransport acquireConnection(RrpcEndpoint endpoint) throws Exception {
-        MqttTransport connection = connections.acquire(endpoint.connectionSettings(),
-                user(endpoint), this::newConnection);
+        MqttTransport connection = connections.acquire(endpoint.connectionSettings(), user(endpoint),
+                settings -> new HiveMqConnection(getCamelContext(), settings));
         connection.acceptPayloads(endpoint.getConfiguration().getMaxPayloadSize());
         return connection;
-    }
-
-    private MqttTransport newConnection(ConnectionSettings settings) {
-        return settings.transport() == Transport.HiveMQ
-                ? new HiveMqConnection(getCamelContext(), settings)
-                : new MqttConnection(getCamelContext(), settings);
     }
 
     void releaseConnection(MqttTransport connection, RrpcEndpoint endpoint) {
