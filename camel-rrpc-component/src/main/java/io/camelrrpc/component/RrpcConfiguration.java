@@ -16,7 +16,6 @@ import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 
 /** Options of the rrpc component and its endpoints; the component's values are every endpoint's defaults. */
 @Configurer
@@ -24,19 +23,14 @@ import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 public class RrpcConfiguration implements Cloneable {
 
     @UriParam(defaultValue = "tcp://localhost:1883",
-              description = "The MQTT broker: tcp://host:port, or ssl://host:port with sslContextParameters; with"
-                            + " transport HiveMQ also ws://host:port/path and wss://host:port/path (WebSocket), and a"
-                            + " comma-separated list of the nodes of a broker cluster, all with the same scheme: the"
-                            + " connection starts on the first that answers and, when it loses its node, tries the"
-                            + " next ones at once (round robin).")
+              description = "The MQTT broker: tcp://host:port, or ssl://host:port with sslContextParameters, or"
+                            + " ws://host:port/path and wss://host:port/path (WebSocket); or a comma-separated list of"
+                            + " the nodes of a broker cluster, all with the same scheme: the connection starts on the"
+                            + " first that answers and, when it loses its node, tries the next ones at once (round"
+                            + " robin).")
     private String brokerUrl = "tcp://localhost:1883";
-    @UriParam(defaultValue = "Paho", enums = "HiveMQ,Paho",
-              description = "The MQTT client library: Paho (Eclipse Paho 1.2.5, MQTT 3.1.1 only, takes a client bean) or"
-                            + " HiveMQ (HiveMQ MQTT Client on Netty: MQTT 3.1.1 and 5, WebSocket).")
-    private Transport transport = Transport.Paho;
     @UriParam(defaultValue = "3.1.1", enums = "3.1.1,5",
-              description = "The MQTT version: 3.1.1, or 5 (transport HiveMQ only) for request/response properties and"
-                            + " offline fast-fail.")
+              description = "The MQTT version: 3.1.1, or 5 for request/response properties and offline fast-fail.")
     private String protocolVersion = "3.1.1";
     @UriParam(description = "MQTT client id. Endpoints with the same broker settings share one connection and so one"
                             + " client id; endpoints with the same client id and other connection settings fail to"
@@ -52,7 +46,7 @@ public class RrpcConfiguration implements Cloneable {
               description = "The device's secret, for an endpoint that is one device (rrpc:P/D, not a gateway): client"
                             + " id, user name and password are then signed afresh for every connect, as the dialect's"
                             + " device SDKs do. Tencent: the device key (PSK), Base64. Alibaba: the DeviceSecret. Not"
-                            + " with userName, password or client.")
+                            + " with userName or password.")
     private String deviceSecret;
     @UriParam(label = "security", defaultValue = "HmacSha256",
               description = "How deviceSecret signs: HmacSha256, HmacSha1 or (Alibaba only) HmacMd5.")
@@ -186,22 +180,11 @@ public class RrpcConfiguration implements Cloneable {
               description = "Reconnect by itself after the connection drops; subscriptions are made again.")
     private boolean automaticReconnect = true;
     @UriParam(defaultValue = "10000",
-              description = "Longest pause between reconnect attempts, in milliseconds. On the HiveMQ transport the"
-                            + " pauses start at 1 s and double up to this, each drawn between half and all of its length"
+              description = "Longest pause between reconnect attempts, in milliseconds. The pauses start at 1 s"
+                            + " and double up to this, each drawn between half and all of its length"
                             + " (jitter), per connection; with a brokerUrl list a pause comes only after every node"
                             + " failed in a row.")
     private int maxReconnectDelay = 10000;
-    @UriParam(label = "advanced", defaultValue = "1000",
-              description = "Most publishes handed to the MQTT client at once; more wait in a queue without blocking."
-                            + " Paho's own default of 10 fails bursts with 'too many publishes in progress'.")
-    private int maxInflight = 1000;
-    @UriParam(label = "advanced", defaultValue = "true",
-              description = "Disable Nagle's algorithm. Without it a call can wait ~40 ms for nothing.")
-    private boolean tcpNoDelay = true;
-    @UriParam(label = "advanced",
-              description = "Use this Paho client instead of creating one; its connection is then not closed by Camel."
-                            + " Endpoints given the same client must have the same connection options.")
-    private MqttAsyncClient client;
 
     /** A copy, so endpoints can change their options without touching the component's. */
     public RrpcConfiguration copy() {
@@ -218,7 +201,7 @@ public class RrpcConfiguration implements Cloneable {
      * @throws IllegalArgumentException naming the option and what to fix
      */
     public void validate() {
-        validateTransport();
+        validateBrokerUrl();
         requireRange("qos", qos, 0, 1);
         requireRange("requestTimeout", requestTimeout, 1, Integer.MAX_VALUE);
         requireRange("processIdMaxLength", processIdMaxLength, 1, 65535);
@@ -233,36 +216,19 @@ public class RrpcConfiguration implements Cloneable {
         requireRange("connectionTimeout", connectionTimeout, 1, 3600);
         requireRange("keepAliveInterval", keepAliveInterval, 0, 65535);
         requireRange("maxReconnectDelay", maxReconnectDelay, 1, Integer.MAX_VALUE);
-        requireRange("maxInflight", maxInflight, 1, 65535);
         if (sharedSubscriptionGroup != null) {
             TopicNames.requireLevel("sharedSubscriptionGroup", sharedSubscriptionGroup);
         }
         validateTopics();
         validateLoginOptions();
+        if (password != null && userName == null && mqttProtocolVersion() == MqttProtocolVersion.V3_1_1) {
+            throw new IllegalArgumentException("MQTT 3.1.1 sends a password only with a userName: set userName too");
+        }
     }
 
-    private void validateTransport() {
-        if (transport == null) {
-            throw new IllegalArgumentException("transport must be HiveMQ or Paho");
-        }
-        MqttProtocolVersion version = mqttProtocolVersion();
-        BrokerAddresses brokers = BrokerAddresses.parse(brokerUrl);
-        boolean webSocket = brokers.webSocket();
-        if (transport == Transport.HiveMQ) {
-            if (client != null) {
-                throw new IllegalArgumentException("client is a Paho client: it needs transport=Paho, got transport=HiveMQ");
-            }
-            return;
-        }
-        if (version == MqttProtocolVersion.V5) {
-            throw new IllegalArgumentException("protocolVersion=5 requires transport=HiveMQ (Paho speaks MQTT 3.1.1 only)");
-        }
-        if (webSocket) {
-            throw new IllegalArgumentException("brokerUrl " + brokerUrl + " (WebSocket) requires transport=HiveMQ");
-        }
-        if (brokers.size() > 1) {
-            throw new IllegalArgumentException("brokerUrl " + brokerUrl + " (several nodes) requires transport=HiveMQ");
-        }
+    private void validateBrokerUrl() {
+        mqttProtocolVersion();
+        BrokerAddresses.parse(brokerUrl);
     }
 
     /** protocolVersion as a value. */
@@ -305,9 +271,6 @@ public class RrpcConfiguration implements Cloneable {
         String signs = (deviceSecret != null ? "deviceSecret" : "deviceCredentials") + " signs the device's login";
         if (userName != null || password != null) {
             throw new IllegalArgumentException(signs + " (user name and password): remove userName and password");
-        }
-        if (client != null) {
-            throw new IllegalArgumentException(signs + " for every connect: it cannot log in a client you supply");
         }
         if (deviceCredentials != null && clientId != null) {
             throw new IllegalArgumentException(signs + ", client id included: remove clientId");
@@ -370,8 +333,8 @@ public class RrpcConfiguration implements Cloneable {
         DeviceCredentials credentials = deviceCredentials(productId, deviceName);
         return new ConnectionSettings(
                 brokerUrl, credentials == null ? clientId : null, userName, password, cleanSession, keepAliveInterval,
-                connectionTimeout, automaticReconnect, maxReconnectDelay, maxInflight, tcpNoDelay, sslContextParameters,
-                client, credentials, transport, mqttProtocolVersion(),
+                connectionTimeout, automaticReconnect, maxReconnectDelay, sslContextParameters, credentials,
+                mqttProtocolVersion(),
                 mqttProtocolVersion() == MqttProtocolVersion.V5 ? maxPayloadSize : ConnectionSettings.ANY_PAYLOAD);
     }
 
@@ -394,14 +357,6 @@ public class RrpcConfiguration implements Cloneable {
 
     public void setBrokerUrl(String brokerUrl) {
         this.brokerUrl = brokerUrl;
-    }
-
-    public Transport getTransport() {
-        return transport;
-    }
-
-    public void setTransport(Transport transport) {
-        this.transport = transport;
     }
 
     public String getProtocolVersion() {
@@ -692,29 +647,5 @@ public class RrpcConfiguration implements Cloneable {
 
     public void setMaxReconnectDelay(int maxReconnectDelay) {
         this.maxReconnectDelay = maxReconnectDelay;
-    }
-
-    public int getMaxInflight() {
-        return maxInflight;
-    }
-
-    public void setMaxInflight(int maxInflight) {
-        this.maxInflight = maxInflight;
-    }
-
-    public boolean isTcpNoDelay() {
-        return tcpNoDelay;
-    }
-
-    public void setTcpNoDelay(boolean tcpNoDelay) {
-        this.tcpNoDelay = tcpNoDelay;
-    }
-
-    public MqttAsyncClient getClient() {
-        return client;
-    }
-
-    public void setClient(MqttAsyncClient client) {
-        this.client = client;
     }
 }

@@ -104,21 +104,16 @@ class BrokerClusterIT {
 
     /** Serves every device of product P from a node of the cluster. */
     private static RrpcNode gateway(int node) throws Exception {
-        return RrpcNode.create("gateway" + node, CLUSTER.brokerUrlsFrom(node), BrokerClusterIT::quickFailover)
+        return RrpcNode.create("gateway" + node, CLUSTER.brokerUrlsFrom(node))
                 .routes(r -> RrpcNode.echoingDevices(r, "rrpc:P/+"))
                 .start();
     }
 
     private static RrpcNode caller(String name, int node) throws Exception {
         return RrpcNode.create(name, CLUSTER.brokerUrlsFrom(node), c -> {
-            quickFailover(c);
             c.setMaxConcurrentCallsPerDevice(0);
             c.setRequestTimeout(REQUEST_TIMEOUT_MILLIS);
         }).routes(r -> r.from("direct:call").to("rrpc:P/dev0")).start();
-    }
-
-    private static void quickFailover(RrpcConfiguration configuration) {
-        configuration.setTransport(TransportUnderTest.transport());
     }
 
     private static void awaitSuccesses(SteadyCalls calls, int successes) {

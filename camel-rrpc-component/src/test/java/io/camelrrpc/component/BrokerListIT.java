@@ -23,7 +23,7 @@ class BrokerListIT {
     void startsOnTheFirstBrokerThatAnswersAndSaysWhichOne() throws Exception {
         EmbeddedMqttBroker broker = closer.add(EmbeddedMqttBroker.builder().start());
         String down = "tcp://127.0.0.1:" + closedPort();
-        RrpcNode node = closer.add(RrpcNode.create("list", down + "," + broker.getBrokerUrl(), BrokerListIT::onHiveMq)
+        RrpcNode node = closer.add(RrpcNode.create("list", down + "," + broker.getBrokerUrl())
                 .routes(r -> RrpcNode.echoingDevices(r, "rrpc:P/+"))
                 .routes(r -> r.from("direct:call").to("rrpc:P/dev"))
                 .start());
@@ -38,15 +38,11 @@ class BrokerListIT {
     void aStartFailsNamingEveryBrokerWhenNoneAnswers() throws Exception {
         String first = "tcp://127.0.0.1:" + closedPort();
         String second = "tcp://127.0.0.1:" + closedPort();
-        RrpcNode node = closer.add(RrpcNode.create("none", first + "," + second, BrokerListIT::onHiveMq)
+        RrpcNode node = closer.add(RrpcNode.create("none", first + "," + second)
                 .routes(r -> RrpcNode.echoingDevices(r, "rrpc:P/+")));
 
         assertThatThrownBy(node::start).hasStackTraceContaining("Cannot connect to MQTT broker " + first + "," + second)
                 .hasStackTraceContaining(": " + first + ": ").hasStackTraceContaining("; " + second + ": ");
-    }
-
-    private static void onHiveMq(RrpcConfiguration configuration) {
-        configuration.setTransport(TransportUnderTest.transport());
     }
 
     /** A loopback port nothing listens on (free a moment ago). */

@@ -80,7 +80,6 @@ class ReconnectBackoffIT {
 
     private static ConnectionSettings maxReconnectDelay(ConnectionSettings settings) {
         return new ConnectionSettings(settings.brokerUrl(), settings.clientId(), null, null, true, 60, 5, true,
-                MAX_RECONNECT_DELAY, 1000, true, null, null, null, settings.transport(), settings.protocolVersion(),
-                settings.maxPayloadSize());
+                MAX_RECONNECT_DELAY, null, null, settings.protocolVersion(), settings.maxPayloadSize());
     }
 }

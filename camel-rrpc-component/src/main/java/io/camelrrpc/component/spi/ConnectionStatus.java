@@ -17,8 +17,8 @@ import java.util.Map;
  * @param pendingCalls       calls of producers on this connection waiting for their reply or their turn
  * @param reconnects         times the connection came back with its subscriptions after a drop
  * @param failovers          times it came back on another node of its brokerUrl list than the one it lost
- * @param undecodablePackets packets from the broker the client could not decode: with the HiveMQ transport each one
- *                           closed the connection (MQTT requires it), with Paho each was dropped
+ * @param undecodablePackets packets from the broker the client could not decode: each one closed the connection (MQTT
+ *                           requires it), which then reconnected
  * @param lastFailure        why the connection last dropped or a subscription last failed, or {@code null}
  * @param lastFailureAt      when, or {@code null}
  */

@@ -78,10 +78,8 @@ public interface MqttTransport extends Service {
     long oversizedMessages();
 
     /**
-     * Packets from the broker that this connection's client cannot decode. The HiveMQ transport closes the connection
-     * on each (MQTT requires it of a client that receives a malformed packet) and reconnects; the Paho transport drops
-     * QoS 0 messages whose topic Paho cannot decode (malformed, or characters Paho 1.2.5 cannot represent) and defuses
-     * other ones, without reconnecting.
+     * Packets from the broker that this connection's client cannot decode. The connection closes on each (MQTT
+     * requires it of a client that receives a malformed packet) and reconnects.
      */
     long undecodablePackets();
 

@@ -28,7 +28,6 @@ import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttClientReconnector;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import io.camelrrpc.component.credentials.MqttLogin;
-import io.camelrrpc.component.internal.mqtt.ConnectFailure;
 import io.camelrrpc.component.internal.mqtt.ConnectionDownException;
 import io.camelrrpc.component.internal.mqtt.ConnectionListener;
 import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
@@ -58,8 +57,8 @@ import org.slf4j.LoggerFactory;
  * counts all traffic both ways and closes a connection that stays silent; this class then reconnects (with growing
  * pauses up to {@code maxReconnectDelay}), and after a clean-session reconnect makes every subscription again in
  * batched SUBSCRIBE packets (the client's own replay would send one packet per original SUBSCRIBE). Subscriptions are
- * kept, ordered per filter and restored by {@link FilterSubscriptions} and {@link SubscriptionRestorer}, as on the Paho
- * transport; this class sends their packets through the HiveMQ client.
+ * kept, ordered per filter and restored by {@link FilterSubscriptions} and {@link SubscriptionRestorer}; this class
+ * sends their packets through the HiveMQ client.
  * <p>
  * On MQTT 5 the CONNECT tells the broker the largest packet it may send us ({@link #maximumPacketSize}): it drops
  * larger messages for us instead of sending them, so they never reach this JVM's memory. A malformed packet from the
@@ -113,9 +112,6 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
     public HiveMqConnection(CamelContext camelContext, ConnectionSettings settings) {
         super(settings);
         MqttProtocolVersion version = settings.protocolVersion();
-        if (settings.client() != null) {
-            throw new IllegalArgumentException("A Paho client bean cannot be used with the HiveMQ transport");
-        }
         if (version == MqttProtocolVersion.V3_1_1 && settings.password() != null && settings.userName() == null) {
             throw new IllegalArgumentException("MQTT 3.1.1 sends a password only with a userName: set userName too");
         }
@@ -172,7 +168,7 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
                                               + (brokers.size() == 1 || startFailures.isEmpty()
                                                       ? HiveMqFailures.explain(e) : String.join("; ", startFailures))
                                               + (HiveMqFailures.loginRefused(e)
-                                                      ? " (check " + ConnectFailure.loginOptions(settings) + ")" : ""),
+                                                      ? " (check " + settings.loginOptions() + ")" : ""),
                     HiveMqFailures.unwrap(e));
         }
         LOG.info("Connected to MQTT broker {} (MQTT {}, HiveMQ client) as client {}", describeCurrent(), version,

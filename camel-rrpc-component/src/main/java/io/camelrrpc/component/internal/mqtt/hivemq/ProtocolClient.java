@@ -27,10 +27,14 @@ interface ProtocolClient {
             int maximumPacketSize) {
     }
 
+    /**
+     * A client of the version; its login is the client's, not the CONNECT's, since the client's automatic reconnects
+     * send only the client's login.
+     */
     static ProtocolClient create(MqttProtocolVersion version, MqttClientBuilder builder, ConnectOptions options) {
         return version == MqttProtocolVersion.V5
-                ? new Mqtt5ProtocolClient(builder.useMqttVersion5().buildAsync(), options)
-                : new Mqtt3ProtocolClient(builder.useMqttVersion3().buildAsync(), options);
+                ? Mqtt5ProtocolClient.create(builder.useMqttVersion5(), options)
+                : Mqtt3ProtocolClient.create(builder.useMqttVersion3(), options);
     }
 
     /** Whether the broker kept our session: then it kept our subscriptions too. */
