@@ -152,7 +152,7 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
                 .newScheduledThreadPool(this, "RrpcHiveMq[" + settings.describe() + "]", profile);
         transports = transportConfigs();
         startFailures.clear();
-        restorer = new SubscriptionRestorer(subscriptions, settings, callbacks, () -> isConnected() && isStarted(),
+        restorer = new SubscriptionRestorer(subscriptions, this, callbacks, () -> isConnected() && isStarted(),
                 this::tellListeners);
         ProtocolClient created = newClient();
         created.receive(this::arrived);
