@@ -58,7 +58,12 @@ final class SteadyCalls {
     private final AtomicInteger successes = new AtomicInteger();
     /** The calls in flight, and this object until {@link #stop()}. */
     private final Phaser inFlight = new Phaser(1);
-    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "steady-calls-pacer");
+        // a test that fails before stop() must not keep the JVM alive
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean running = true;
 
     private SteadyCalls(RrpcNode node, String uri) {
