@@ -1,6 +1,7 @@
 package io.camelrrpc.component;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,22 +52,16 @@ class BrokerClusterIT {
         awaitSuccesses(calls0, WARM_CALLS);
         awaitSuccesses(calls1, WARM_CALLS);
 
-        long killed = System.nanoTime();
-        CLUSTER.cluster().kill(1);
-        Kill kill = new Kill(killed, System.nanoTime());
-        SteadyCalls.Call first = awaitFirstSuccessAfter(calls1, kill.doneNanos());
-        awaitSuccesses(calls1, calls1.successes() + WARM_CALLS);
-        List<SteadyCalls.Call> of0 = calls0.stop();
-        List<SteadyCalls.Call> of1 = calls1.stop();
+        Outcome outcome = killUnderLoad(1, calls1, calls1, calls0);
+        List<SteadyCalls.Call> of1 = outcome.calls().get(0);
+        List<SteadyCalls.Call> of0 = outcome.calls().get(1);
 
-        long failover = TimeUnit.NANOSECONDS.toMillis(first.completedNanos() - killed);
         LOG.info("Failover: a caller on the killed node completed a call through another node {} ms after the kill; "
-                 + "its calls in flight at the kill: {}; the caller on a live node: {} failed of {}", failover,
-                inFlightOutcomes(of1, kill), failures(of0), of0.size());
-        assertThat(failover).as("ms from the kill to a call through another node").isLessThanOrEqualTo(
-                FAILOVER_TARGET.toMillis());
-        assertRightOrFailedInTime(of0, kill, REQUEST_TIMEOUT_MILLIS);
-        assertRightOrFailedInTime(of1, kill, REQUEST_TIMEOUT_MILLIS);
+                 + "its calls in flight at the kill: {}; the caller on a live node: {} failed of {}",
+                outcome.failoverMillis(), inFlightOutcomes(of1, outcome.kill()), failures(of0), of0.size());
+        assertWithinTarget(outcome.failoverMillis());
+        assertRightOrFailedInTime(of0, outcome.kill(), REQUEST_TIMEOUT_MILLIS);
+        assertRightOrFailedInTime(of1, outcome.kill(), REQUEST_TIMEOUT_MILLIS);
         assertThat(failures(of0)).as("failed calls of the caller on a live node").isZero();
         assertThat(onNode1.component().getConnectionStatuses().get(0).details())
                 .containsEntry("broker.current", CLUSTER.cluster().brokerUrl(2)).containsEntry("failovers", 1L);
@@ -82,22 +77,15 @@ class BrokerClusterIT {
         SteadyCalls probes = SteadyCalls.paced(onNode0, "direct:probe", PROBE_INTERVAL);
         awaitSuccesses(calls, WARM_CALLS);
 
-        long killed = System.nanoTime();
-        CLUSTER.cluster().kill(1);
-        Kill kill = new Kill(killed, System.nanoTime());
-        SteadyCalls.Call first = awaitFirstSuccessAfter(probes, kill.doneNanos());
-        awaitSuccesses(calls, calls.successes() + WARM_CALLS);
-        List<SteadyCalls.Call> all = calls.stop();
-        List<SteadyCalls.Call> probed = probes.stop();
+        Outcome outcome = killUnderLoad(1, probes, calls, probes);
+        List<SteadyCalls.Call> all = outcome.calls().get(0);
 
-        long failover = TimeUnit.NANOSECONDS.toMillis(first.completedNanos() - killed);
         LOG.info("Failover: a gateway on the killed node answered a request sent after the kill {} ms after the kill "
-                 + "(a probe every {} ms); the caller's calls in flight at the kill: {}", failover,
-                PROBE_INTERVAL.toMillis(), inFlightOutcomes(all, kill));
-        assertThat(failover).as("ms from the kill to an answer from the gateway on another node")
-                .isLessThanOrEqualTo(FAILOVER_TARGET.toMillis());
-        assertRightOrFailedInTime(all, kill, REQUEST_TIMEOUT_MILLIS);
-        assertRightOrFailedInTime(probed, kill, PROBE_TIMEOUT_MILLIS);
+                 + "(a probe every {} ms); the caller's calls in flight at the kill: {}", outcome.failoverMillis(),
+                PROBE_INTERVAL.toMillis(), inFlightOutcomes(all, outcome.kill()));
+        assertWithinTarget(outcome.failoverMillis());
+        assertRightOrFailedInTime(all, outcome.kill(), REQUEST_TIMEOUT_MILLIS);
+        assertRightOrFailedInTime(outcome.calls().get(1), outcome.kill(), PROBE_TIMEOUT_MILLIS);
         assertThat(gateway.component().getConnectionStatuses().get(0).details())
                 .containsEntry("broker.current", CLUSTER.cluster().brokerUrl(2)).containsEntry("failovers", 1L);
     }
@@ -120,9 +108,33 @@ class BrokerClusterIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> calls.successes() >= successes);
     }
 
-    private static SteadyCalls.Call awaitFirstSuccessAfter(SteadyCalls calls, long nanos) {
-        return await("a call that went right after the kill").atMost(Duration.ofSeconds(10))
-                .until(() -> calls.firstSuccessStartedAfter(nanos), Optional::isPresent).orElseThrow();
+    /**
+     * Kills a node while calls go on: waits for a call of {@code measured} sent after the kill to go right, then
+     * for {@code recovering} to make {@value #WARM_CALLS} more calls right, and stops it and the other loads.
+     */
+    private static Outcome killUnderLoad(int node, SteadyCalls measured, SteadyCalls recovering,
+                                         SteadyCalls... others) throws InterruptedException {
+        Kill kill = Kill.node(node);
+        long failover = kill.millisToSuccessOf(measured);
+        awaitSuccesses(recovering, recovering.successes() + WARM_CALLS);
+        List<List<SteadyCalls.Call>> calls = new ArrayList<>(List.of(recovering.stop()));
+        for (SteadyCalls other : others) {
+            calls.add(other.stop());
+        }
+        return new Outcome(kill, failover, calls);
+    }
+
+    /**
+     * What a kill did.
+     *
+     * @param calls the calls of the recovering load, then of each other load
+     */
+    private record Outcome(Kill kill, long failoverMillis, List<List<SteadyCalls.Call>> calls) {
+    }
+
+    private static void assertWithinTarget(long failoverMillis) {
+        assertThat(failoverMillis).as("ms from the kill to a call that went right through another node")
+                .isLessThanOrEqualTo(FAILOVER_TARGET.toMillis());
     }
 
     private static long failures(List<SteadyCalls.Call> calls) {
@@ -131,6 +143,19 @@ class BrokerClusterIT {
 
     /** From just before a node was killed until its process was gone. */
     private record Kill(long startedNanos, long doneNanos) {
+
+        static Kill node(int node) {
+            long started = System.nanoTime();
+            CLUSTER.cluster().kill(node);
+            return new Kill(started, System.nanoTime());
+        }
+
+        /** Waits for a call sent after the kill to go right: how long after the kill's start it completed. */
+        long millisToSuccessOf(SteadyCalls calls) {
+            SteadyCalls.Call first = await("a call that went right after the kill").atMost(Duration.ofSeconds(10))
+                    .until(() -> calls.firstSuccessStartedAfter(doneNanos), Optional::isPresent).orElseThrow();
+            return TimeUnit.NANOSECONDS.toMillis(first.completedNanos() - startedNanos);
+        }
 
         /** Whether the call was in flight while the node died. */
         boolean caught(SteadyCalls.Call call) {
