@@ -71,6 +71,14 @@ class EndpointValidationTest extends CamelTestSupport {
     }
 
     @Test
+    void takesAListOfClusterNodesInTheUriAndRefusesABadOneSayingWhatToFix() {
+        RrpcEndpoint endpoint = context.getEndpoint("rrpc:P/D?brokerUrl=ssl://mq1:8883,ssl://mq2:8883", RrpcEndpoint.class);
+        assertThat(endpoint.getConfiguration().getBrokerUrl()).isEqualTo("ssl://mq1:8883,ssl://mq2:8883");
+        assertRefused("rrpc:P/D?brokerUrl=tcp://mq1:1883,ssl://mq2:8883", "every node of the list needs the same scheme");
+        assertRefused("rrpc:P/D?brokerUrl=tcp://mq1:1883,,tcp://mq2:1883", "empty address at position 2");
+    }
+
+    @Test
     void refusesBadPaths() {
         assertRefused("rrpc:onlyProduct", "rrpc:productId/deviceName");
         assertRefused("rrpc:P/D/extra", "rrpc:productId/deviceName");
