@@ -54,8 +54,9 @@ import org.slf4j.LoggerFactory;
  * Everything is asynchronous: publishes and subscriptions go to the client and complete on this connection's
  * callback threads (taken from Camel's {@code ExecutorServiceManager} and given to the client as its application
  * scheduler), so neither a caller nor the client's Netty thread ever waits for the broker. The client's keep-alive
- * counts all traffic both ways and closes a connection that stays silent; this class then reconnects (with growing
- * pauses up to {@code maxReconnectDelay}), and after a clean-session reconnect makes every subscription again in
+ * counts all traffic both ways and closes a connection that stays silent; this class then reconnects, to the next
+ * node of a {@code brokerUrl} list at once and with growing pauses up to {@code maxReconnectDelay} only after every
+ * node failed (see {@link FailoverSchedule}), and after a clean-session reconnect makes every subscription again in
  * batched SUBSCRIBE packets (the client's own replay would send one packet per original SUBSCRIBE). Subscriptions are
  * kept, ordered per filter and restored by {@link FilterSubscriptions} and {@link SubscriptionRestorer}; this class
  * sends their packets through the HiveMQ client.
