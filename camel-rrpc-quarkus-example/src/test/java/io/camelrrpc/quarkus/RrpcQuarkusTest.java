@@ -101,7 +101,7 @@ class RrpcQuarkusTest {
     }
 
     @Test
-    void runsOnTheCamelVersionTheComponentIsBuiltWith() {
+    void runsOnTheCamelVersionCamelQuarkusManages() {
         assertThat(context.getVersion()).isEqualTo(System.getProperty("camel.version"));
     }
 
