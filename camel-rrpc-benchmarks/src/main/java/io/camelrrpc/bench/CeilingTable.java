@@ -64,7 +64,7 @@ final class CeilingTable {
         ClosedLoop.Result ceiling = ceiling(cell);
         List<String> row = new ArrayList<>(List.of(where(ceiling), size(ceiling.payloadBytes()),
                 Integer.toString(ceiling.inFlight()), thr(ceiling),
-                fmt("%.3f/%.3f", ceiling.p50Ms(), ceiling.p99Ms())));
+                fmt("%.3f/%.3f", ceiling.p50Ms(), ceiling.p99Ms()), fmt("%.0f", ceiling.jvmCpuUsPerCall())));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("broker", ceiling.broker());
         json.put("variant", ceiling.variant());
@@ -84,7 +84,7 @@ final class CeilingTable {
 
     List<String> header() {
         List<String> header = new ArrayList<>(List.of("broker", "payload", "in flight", "ceiling calls/s",
-                "ceiling p50/p99 ms"));
+                "ceiling p50/p99 ms", "ceiling CPU us/call (its process)"));
         systems.forEach(system -> header.add(system + "/ceiling"));
         return header;
     }
@@ -102,7 +102,7 @@ final class CeilingTable {
         if (rows.isEmpty()) {
             return notMeasured == null ? "" : fmt("%n%s%n", skipped());
         }
-        return fmt("%nAgainst the ceiling: %s%n", explained()) + Report.text(header(), rows);
+        return fmt("%nAgainst the ceiling. %s%n", explained()) + Report.text(header(), rows);
     }
 
     private String skipped() {
@@ -110,7 +110,7 @@ final class CeilingTable {
     }
 
     private String explained() {
-        return "each system's calls/s over the ceiling's in the same cell. The ceiling is a C ping-pong of two"
+        return "Each system's calls/s over the ceiling's in the same cell. The ceiling is a C ping-pong of two"
                + " libmosquitto clients through the same broker on topics of its own (" + about + "), taking turns"
                + " with the other systems: 1.00x = the fastest this machine and broker allow a client.";
     }

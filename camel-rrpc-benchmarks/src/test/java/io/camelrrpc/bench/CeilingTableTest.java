@@ -3,6 +3,7 @@ package io.camelrrpc.bench;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,11 +25,11 @@ class CeilingTableTest {
         CeilingTable table = new CeilingTable(results, Map.of(CeilingTable.ABOUT, "libmosquitto 2.0.11, gcc 12.2.0"));
 
         assertThat(table.header()).containsExactly("broker", "payload", "in flight", "ceiling calls/s",
-                "ceiling p50/p99 ms", "rrpc-hivemq/ceiling", "floor-hivemq/ceiling");
+                "ceiling p50/p99 ms", "ceiling CPU us/call (its process)", "rrpc-hivemq/ceiling", "floor-hivemq/ceiling");
         assertThat(table.markdown()).contains("libmosquitto 2.0.11, gcc 12.2.0")
-                .contains("| mosquitto tcp | 16 B | 1 | 8000 | 0.100/0.200 | 0.56x | 0.80x |")
+                .contains("| mosquitto tcp | 16 B | 1 | 8000 | 0.100/0.200 | 10 | 0.56x | 0.80x |")
                 .doesNotContain("mosquitto tls");
-        assertThat(table.json().get("cells")).asList().hasSize(1);
+        assertThat(table.json().get("cells")).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(1);
     }
 
     @Test
