@@ -154,8 +154,9 @@ public final class BenchMain {
             } else {
                 log("WARNING: %s not found: Mosquitto cells skipped", MosquittoProcess.BINARY);
             }
-            CeilingBuild ceiling = brokers.stream().anyMatch(b -> anyMatch(filter, Ceiling.SYSTEM + "/" + b.name + "/"))
-                    ? CeilingBuild.forRun(settings.out(), meta) : null;
+            boolean ceilingCells = brokers.stream()
+                    .anyMatch(b -> anyMatch(filter, Ceiling.SYSTEM + "/" + b.name + "/"));
+            CeilingBuild ceiling = ceilingCells ? CeilingBuild.forRun(settings.out(), meta) : null;
             for (Broker broker : brokers) {
                 if (ceiling != null && ceiling.binary() != null
                     && anyMatch(filter, Ceiling.SYSTEM + "/" + broker.name + "/")) {

@@ -204,11 +204,23 @@ static void on_subscribe(struct mosquitto *mosq, void *obj, int mid, int count, 
     pthread_mutex_unlock(&lock);
 }
 
+/* subscribes once the broker accepted the connection: Moquette closes one that subscribes before its CONNACK */
+static void on_connect(struct mosquitto *mosq, void *filter, int rc) {
+    if (rc != 0) {
+        fprintf(stderr, "rrpc-ceiling: the broker refused the connection: %s\n", mosquitto_connack_string(rc));
+        exit(2);
+    }
+    rc = mosquitto_subscribe(mosq, NULL, filter, 0);
+    if (rc != MOSQ_ERR_SUCCESS) {
+        die("mosquitto_subscribe", rc);
+    }
+}
+
 static struct mosquitto *client(const char *role, const char *host, int port, const char *cafile,
-        void (*on_message)(struct mosquitto *, void *, const struct mosquitto_message *), const char *filter) {
+        void (*on_message)(struct mosquitto *, void *, const struct mosquitto_message *), char *filter) {
     char id[64];
     snprintf(id, sizeof id, "ceiling-%s-%ld", role, (long) getpid());
-    struct mosquitto *mosq = mosquitto_new(id, true, NULL);
+    struct mosquitto *mosq = mosquitto_new(id, true, filter);
     if (mosq == NULL) {
         die("mosquitto_new", MOSQ_ERR_NOMEM);
     }
@@ -220,6 +232,7 @@ static struct mosquitto *client(const char *role, const char *host, int port, co
             die("mosquitto_tls_set", rc);
         }
     }
+    mosquitto_connect_callback_set(mosq, on_connect);
     mosquitto_message_callback_set(mosq, on_message);
     mosquitto_subscribe_callback_set(mosq, on_subscribe);
     int rc = mosquitto_connect(mosq, host, port, 60);
@@ -229,10 +242,6 @@ static struct mosquitto *client(const char *role, const char *host, int port, co
     rc = mosquitto_loop_start(mosq);
     if (rc != MOSQ_ERR_SUCCESS) {
         die("mosquitto_loop_start", rc);
-    }
-    rc = mosquitto_subscribe(mosq, NULL, filter, 0);
-    if (rc != MOSQ_ERR_SUCCESS) {
-        die("mosquitto_subscribe", rc);
     }
     return mosq;
 }
@@ -342,12 +351,13 @@ int main(int argc, char **argv) {
     pthread_cond_init(&changed, &attr);
     mosquitto_lib_init();
 
-    char filter[TOPIC_MAX];
+    static char requests[TOPIC_MAX];
+    static char replies[TOPIC_MAX];
     const char *cafile = argc == 5 ? argv[4] : NULL;
-    snprintf(filter, sizeof filter, "%s/rxd/P/D/+", root);
-    device = client("dev", argv[1], atoi(argv[2]), cafile, on_request, filter);
-    snprintf(filter, sizeof filter, "%s/txd/P/D/+", root);
-    caller = client("call", argv[1], atoi(argv[2]), cafile, on_reply, filter);
+    snprintf(requests, sizeof requests, "%s/rxd/P/D/+", root);
+    device = client("dev", argv[1], atoi(argv[2]), cafile, on_request, requests);
+    snprintf(replies, sizeof replies, "%s/txd/P/D/+", root);
+    caller = client("call", argv[1], atoi(argv[2]), cafile, on_reply, replies);
     pthread_mutex_lock(&lock);
     while (subscribed < 2) {
         pthread_cond_wait(&changed, &lock);

@@ -25,7 +25,8 @@ class CeilingTableTest {
         CeilingTable table = new CeilingTable(results, Map.of(CeilingTable.ABOUT, "libmosquitto 2.0.11, gcc 12.2.0"));
 
         assertThat(table.header()).containsExactly("broker", "payload", "in flight", "ceiling calls/s",
-                "ceiling p50/p99 ms", "ceiling CPU us/call (its process)", "rrpc-hivemq/ceiling", "floor-hivemq/ceiling");
+                "ceiling p50/p99 ms", "ceiling CPU us/call (its process)", "rrpc-hivemq/ceiling",
+                "floor-hivemq/ceiling");
         assertThat(table.markdown()).contains("libmosquitto 2.0.11, gcc 12.2.0")
                 .contains("| mosquitto tcp | 16 B | 1 | 8000 | 0.100/0.200 | 10 | 0.56x | 0.80x |")
                 .doesNotContain("mosquitto tls");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.camelrrpc.broker.EmbeddedMqttBroker;
 import io.camelrrpc.broker.MosquittoBroker;
 import io.camelrrpc.broker.TlsCertificates;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The ceiling compiled by gcc against libmosquitto and run for short bursts against Debian mosquitto (plain and TLS),
- * taking turns with the raw HiveMQ floor as in a benchmark cell. Skipped where mosquitto, openssl, gcc or
+ * taking turns with the raw HiveMQ floor as in a benchmark cell, and against the embedded Moquette. Skipped where mosquitto, openssl, gcc or
  * libmosquitto-dev are missing. Only what the harness needs is checked, never a speed.
  */
 class CeilingTest {
@@ -84,6 +85,17 @@ class CeilingTest {
         ClosedLoop.Run run = ClosedLoop.run(ceiling, 4096, 16, 100, 200, 1000, null);
 
         assertThat(ceiling.about()).startsWith("libmosquitto ");
+        assertThat(run.calls()).isPositive();
+        assertThat(run.errors() + run.lost()).isZero();
+    }
+
+    @Test
+    void callsThroughMoquetteToo() throws Exception {
+        EmbeddedMqttBroker moquette = open(EmbeddedMqttBroker.builder().start());
+        Ceiling ceiling = open(Ceiling.start(build.binary(), moquette.getBrokerUrl(), null));
+
+        ClosedLoop.Run run = ClosedLoop.run(ceiling, 16, 16, 100, 200, 1000, null);
+
         assertThat(run.calls()).isPositive();
         assertThat(run.errors() + run.lost()).isZero();
     }
