@@ -45,12 +45,14 @@ final class TransportReport {
     private final List<Map<String, Object>> criteria = new ArrayList<>();
     private final List<Map<String, Object>> goals = new ArrayList<>();
     private final Map<String, Object> decision = new LinkedHashMap<>();
+    private final CeilingTable ceiling;
 
     TransportReport(Map<String, Object> meta, List<ClosedLoop.Result> results,
             Map<String, PairedSamples.Difference> paired) {
         this.meta = meta;
         this.results = results;
         this.paired = paired;
+        this.ceiling = new CeilingTable(results, meta);
         build();
     }
 
@@ -196,6 +198,7 @@ final class TransportReport {
                 meta.get("warmupMillis"), meta.get("mosquitto")));
         s.append(md(HEADER, rows));
         s.append("\n`!` after calls/s = lost or failed calls in that cell.\n");
+        s.append(ceiling.markdown());
         s.append("\n## Decision: default transport\n\n").append(decision.get("text")).append("\n\n");
         s.append(md(List.of("", "criterion", "where", "evidence"), checks(criteria)));
         s.append("\n## Goals\n\n");
@@ -210,6 +213,7 @@ final class TransportReport {
         doc.put("criteria", criteria);
         doc.put("goals", goals);
         doc.put("pairedP99DifferencesMs", paired);
+        doc.put("ceiling", ceiling.json());
         doc.put("cells", results);
         Report.writeFiles(json, doc, markdown, markdown());
     }

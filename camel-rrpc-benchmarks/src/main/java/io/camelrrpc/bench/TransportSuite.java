@@ -25,8 +25,10 @@ import static io.camelrrpc.bench.BenchMain.log;
 /**
  * The transport suite ({@code -Dbench.suite=transports}): rrpc on the HiveMQ transport against rrpc on the Paho
  * transport and the raw floors of both clients, on one Mosquitto with a plain and a TLS listener, at 16 B and 4 KB and
- * 1 and 256 calls in flight, all in one run. Cell ids: {@code {system}/{tcp|tls}/{payload}B/{inFlight}}, e.g.
- * {@code rrpc-hivemq/tls/4096B/256}, for bench.filter. {@link TransportReport} applies the decision rule of issue #10.
+ * 1 and 256 calls in flight, all in one run, with the {@link Ceiling} taking turns with them when gcc and
+ * libmosquitto are there. Cell ids: {@code {system}/{tcp|tls}/{payload}B/{inFlight}}, e.g.
+ * {@code rrpc-hivemq/tls/4096B/256} or {@code ceiling/tcp/16B/1}, for bench.filter. {@link TransportReport} applies
+ * the decision rule of issue #10 and prints the ratios to the ceiling.
  */
 final class TransportSuite {
 
@@ -55,14 +57,24 @@ final class TransportSuite {
             resources.add(certificates);
             MosquittoBroker mosquitto = MosquittoBroker.builder().tls(certificates).start();
             resources.add(mosquitto);
+            List<String> systems = new ArrayList<>(List.of(SYSTEMS));
+            CeilingBuild ceiling = null;
+            if (anyMatch(settings, Ceiling.SYSTEM + "/tcp/") || anyMatch(settings, Ceiling.SYSTEM + "/tls/")) {
+                ceiling = CeilingBuild.forRun(settings.out(), meta);
+                if (ceiling.binary() != null) {
+                    systems.add(Ceiling.SYSTEM);
+                }
+            }
             for (String transport : TRANSPORTS) {
                 String url = transport.equals("tls") ? mosquitto.getTlsBrokerUrl() : mosquitto.getBrokerUrl();
                 List<String> names = new ArrayList<>();
                 List<CallTarget> targets = new ArrayList<>();
-                for (String system : SYSTEMS) {
+                for (String system : systems) {
                     if (anyMatch(settings, system + "/" + transport + "/")) {
                         names.add(system);
-                        targets.add(open(system, transport, url, certificates, settings, resources));
+                        targets.add(system.equals(Ceiling.SYSTEM)
+                                ? ceiling(ceiling, url, certificates, meta, resources)
+                                : open(system, transport, url, certificates, settings, resources));
                     }
                 }
                 log("global warm-up on %s: %d ms per system at 256 in flight", transport, settings.globalWarmup());
@@ -136,6 +148,14 @@ final class TransportSuite {
             }
         }
         return false;
+    }
+
+    /** Starts the ceiling on one listener (on TLS trusting the generated CA); it goes to {@code resources}. */
+    private static CallTarget ceiling(CeilingBuild build, String url, TlsCertificates certificates,
+            Map<String, Object> meta, List<AutoCloseable> resources) throws Exception {
+        Ceiling ceiling = Ceiling.start(build, url, certificates.caCertificate(), meta);
+        resources.add(ceiling);
+        return ceiling;
     }
 
     /** Starts one system on one listener; what it opens goes to {@code resources}. */
