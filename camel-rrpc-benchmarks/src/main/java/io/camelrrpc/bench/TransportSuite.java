@@ -1,15 +1,11 @@
 package io.camelrrpc.bench;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.net.ssl.TrustManagerFactory;
 
 import io.camelrrpc.bench.BenchMain.Settings;
 import io.camelrrpc.broker.MosquittoBroker;
@@ -141,7 +137,7 @@ final class TransportSuite {
             Settings settings, List<AutoCloseable> resources) throws Exception {
         boolean tls = transport.equals("tls");
         CallTarget target = switch (system) {
-            case "floor-hivemq" -> new HiveMqFloor(url, "$flrh", tls ? trustManagers(certificates) : null);
+            case "floor-hivemq" -> new HiveMqFloor(url, "$flrh", tls ? certificates.trustManagerFactory() : null);
             case "rrpc-hivemq" -> rrpc(url, "$rrph", tls ? trusting(certificates) : null, settings, resources);
             default -> throw new IllegalArgumentException(system);
         };
@@ -178,16 +174,5 @@ final class TransportSuite {
         SSLContextParameters parameters = new SSLContextParameters();
         parameters.setTrustManagers(trust);
         return parameters;
-    }
-
-    /** The same trust for the raw HiveMQ client. */
-    private static TrustManagerFactory trustManagers(TlsCertificates certificates) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(certificates.trustStore())) {
-            store.load(in, certificates.trustStorePassword().toCharArray());
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        return factory;
     }
 }
