@@ -164,16 +164,16 @@ public final class BenchMain {
                     resources.add(c);
                     suts.add(new Sut(Ceiling.SYSTEM, broker, c));
                 }
-                // topics of their own for each system (see PahoFloor), the same length as rrpc's
+                // topics of their own for each system (see HiveMqFloor), the same length as rrpc's
                 if (anyMatch(filter, "floor/" + broker.name + "/")) {
-                    PahoFloor floor = new PahoFloor(broker.url, 0, "$flor");
+                    HiveMqFloor floor = new HiveMqFloor(broker.url, "$flor", null);
                     resources.add(floor);
                     suts.add(new Sut("floor", broker, floor));
                 }
                 if (anyMatch(filter, "handoff/" + broker.name + "/")) {
-                    // the floor plus the two thread hand-offs rrpc must make (device route off Paho's thread, caller
-                    // completion off Paho's thread), with as many threads: what the hand-offs alone cost
-                    PahoFloor handoff = new PahoFloor(broker.url, 0, "$hand", consumers, Math.max(2, Runtime
+                    // the floor plus the two thread hand-offs rrpc must make (device route off the client's thread,
+                    // caller completion off the client's thread), with as many threads: what the hand-offs alone cost
+                    HiveMqFloor handoff = new HiveMqFloor(broker.url, "$hand", null, consumers, Math.max(2, Runtime
                             .getRuntime().availableProcessors()));
                     resources.add(handoff);
                     suts.add(new Sut("handoff", broker, handoff));
@@ -272,8 +272,8 @@ public final class BenchMain {
             closeAll(resources);
         }
         meta.put("runSeconds", Math.round((System.nanoTime() - started) / 1e9));
-        meta.put("rrpcCallsCompletedOnPahoThread", RrpcTarget.COMPLETED_ON_PAHO_THREAD.sum());
-        log("rrpc calls completed on a Paho thread (should be 0): %d", RrpcTarget.COMPLETED_ON_PAHO_THREAD.sum());
+        meta.put("rrpcCallsCompletedOnIoThread", RrpcTarget.COMPLETED_ON_IO_THREAD.sum());
+        log("rrpc calls completed on a Netty I/O thread (should be 0): %d", RrpcTarget.COMPLETED_ON_IO_THREAD.sum());
         Report report = new Report(meta, results, heap, addedP99);
         String table = report.consoleTable();
         System.out.println();

@@ -101,7 +101,7 @@ final class Report {
                     }
                     if (inFlight == 256 && vsJms != null) {
                         target("rrpc >= 3x camel-jms InOut throughput at 256 in flight", broker, payload, vsJms >= 3,
-                                fmt("%.2fx (%s vs %s calls/s); raw Paho itself: %s", vsJms, thr(rrpc), thr(jms),
+                                fmt("%.2fx (%s vs %s calls/s); the raw HiveMQ client itself: %s", vsJms, thr(rrpc), thr(jms),
                                         x(floorVsJms)));
                     }
                 }

@@ -87,7 +87,6 @@ class RrpcHiveMqTransportTest {
     private static void callThroughTheBroker(String brokerUrl, String protocolVersion) {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
                 .properties("camel.component.rrpc.broker-url=" + brokerUrl,
-                        "camel.component.rrpc.transport=HiveMQ",
                         "camel.component.rrpc.protocol-version=" + protocolVersion,
                         "camel.component.rrpc.request-timeout=2s")
                 .run()) {
@@ -96,8 +95,7 @@ class RrpcHiveMqTransportTest {
             assertThat(template.requestBody("direct:call", "on", String.class)).isEqualTo("lamp:on");
             RrpcComponent rrpc = app.getBean(CamelContext.class).getComponent("rrpc", RrpcComponent.class);
             assertThat(rrpc.getConnections()).isNotEmpty().allSatisfy(connection -> assertThat(
-                    connection.transport() + " MQTT " + connection.protocolVersion())
-                    .isEqualTo("HiveMQ MQTT " + protocolVersion));
+                    "MQTT " + connection.protocolVersion()).isEqualTo("MQTT " + protocolVersion));
             IndicatedHealthDescriptor health =
                     (IndicatedHealthDescriptor) app.getBean(HealthEndpoint.class).healthForPath("rrpc");
             assertThat(health.getStatus()).isEqualTo(Status.UP);
