@@ -85,7 +85,7 @@ class EndpointValidationTest extends CamelTestSupport {
         assertRefused("rrpc:P/D?requestTimeout=0", "requestTimeout must be between");
         assertRefused("rrpc:P/D?concurrentConsumers=0", "concurrentConsumers must be between");
         assertRefused("rrpc:P/D?password=s3cret", "MQTT 3.1.1 sends a password only with a userName: set userName");
-        assertRefused("rrpc:P/D?brokerUrl=http://broker", "brokerUrl must be tcp://host:port, ssl://host:port");
+        assertRefused("rrpc:P/D?brokerUrl=http://broker", "the scheme must be tcp, ssl, ws or wss");
         assertRefused("rrpc:P/D?requestTopicTemplate=a/{productId}/{processId}", "lacks {deviceName}");
         assertRefused("rrpc:P/D?replyTopicTemplate=a/{productId}/{deviceName}/x{processId}", "whole level");
         assertRefused("rrpc:P/D?noSuchOption=1", "noSuchOption");
