@@ -154,7 +154,16 @@ public final class BenchMain {
             } else {
                 log("WARNING: %s not found: Mosquitto cells skipped", MosquittoProcess.BINARY);
             }
+            boolean ceilingCells = brokers.stream()
+                    .anyMatch(b -> anyMatch(filter, Ceiling.SYSTEM + "/" + b.name + "/"));
+            CeilingBuild ceiling = ceilingCells ? CeilingBuild.forRun(settings.out(), meta) : null;
             for (Broker broker : brokers) {
+                if (ceiling != null && ceiling.binary() != null
+                    && anyMatch(filter, Ceiling.SYSTEM + "/" + broker.name + "/")) {
+                    Ceiling c = Ceiling.start(ceiling, broker.url, null, meta);
+                    resources.add(c);
+                    suts.add(new Sut(Ceiling.SYSTEM, broker, c));
+                }
                 // topics of their own for each system (see HiveMqFloor), the same length as rrpc's
                 if (anyMatch(filter, "floor/" + broker.name + "/")) {
                     HiveMqFloor floor = new HiveMqFloor(broker.url, "$flor", null);

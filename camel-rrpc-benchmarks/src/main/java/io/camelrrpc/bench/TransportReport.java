@@ -38,12 +38,14 @@ final class TransportReport {
     private final List<List<String>> rows = new ArrayList<>();
     private final List<Map<String, Object>> criteria = new ArrayList<>();
     private final Map<String, Object> decision = new LinkedHashMap<>();
+    private final CeilingTable ceiling;
 
     TransportReport(Map<String, Object> meta, List<ClosedLoop.Result> results,
             Map<String, PairedSamples.Difference> paired) {
         this.meta = meta;
         this.results = results;
         this.paired = paired;
+        this.ceiling = new CeilingTable(results, meta);
         build();
     }
 
@@ -175,6 +177,7 @@ final class TransportReport {
                 meta.get("warmupMillis"), meta.get("mosquitto")));
         s.append(md(HEADER, rows));
         s.append("\n`!` after calls/s = lost or failed calls in that cell.\n");
+        s.append(ceiling.markdown());
         s.append("\n## rrpc against the raw client (issue #21's minimum)\n\n").append(decision.get("text"))
                 .append("\n\n");
         s.append(md(List.of("", "criterion", "where", "evidence"), checks(criteria)));
@@ -187,6 +190,7 @@ final class TransportReport {
         doc.put("verdict", decision);
         doc.put("criteria", criteria);
         doc.put("pairedP99DifferencesMs", paired);
+        doc.put("ceiling", ceiling.json());
         doc.put("cells", results);
         Report.writeFiles(json, doc, markdown, markdown());
     }

@@ -1,15 +1,11 @@
 package io.camelrrpc.bench;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.net.ssl.TrustManagerFactory;
 
 import io.camelrrpc.bench.BenchMain.Settings;
 import io.camelrrpc.broker.MosquittoBroker;
@@ -23,8 +19,10 @@ import static io.camelrrpc.bench.BenchMain.log;
 /**
  * The transport suite ({@code -Dbench.suite=transports}): rrpc with default options against the raw HiveMQ client it
  * runs on (its floor), on one Mosquitto with a plain and a TLS listener, at 16 B and 4 KB and 1 and 256 calls in
- * flight, all in one run. Cell ids: {@code {system}/{tcp|tls}/{payload}B/{inFlight}}, e.g.
- * {@code rrpc-hivemq/tls/4096B/256}, for bench.filter. {@link TransportReport} checks the goals of issue #21.
+ * flight, all in one run, with the {@link Ceiling} taking turns with them when gcc and libmosquitto are there. Cell
+ * ids: {@code {system}/{tcp|tls}/{payload}B/{inFlight}}, e.g. {@code rrpc-hivemq/tls/4096B/256} or
+ * {@code ceiling/tcp/16B/1}, for bench.filter. {@link TransportReport} checks the goals of issue #21 and prints the
+ * ratios to the ceiling.
  */
 final class TransportSuite {
 
@@ -53,14 +51,24 @@ final class TransportSuite {
             resources.add(certificates);
             MosquittoBroker mosquitto = MosquittoBroker.builder().tls(certificates).start();
             resources.add(mosquitto);
+            List<String> systems = new ArrayList<>(List.of(SYSTEMS));
+            CeilingBuild ceiling = null;
+            if (anyMatch(settings, Ceiling.SYSTEM + "/tcp/") || anyMatch(settings, Ceiling.SYSTEM + "/tls/")) {
+                ceiling = CeilingBuild.forRun(settings.out(), meta);
+                if (ceiling.binary() != null) {
+                    systems.add(Ceiling.SYSTEM);
+                }
+            }
             for (String transport : TRANSPORTS) {
                 String url = transport.equals("tls") ? mosquitto.getTlsBrokerUrl() : mosquitto.getBrokerUrl();
                 List<String> names = new ArrayList<>();
                 List<CallTarget> targets = new ArrayList<>();
-                for (String system : SYSTEMS) {
+                for (String system : systems) {
                     if (anyMatch(settings, system + "/" + transport + "/")) {
                         names.add(system);
-                        targets.add(open(system, transport, url, certificates, settings, resources));
+                        targets.add(system.equals(Ceiling.SYSTEM)
+                                ? ceiling(ceiling, url, certificates, meta, resources)
+                                : open(system, transport, url, certificates, settings, resources));
                     }
                 }
                 log("global warm-up on %s: %d ms per system at 256 in flight", transport, settings.globalWarmup());
@@ -136,12 +144,20 @@ final class TransportSuite {
         return false;
     }
 
+    /** Starts the ceiling on one listener (on TLS trusting the generated CA); it goes to {@code resources}. */
+    private static CallTarget ceiling(CeilingBuild build, String url, TlsCertificates certificates,
+            Map<String, Object> meta, List<AutoCloseable> resources) throws Exception {
+        Ceiling ceiling = Ceiling.start(build, url, certificates.caCertificate(), meta);
+        resources.add(ceiling);
+        return ceiling;
+    }
+
     /** Starts one system on one listener; what it opens goes to {@code resources}. */
     private static CallTarget open(String system, String transport, String url, TlsCertificates certificates,
             Settings settings, List<AutoCloseable> resources) throws Exception {
         boolean tls = transport.equals("tls");
         CallTarget target = switch (system) {
-            case "floor-hivemq" -> new HiveMqFloor(url, "$flrh", tls ? trustManagers(certificates) : null);
+            case "floor-hivemq" -> new HiveMqFloor(url, "$flrh", tls ? certificates.trustManagerFactory() : null);
             case "rrpc-hivemq" -> rrpc(url, "$rrph", tls ? trusting(certificates) : null, settings, resources);
             default -> throw new IllegalArgumentException(system);
         };
@@ -178,16 +194,5 @@ final class TransportSuite {
         SSLContextParameters parameters = new SSLContextParameters();
         parameters.setTrustManagers(trust);
         return parameters;
-    }
-
-    /** The same trust for the raw HiveMQ client. */
-    private static TrustManagerFactory trustManagers(TlsCertificates certificates) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(certificates.trustStore())) {
-            store.load(in, certificates.trustStorePassword().toCharArray());
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        return factory;
     }
 }

@@ -2,10 +2,14 @@ package io.camelrrpc.quarkus;
 
 import java.io.IOException;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 
 import io.camelrrpc.component.RrpcComponent;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -22,13 +26,15 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 /**
  * The Quarkus application (JVM mode) end to end: HTTP API, rrpc producer, embedded Moquette on a free port, the
- * simulated air conditioners on the rrpc consumer, and Camel's health checks at /q/health.
+ * simulated air conditioners on the rrpc consumer, and the camel and rrpc health checks at /q/health.
  */
 @QuarkusTest
 class RrpcQuarkusTest {
 
     @Inject
     CamelContext context;
+    @TestHTTPResource("/")
+    URL root;
 
     @Test
     void callsTheSimulatedDeviceThroughTheHttpApi() {
@@ -57,11 +63,24 @@ class RrpcQuarkusTest {
     }
 
     @Test
-    void aFormEncodedBodyIsA415SayingHowToSendIt() {
-        given().contentType("application/x-www-form-urlencoded").body("closed")
+    void formEncodedBodiesAreThePayloadAsSentLikeCurlDashD() throws Exception {
+        assertThat(given().contentType("application/x-www-form-urlencoded").body("closed")
                 .when().post("/api/devices/KL4J2ABCD8/airConditioner1/rrpc")
-                .then().statusCode(415)
-                .body(containsString("application/octet-stream"));
+                .then().statusCode(200).extract().asString()).isEqualTo("ok");
+        byte[] form = "a=1&b=%20+x\r\n--x--\u00ff".getBytes(StandardCharsets.ISO_8859_1);
+        for (String contentType : new String[] {"application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
+            HttpResponse<byte[]> reply = postRaw("/api/devices/KL4J2ABCD8/" + DeviceSimulatorRoutes.ECHO_DEVICE + "/rrpc",
+                    contentType, form);
+            assertThat(reply.statusCode()).isEqualTo(200);
+            assertThat(reply.body()).as("echo of a %s body", contentType).isEqualTo(form);
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413BeforeItIsRead() {
+        given().body(new byte[DeviceHttpApi.MAX_BODY_BYTES + 1])
+                .when().post("/api/devices/KL4J2ABCD8/airConditioner1/rrpc")
+                .then().statusCode(413);
     }
 
     @Test
@@ -80,11 +99,15 @@ class RrpcQuarkusTest {
     }
 
     @Test
-    void healthIsUpWithCamelsAndTheRrpcConnectionsChecks() {
+    void healthIsUpWithCamelAndTheRrpcConnectionsDetails() {
         when().get("/q/health")
                 .then().statusCode(200)
                 .body("status", is("UP"))
-                .body("checks.name", hasItems("context", "camel-routes", "rrpc"));
+                .body("checks.name", hasItems("camel", "rrpc"))
+                .body("checks.find { it.name == 'rrpc' }.data.values()",
+                        hasItems(containsString("pending.calls=0"), containsString("subscriptions.restored=true")));
+        when().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItems("rrpc"));
+        when().get("/q/health/live").then().statusCode(200).body("checks.name", hasItems("camel"));
     }
 
     /**
@@ -101,8 +124,15 @@ class RrpcQuarkusTest {
     }
 
     @Test
-    void runsOnTheCamelVersionTheComponentIsBuiltWith() {
+    void runsOnTheCamelVersionCamelQuarkusManages() {
         assertThat(context.getVersion()).isEqualTo(System.getProperty("camel.version"));
+    }
+
+    /** POSTs the bytes as they are (REST Assured would encode a form body itself). */
+    private HttpResponse<byte[]> postRaw(String path, String contentType, byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(root.toURI().resolve(path))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static Response call(String productId, String deviceName, byte[] payload) {

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.actuate.health.HealthComponent;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -96,9 +96,10 @@ class RrpcHiveMqTransportTest {
             RrpcComponent rrpc = app.getBean(CamelContext.class).getComponent("rrpc", RrpcComponent.class);
             assertThat(rrpc.getConnections()).isNotEmpty().allSatisfy(connection -> assertThat(
                     "MQTT " + connection.protocolVersion()).isEqualTo("MQTT " + protocolVersion));
-            HealthComponent health = app.getBean(HealthEndpoint.class).healthForPath("rrpc");
+            IndicatedHealthDescriptor health =
+                    (IndicatedHealthDescriptor) app.getBean(HealthEndpoint.class).healthForPath("rrpc");
             assertThat(health.getStatus()).isEqualTo(Status.UP);
-            assertThat(health).asString().contains(brokerUrl);
+            assertThat(health.getDetails()).asString().contains(brokerUrl);
         }
     }
 

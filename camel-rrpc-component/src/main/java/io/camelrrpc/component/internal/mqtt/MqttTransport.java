@@ -11,8 +11,8 @@ import org.apache.camel.Service;
  * again after a clean-session reconnect, and tells {@link ConnectionListener}s.
  * <p>
  * Threading: no method blocks on the network except {@link #subscribe} (and starting and stopping). Message
- * listeners, connection listeners and publish outcomes run on the transport's callback threads, never on the
- * client's I/O thread; they must hand real work off.
+ * listeners and publish and subscribe outcomes run on the client's I/O thread, connection listeners on the transport's
+ * callback threads: each must be quick, never block, and hand real work (a route, above all) to a pool of its own.
  */
 public interface MqttTransport extends Service {
 

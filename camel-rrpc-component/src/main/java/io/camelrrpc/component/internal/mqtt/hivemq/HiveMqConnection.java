@@ -41,6 +41,7 @@ import io.camelrrpc.component.internal.mqtt.OutboundMessage;
 import io.camelrrpc.component.internal.mqtt.PublishResult;
 import io.camelrrpc.component.internal.mqtt.Subscription;
 import io.camelrrpc.component.internal.mqtt.SubscriptionRestorer;
+import io.reactivex.Scheduler;
 import io.reactivex.schedulers.Schedulers;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -51,9 +52,10 @@ import org.slf4j.LoggerFactory;
  * A broker connection on the HiveMQ MQTT Client (Netty): MQTT 3.1.1 or 5, over {@code tcp://}, {@code ssl://},
  * {@code ws://} or {@code wss://}.
  * <p>
- * Everything is asynchronous: publishes and subscriptions go to the client and complete on this connection's
- * callback threads (taken from Camel's {@code ExecutorServiceManager} and given to the client as its application
- * scheduler), so neither a caller nor the client's Netty thread ever waits for the broker. The client's keep-alive
+ * Everything is asynchronous: publishes and subscriptions go to the client, and their outcomes and the messages that
+ * arrive are handled on the client's Netty thread, where the component's listeners only match, count and hand work to
+ * pools of their own (never a route); connection events go to this connection's callback threads (taken from Camel's
+ * {@code ExecutorServiceManager}). So neither a caller nor the Netty thread ever waits for the broker. The client's keep-alive
  * counts all traffic both ways and closes a connection that stays silent; this class then reconnects, to the next
  * node of a {@code brokerUrl} list at once and with growing pauses up to {@code maxReconnectDelay} only after every
  * node failed (see {@link FailoverSchedule}), and after a clean-session reconnect makes every subscription again in
@@ -75,6 +77,13 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
     /** Granted QoS values up to this one mean success; the rest (0x80 and above) refusals. */
     private static final int HIGHEST_GRANTED_QOS = 2;
     private static final int CALLBACK_THREADS = 2;
+    /**
+     * Where the client runs its callbacks (messages, publish and subscribe outcomes): on its Netty thread, at once.
+     * Every callback of the component only matches, counts and hands work to a pool of its own (replies to the
+     * correlator's completion pool, requests to the consumer's), so a message costs one thread hand-off instead of two.
+     * Not {@code Schedulers.trampoline()}: a delayed task on it would sleep the Netty thread.
+     */
+    private static final Scheduler ON_THE_IO_THREAD = Schedulers.from(Runnable::run);
     /**
      * What an MQTT 5 PUBLISH may carry besides its payload within our Maximum Packet Size. The packet layout: fixed
      * header (up to 5 bytes), topic (2 + its bytes), packet identifier (2), property length (up to 4), properties.
@@ -245,7 +254,7 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
         return MqttClient.builder()
                 .identifier(clientId)
                 .transportConfig(transports.get(schedule.current()))
-                .executorConfig(MqttClientExecutorConfig.builder().applicationScheduler(Schedulers.from(callbacks)).build())
+                .executorConfig(MqttClientExecutorConfig.builder().applicationScheduler(ON_THE_IO_THREAD).build())
                 .addConnectedListener(context -> connected(ProtocolClient.sessionPresent(context)))
                 .addDisconnectedListener(this::disconnected);
     }
@@ -468,7 +477,7 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
         return undecodablePackets.get();
     }
 
-    /** Every message, on a callback thread, one at a time. */
+    /** Every message, on the client's Netty thread, one at a time per connection. */
     private void arrived(InboundMessage message) {
         int limit = maxPayload;
         if (limit >= 0 && message.payload().length > limit) {

@@ -18,7 +18,8 @@ import io.camelrrpc.component.internal.mqtt.PublishResult;
 
 /**
  * The HiveMQ client's MQTT 3.1.1 and MQTT 5 APIs behind one face. Futures complete on the client's application
- * scheduler, never on its Netty thread; they fail with the client's own exceptions (see {@link HiveMqFailures}).
+ * scheduler (the Netty thread, see {@link HiveMqConnection}); they fail with the client's own exceptions (see
+ * {@link HiveMqFailures}).
  */
 interface ProtocolClient {
 
