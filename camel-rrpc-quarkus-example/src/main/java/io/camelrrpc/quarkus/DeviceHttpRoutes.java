@@ -1,6 +1,5 @@
 package io.camelrrpc.quarkus;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,11 +18,12 @@ import org.apache.camel.util.TimeUtils;
  * {@code POST /api/devices/{productId}/{deviceName}/rrpc}: sends the request body to the device byte for byte and
  * answers its reply byte for byte ({@code application/octet-stream}). {@code ?timeout=} (300, 300ms, 2s; at most
  * 60 s) overrides {@code camel.component.rrpc.request-timeout}. Failures answer {@code text/plain}: 400 bad name or
- * timeout, 413 payload too large, 415 a form-encoded body, 503 broker unavailable, 504 no reply in time, 500
- * anything else.
+ * timeout, 413 payload too large, 503 broker unavailable, 504 no reply in time, 500 anything else.
  * <p>
- * Form-encoded bodies ({@code curl -d}'s default {@code application/x-www-form-urlencoded}, and
- * {@code multipart/form-data}) are refused: Vert.x parses them into form fields and hands on no raw bytes.
+ * Whatever the content type, the body is the payload as it is, like on the Spring Boot example: also
+ * {@code curl -d}'s {@code application/x-www-form-urlencoded} and {@code multipart/form-data}, which Vert.x's body
+ * handler would parse into form fields. So the endpoint runs without it ({@code useBodyHandler=false}) and
+ * {@link RawRequestBody} reads the bytes.
  */
 public class DeviceHttpRoutes extends RouteBuilder {
 
@@ -40,7 +40,7 @@ public class DeviceHttpRoutes extends RouteBuilder {
                     reply(exchange, statusOf(failure), "text/plain; charset=UTF-8", failure.getMessage());
                 });
 
-        from("platform-http:/api/devices/{productId}/{deviceName}/rrpc?httpMethodRestrict=POST")
+        from("platform-http:/api/devices/{productId}/{deviceName}/rrpc?httpMethodRestrict=POST&useBodyHandler=false")
                 .routeId("http-device-call")
                 .process(DeviceHttpRoutes::prepareCall)
                 .to("rrpc:by-header/by-header")
@@ -50,19 +50,12 @@ public class DeviceHttpRoutes extends RouteBuilder {
 
     private static void prepareCall(Exchange exchange) {
         Message message = exchange.getMessage();
-        refuseFormEncoding(message.getHeader(Exchange.CONTENT_TYPE, String.class));
+        byte[] payload = RawRequestBody.read(message);
         String timeout = message.getHeader("timeout", String.class);
         message.setHeader(RrpcConstants.PRODUCT_ID, pathParameter(message, "productId"));
         message.setHeader(RrpcConstants.DEVICE_NAME, pathParameter(message, "deviceName"));
         message.setHeader(RrpcConstants.REQUEST_TIMEOUT, timeout == null ? null : timeoutMillis(timeout));
-        message.setBody(message.getBody(byte[].class));
-    }
-
-    private static void refuseFormEncoding(String contentType) {
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
-            throw new FormEncodedPayloadException(contentType);
-        }
+        message.setBody(payload);
     }
 
     private static String pathParameter(Message message, String name) {
@@ -88,8 +81,6 @@ public class DeviceHttpRoutes extends RouteBuilder {
             return 504;
         } else if (failure instanceof RrpcPayloadTooLargeException) {
             return 413;
-        } else if (failure instanceof FormEncodedPayloadException) {
-            return 415;
         } else if (failure instanceof RrpcCallException) {
             return 503;
         } else if (failure instanceof IllegalArgumentException) {

@@ -1,21 +1,28 @@
 package io.camelrrpc.quarkus;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 
 import io.camelrrpc.component.RrpcComponent;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -27,8 +34,19 @@ import static org.hamcrest.Matchers.matchesPattern;
 @QuarkusTest
 class RrpcQuarkusTest {
 
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final byte[] ALL_BYTE_VALUES = new byte[256];
+
+    static {
+        for (int i = 0; i < ALL_BYTE_VALUES.length; i++) {
+            ALL_BYTE_VALUES[i] = (byte) i;
+        }
+    }
+
     @Inject
     CamelContext context;
+    @TestHTTPResource("/")
+    URI root;
 
     @Test
     void callsTheSimulatedDeviceThroughTheHttpApi() {
@@ -43,25 +61,34 @@ class RrpcQuarkusTest {
     }
 
     @Test
-    void everyByteValuePassesUnchangedAndNoCharsetIsApplied() {
-        byte[] allBytes = new byte[256];
-        for (int i = 0; i < allBytes.length; i++) {
-            allBytes[i] = (byte) i;
-        }
-        for (String contentType : new String[] {"application/octet-stream", "text/plain; charset=ISO-8859-1"}) {
-            byte[] reply = given().contentType(contentType).body(allBytes)
-                    .when().post("/api/devices/KL4J2ABCD8/{device}/rrpc", DeviceSimulatorRoutes.ECHO_DEVICE)
-                    .then().statusCode(200).extract().asByteArray();
-            assertThat(reply).as("echo of a %s body", contentType).isEqualTo(allBytes);
-        }
-    }
-
-    @Test
-    void aFormEncodedBodyIsA415SayingHowToSendIt() {
+    void curlsFormEncodedBodyIsThePayloadAsOnSpringBoot() {
+        // curl -d closed sends Content-Type: application/x-www-form-urlencoded
         given().contentType("application/x-www-form-urlencoded").body("closed")
                 .when().post("/api/devices/KL4J2ABCD8/airConditioner1/rrpc")
-                .then().statusCode(415)
-                .body(containsString("application/octet-stream"));
+                .then().statusCode(200)
+                .body(is("ok"));
+    }
+
+    /** The content types the Spring Boot example's DeviceHttpPayloadTest sends, with the same 256 bytes. */
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = { "application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=UTF-8",
+        "application/octet-stream", "application/json", "text/plain", "text/plain; charset=ISO-8859-1",
+        "text/plain; charset=UTF-8", "multipart/form-data; boundary=b", "MULTIPART/FORM-DATA; boundary=b",
+        "Application/X-WWW-Form-Urlencoded", "application/cbor" })
+    void everyByteValueReachesTheDeviceAndComesBackWhateverTheContentType(String contentType) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(root.resolve("api/devices/KL4J2ABCD8/"
+                                                                          + DeviceSimulatorRoutes.ECHO_DEVICE + "/rrpc"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ALL_BYTE_VALUES));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+
+        HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.body()).as("echo of a %s body", contentType).isEqualTo(ALL_BYTE_VALUES);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
     }
 
     @Test
