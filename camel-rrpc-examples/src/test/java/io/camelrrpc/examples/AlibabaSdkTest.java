@@ -24,10 +24,7 @@ class AlibabaSdkTest extends SignedCloudApiTestSupport {
 
     @Test
     void callsTheDeviceAndAnswersItsReply() throws Exception {
-        IAcsClient client = alibabaClient(ACCESS_KEY_ID, ACCESS_KEY_SECRET);
-
-        RRpcResponse response = callDevice(client, "localhost:" + port, "KL4J2ABCD8", "airConditioner1",
-                "closed".getBytes(StandardCharsets.UTF_8), 2000);
+        RRpcResponse response = callAirConditioner("airConditioner1", "closed", 2000);
 
         assertThat(response.getSuccess()).isTrue();
         assertThat(response.getRrpcCode()).isEqualTo("SUCCESS");
@@ -66,10 +63,7 @@ class AlibabaSdkTest extends SignedCloudApiTestSupport {
 
     @Test
     void aSilentDeviceIsRrpcCodeTimeout() throws Exception {
-        IAcsClient client = alibabaClient(ACCESS_KEY_ID, ACCESS_KEY_SECRET);
-
-        RRpcResponse response = callDevice(client, "localhost:" + port, "KL4J2ABCD8", "nobody",
-                "open".getBytes(StandardCharsets.UTF_8), 1000);
+        RRpcResponse response = callAirConditioner("nobody", "open", 1000);
 
         assertThat(response.getSuccess()).isTrue();
         assertThat(response.getRrpcCode()).isEqualTo("TIMEOUT");
@@ -78,18 +72,21 @@ class AlibabaSdkTest extends SignedCloudApiTestSupport {
 
     @Test
     void errorsOfTheCallAreMappedAsDocumented() throws Exception {
-        IAcsClient client = alibabaClient(ACCESS_KEY_ID, ACCESS_KEY_SECRET);
-
-        RRpcResponse badTimeout = callDevice(client, "localhost:" + port, "KL4J2ABCD8", "airConditioner1",
-                "open".getBytes(StandardCharsets.UTF_8), 500);
-        RRpcResponse badDevice = callDevice(client, "localhost:" + port, "KL4J2ABCD8", "air+conditioner",
-                "open".getBytes(StandardCharsets.UTF_8), 2000);
+        RRpcResponse badTimeout = callAirConditioner("airConditioner1", "open", 500);
+        RRpcResponse badDevice = callAirConditioner("air+conditioner", "open", 2000);
 
         assertThat(badTimeout.getSuccess()).isFalse();
         assertThat(badTimeout.getCode()).isEqualTo("iot.messagebroker.InvalidTimeoutValue");
         assertThat(badTimeout.getErrorMessage()).contains("1000", "8000");
         assertThat(badDevice.getSuccess()).isFalse();
         assertThat(badDevice.getCode()).isEqualTo("iot.device.InvalidFormattedDeviceName");
+    }
+
+    /** A call with the configured key to a device of product KL4J2ABCD8 (the simulated air conditioners). */
+    private RRpcResponse callAirConditioner(String deviceName, String command, int timeoutMillis)
+            throws ClientException {
+        return callDevice(alibabaClient(ACCESS_KEY_ID, ACCESS_KEY_SECRET), "localhost:" + port, "KL4J2ABCD8",
+                deviceName, command.getBytes(StandardCharsets.UTF_8), timeoutMillis);
     }
 
     private String errorCode(IAcsClient client) {

@@ -6,8 +6,11 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.List;
 
 import io.camelrrpc.component.RrpcComponent;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -18,7 +21,7 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
@@ -71,13 +74,15 @@ class RrpcQuarkusTest {
                 .body(is("ok"));
     }
 
-    /** The content types the Spring Boot example's DeviceHttpPayloadTest sends, with the same 256 bytes. */
+    /** The content types the Spring Boot example's DeviceHttpPayloadTest sends, from the same file. */
+    static List<String> contentTypes() throws IOException {
+        return Files.readAllLines(Path.of("../camel-rrpc-examples/src/test/resources/payload-content-types.txt"));
+    }
+
+    /** With the same 256 bytes as the Spring Boot example's DeviceHttpPayloadTest. */
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = { "application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=UTF-8",
-        "application/octet-stream", "application/json", "text/plain", "text/plain; charset=ISO-8859-1",
-        "text/plain; charset=UTF-8", "multipart/form-data; boundary=b", "MULTIPART/FORM-DATA; boundary=b",
-        "Application/X-WWW-Form-Urlencoded", "application/cbor" })
+    @MethodSource("contentTypes")
     void everyByteValueReachesTheDeviceAndComesBackWhateverTheContentType(String contentType) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(root.resolve("api/devices/KL4J2ABCD8/"
                                                                           + DeviceSimulatorRoutes.ECHO_DEVICE + "/rrpc"))
