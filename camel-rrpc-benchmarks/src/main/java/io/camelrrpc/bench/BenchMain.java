@@ -154,17 +154,26 @@ public final class BenchMain {
             } else {
                 log("WARNING: %s not found: Mosquitto cells skipped", MosquittoProcess.BINARY);
             }
+            boolean ceilingCells = brokers.stream()
+                    .anyMatch(b -> anyMatch(filter, Ceiling.SYSTEM + "/" + b.name + "/"));
+            CeilingBuild ceiling = ceilingCells ? CeilingBuild.forRun(settings.out(), meta) : null;
             for (Broker broker : brokers) {
-                // topics of their own for each system (see PahoFloor), the same length as rrpc's
+                if (ceiling != null && ceiling.binary() != null
+                    && anyMatch(filter, Ceiling.SYSTEM + "/" + broker.name + "/")) {
+                    Ceiling c = Ceiling.start(ceiling, broker.url, null, meta);
+                    resources.add(c);
+                    suts.add(new Sut(Ceiling.SYSTEM, broker, c));
+                }
+                // topics of their own for each system (see HiveMqFloor), the same length as rrpc's
                 if (anyMatch(filter, "floor/" + broker.name + "/")) {
-                    PahoFloor floor = new PahoFloor(broker.url, 0, "$flor");
+                    HiveMqFloor floor = new HiveMqFloor(broker.url, "$flor", null);
                     resources.add(floor);
                     suts.add(new Sut("floor", broker, floor));
                 }
                 if (anyMatch(filter, "handoff/" + broker.name + "/")) {
-                    // the floor plus the two thread hand-offs rrpc must make (device route off Paho's thread, caller
-                    // completion off Paho's thread), with as many threads: what the hand-offs alone cost
-                    PahoFloor handoff = new PahoFloor(broker.url, 0, "$hand", consumers, Math.max(2, Runtime
+                    // the floor plus the two thread hand-offs rrpc must make (device route off the client's thread,
+                    // caller completion off the client's thread), with as many threads: what the hand-offs alone cost
+                    HiveMqFloor handoff = new HiveMqFloor(broker.url, "$hand", null, consumers, Math.max(2, Runtime
                             .getRuntime().availableProcessors()));
                     resources.add(handoff);
                     suts.add(new Sut("handoff", broker, handoff));
@@ -263,8 +272,8 @@ public final class BenchMain {
             closeAll(resources);
         }
         meta.put("runSeconds", Math.round((System.nanoTime() - started) / 1e9));
-        meta.put("rrpcCallsCompletedOnPahoThread", RrpcTarget.COMPLETED_ON_PAHO_THREAD.sum());
-        log("rrpc calls completed on a Paho thread (should be 0): %d", RrpcTarget.COMPLETED_ON_PAHO_THREAD.sum());
+        meta.put("rrpcCallsCompletedOnIoThread", RrpcTarget.COMPLETED_ON_IO_THREAD.sum());
+        log("rrpc calls completed on a Netty I/O thread (should be 0): %d", RrpcTarget.COMPLETED_ON_IO_THREAD.sum());
         Report report = new Report(meta, results, heap, addedP99);
         String table = report.consoleTable();
         System.out.println();

@@ -2,6 +2,7 @@ package io.camelrrpc.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 import javax.management.ObjectName;
 
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import io.camelrrpc.component.RrpcComponent;
 import io.camelrrpc.component.RrpcTimeoutException;
 import io.camelrrpc.component.spi.CallStatistics;
@@ -28,12 +32,6 @@ import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.AsyncProcessorSupport;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * Heap per pending call and timeout accuracy: N calls (16-byte bodies) to a device that is online and receives every
@@ -336,38 +334,21 @@ final class HeapAndTimeouts {
     /** Online, subscribed to its request topic, counts requests, never answers. */
     private static final class SilentDevice implements AutoCloseable {
         final LongAdder received = new LongAdder();
-        final MqttAsyncClient client;
+        final Mqtt3AsyncClient client;
 
         SilentDevice(String url) throws Exception {
-            client = new MqttAsyncClient(url, "silent-" + UUID.randomUUID().toString().substring(0, 8),
-                    new MemoryPersistence());
-            client.setCallback(new MqttCallback() {
-                @Override
-                public void connectionLost(Throwable cause) {
-                    System.err.println("silent device lost its connection: " + cause);
-                }
-
-                @Override
-                public void messageArrived(String topic, MqttMessage message) {
-                    received.increment();
-                }
-
-                @Override
-                public void deliveryComplete(IMqttDeliveryToken token) {
-                }
-            });
-            MqttConnectOptions options = new MqttConnectOptions();
-            options.setCleanSession(true);
-            options.setMaxInflight(65535);
-            options.setSocketFactory(new PahoFloor.NoDelay(javax.net.SocketFactory.getDefault()));
-            client.connect(options).waitForCompletion(10_000);
-            client.subscribe("$rrpc/rxd/P/silent/+", 0).waitForCompletion(10_000);
+            URI uri = URI.create(url);
+            client = MqttClient.builder().useMqttVersion3()
+                    .identifier("silent-" + UUID.randomUUID().toString().substring(0, 8))
+                    .serverHost(uri.getHost()).serverPort(uri.getPort()).buildAsync();
+            client.connectWith().cleanSession(true).send().get(10, TimeUnit.SECONDS);
+            client.subscribeWith().topicFilter("$rrpc/rxd/P/silent/+").qos(MqttQos.AT_MOST_ONCE)
+                    .callback(publish -> received.increment()).send().get(10, TimeUnit.SECONDS);
         }
 
         @Override
         public void close() throws Exception {
-            client.disconnect().waitForCompletion(5_000);
-            client.close(true);
+            client.disconnect().get(5, TimeUnit.SECONDS);
         }
     }
 }

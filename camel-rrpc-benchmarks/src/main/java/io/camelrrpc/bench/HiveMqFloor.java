@@ -2,6 +2,9 @@ package io.camelrrpc.bench;
 
 import java.net.URI;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -14,9 +17,13 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 
 /**
- * The floor of the HiveMQ MQTT Client: {@link PahoFloor}'s exchange with two raw {@code Mqtt3AsyncClient}s (MQTT 3.1.1,
- * QoS 0, as rrpc on the HiveMQ transport by default) and no Camel. The device answers from the client's callback by
- * publishing without waiting; replies complete on the client's callback thread.
+ * The floor: the same RRPC exchange with two raw HiveMQ {@code Mqtt3AsyncClient}s (MQTT 3.1.1, QoS 0, as rrpc by
+ * default) and no Camel. The "server" publishes to {@code {root}/rxd/P/D/{id}} and matches replies by id in a map; the
+ * "device" answers every request on {@code {root}/txd/P/D/{id}} with the request's bytes, publishing without waiting
+ * from the client's callback; replies complete on the client's callback thread. The root is as long as rrpc's
+ * {@code $rrpc} but not the same: every system under test has topics of its own, so that no subscriber of another
+ * system (such as rrpc's wildcard reply subscription {@code $rrpc/txd/+/+/+}) receives, or answers, this one's
+ * messages. With hand-off pools, the device answers from a pool and replies complete on a pool, as rrpc does.
  */
 final class HiveMqFloor extends RawFloor {
 
@@ -26,25 +33,45 @@ final class HiveMqFloor extends RawFloor {
     private final String reply;
     private final Mqtt3AsyncClient server;
     private final Mqtt3AsyncClient device;
+    /** With hand-offs: the device's and the completions' pools (else null). */
+    private final ExecutorService devicePool;
+    private final ExecutorService completionPool;
+
     /**
      * @param brokerUrl tcp://host:port, or ssl://host:port with {@code trust}
      * @param root      first topic level, five characters like {@code $rrpc}, different for each system
      * @param trust     whom to trust on ssl://, else null
      */
     HiveMqFloor(String brokerUrl, String root, TrustManagerFactory trust) throws Exception {
+        this(brokerUrl, root, trust, 0, 0);
+    }
+
+    /**
+     * @param deviceThreads     0 to answer on the client's callback thread, else a pool of that many threads (rrpc's
+     *                          consumer threads)
+     * @param completionThreads 0 to complete on the client's callback thread, else a pool of that many threads (rrpc's
+     *                          reply threads)
+     */
+    HiveMqFloor(String brokerUrl, String root, TrustManagerFactory trust, int deviceThreads, int completionThreads)
+            throws Exception {
         this.request = root + "/rxd/P/D/";
         this.reply = root + "/txd/P/D/";
+        this.devicePool = deviceThreads == 0 ? null : Executors.newFixedThreadPool(deviceThreads);
+        this.completionPool = completionThreads == 0 ? null : Executors.newFixedThreadPool(completionThreads);
+        Executor answering = devicePool == null ? Runnable::run : devicePool;
+        Executor completing = completionPool == null ? Runnable::run : completionPool;
         device = connect(brokerUrl, "hfloor-dev-", trust);
-        subscribe(device, request + "+", publish -> device.publishWith()
+        subscribe(device, request + "+", publish -> answering.execute(() -> device.publishWith()
                 .topic(reply + idOf(publish.getTopic().toString()))
                 .qos(MqttQos.AT_MOST_ONCE)
                 .payload(publish.getPayloadAsBytes())
-                .send());
+                .send()));
         server = connect(brokerUrl, "hfloor-srv-", trust);
         subscribe(server, reply + "+", publish -> {
             Waiting call = take(publish.getTopic().toString());
             if (call != null) {
-                call.replied(publish.getPayloadAsBytes().length);
+                int size = publish.getPayloadAsBytes().length;
+                completing.execute(() -> call.replied(size));
             }
         });
     }
@@ -88,6 +115,10 @@ final class HiveMqFloor extends RawFloor {
             } catch (Exception ignored) {
                 // closing anyway
             }
+        }
+        if (devicePool != null) {
+            devicePool.shutdownNow();
+            completionPool.shutdownNow();
         }
     }
 }

@@ -4,7 +4,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the raw floors ({@link PahoFloor}, {@link HiveMqFloor}) share: a fixed-width id per call (16 digits, like the
+ * What a raw floor ({@link HiveMqFloor}) needs: a fixed-width id per call (16 digits, like the
  * component's processIds), the calls waiting for their reply by id, and their completion.
  */
 abstract class RawFloor implements CallTarget {

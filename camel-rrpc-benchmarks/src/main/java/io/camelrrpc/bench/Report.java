@@ -28,6 +28,7 @@ final class Report {
     private final List<List<String>> rows = new ArrayList<>();
     private final List<Map<String, Object>> ratios = new ArrayList<>();
     private final List<Map<String, Object>> targets = new ArrayList<>();
+    private final CeilingTable ceiling;
 
     /** @param pairedAddedP99 rrpc's p99 minus the floor's at 1 in flight, from the paired samples, by {@link #key} */
     Report(Map<String, Object> meta, List<ClosedLoop.Result> results, HeapAndTimeouts.Result heap,
@@ -36,6 +37,7 @@ final class Report {
         this.results = results;
         this.heap = heap;
         this.pairedAddedP99 = pairedAddedP99;
+        this.ceiling = new CeilingTable(results, meta);
         build();
     }
 
@@ -99,7 +101,7 @@ final class Report {
                     }
                     if (inFlight == 256 && vsJms != null) {
                         target("rrpc >= 3x camel-jms InOut throughput at 256 in flight", broker, payload, vsJms >= 3,
-                                fmt("%.2fx (%s vs %s calls/s); raw Paho itself: %s", vsJms, thr(rrpc), thr(jms),
+                                fmt("%.2fx (%s vs %s calls/s); the raw HiveMQ client itself: %s", vsJms, thr(rrpc), thr(jms),
                                         x(floorVsJms)));
                     }
                 }
@@ -222,6 +224,7 @@ final class Report {
                 .append("; jms = camel-jms InOut on embedded Artemis, the same numbers on both broker rows;")
                 .append(" ! = errors or lost calls)\n");
         s.append(text(List.of(HEADER), rows));
+        s.append(ceiling.text());
         List<List<String>> gw = gatewayRows();
         if (!gw.isEmpty()) {
             s.append("\nGateway consumer rrpc:G/+ (256 in flight, 16 B)\n");
@@ -243,7 +246,7 @@ final class Report {
         return s.toString();
     }
 
-    private static String text(List<String> header, List<List<String>> body) {
+    static String text(List<String> header, List<List<String>> body) {
         int[] width = new int[header.size()];
         for (int i = 0; i < width.length; i++) {
             width[i] = Math.max(1, header.get(i).length());
@@ -276,6 +279,7 @@ final class Report {
                 Boolean.TRUE.equals(meta.get("quick")) ? "**quick run**" : "full run", meta.get("rounds"),
                 meta.get("windowMillis"), meta.get("warmupMillis"), meta.get("answeringThreads"), meta.get("mosquitto"), meta.get("jmsConfig")));
         s.append(md(List.of(HEADER), rows));
+        s.append(ceiling.markdown());
         List<List<String>> gw = gatewayRows();
         if (!gw.isEmpty()) {
             s.append("\n## Gateway consumer `rrpc:G/+` (256 in flight, 16 B)\n\n");
@@ -319,6 +323,7 @@ final class Report {
         doc.put("meta", meta);
         doc.put("targets", targets);
         doc.put("ratios", ratios);
+        doc.put("ceiling", ceiling.json());
         doc.put("cells", results);
         doc.put("heapAndTimeouts", heap);
         writeFiles(json, doc, markdown, markdown());

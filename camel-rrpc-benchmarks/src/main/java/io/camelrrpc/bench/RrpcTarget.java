@@ -22,8 +22,10 @@ import org.apache.camel.support.PropertyBindingSupport;
  */
 final class RrpcTarget implements CallTarget {
 
-    /** Calls completed on a Paho thread: the component promises that routes never run there. */
-    static final java.util.concurrent.atomic.LongAdder COMPLETED_ON_PAHO_THREAD = new java.util.concurrent.atomic.LongAdder();
+    /** Calls completed on a Netty I/O thread of the MQTT client: the component promises that routes never run there. */
+    static final java.util.concurrent.atomic.LongAdder COMPLETED_ON_IO_THREAD = new java.util.concurrent.atomic.LongAdder();
+    /** How the HiveMQ client names its Netty event loop threads. */
+    private static final String IO_THREAD_PREFIX = "com.hivemq.client.mqtt";
 
     /**
      * The calling side: one CamelContext, so one MQTT connection and one wildcard reply subscription for every rrpc
@@ -34,7 +36,7 @@ final class RrpcTarget implements CallTarget {
     static final class CallerSide implements AutoCloseable {
         final CamelContext context;
 
-        /** @param options more options of the component's configuration, by name (e.g. transport) */
+        /** @param options more options of the component's configuration, by name (e.g. sslContextParameters) */
         CallerSide(String brokerUrl, long requestTimeout, Map<String, Object> options) throws Exception {
             context = named("rrpc-caller");
             RrpcComponent rrpc = component(context, brokerUrl, options);
@@ -53,7 +55,7 @@ final class RrpcTarget implements CallTarget {
     static final class DeviceSide implements AutoCloseable {
         final CamelContext context;
 
-        /** @param options more options of the component's configuration, by name (e.g. transport) */
+        /** @param options more options of the component's configuration, by name (e.g. sslContextParameters) */
         DeviceSide(String brokerUrl, int consumers, int queue, Map<String, Object> options) throws Exception {
             context = named("rrpc-device");
             component(context, brokerUrl, options);
@@ -79,7 +81,7 @@ final class RrpcTarget implements CallTarget {
 
     /**
      * Adds the rrpc component to the context. The options are bound by name, as a Spring Boot or Quarkus
-     * application's properties are, so that one harness drives every transport the component offers.
+     * application's properties are.
      */
     private static RrpcComponent component(CamelContext context, String brokerUrl, Map<String, Object> options) {
         RrpcComponent rrpc = new RrpcComponent();
@@ -131,8 +133,8 @@ final class RrpcTarget implements CallTarget {
             exchange.getMessage().setHeader(RrpcConstants.DEVICE_NAME, deviceNames[(int) (seq % deviceNames.length)]);
         }
         producer.process(exchange, doneSync -> {
-            if (Thread.currentThread().getName().startsWith("MQTT ")) {
-                COMPLETED_ON_PAHO_THREAD.increment();
+            if (Thread.currentThread().getName().startsWith(IO_THREAD_PREFIX)) {
+                COMPLETED_ON_IO_THREAD.increment();
             }
             done.done(exchange.getException() == null
                       && exchange.getMessage().getBody() instanceof byte[] reply && reply.length == payload.length);

@@ -23,6 +23,9 @@ import org.HdrHistogram.Recorder;
  * durations (calls/s = 1 / mean latency: the throughput of one call in flight); its JVM CPU = the process CPU time
  * of its slices that ended in the window. A call not completed within {@link #LOST_AFTER_MILLIS} is counted as lost
  * and the next call starts.
+ * <p>
+ * The {@link Ceiling} runs its slices itself: one command per slice to its process, which makes the calls one after
+ * the other and answers with their latencies and its CPU time, counted as the calls of any other slice.
  */
 final class TakingTurns {
 
@@ -139,7 +142,8 @@ final class TakingTurns {
     /** Counts the CPU time of the current slice for its system, if the slice ends in the window. */
     private void endSlice(long now) {
         Slice current = slice;
-        if (current != null && current.start() >= windowStart && now <= windowEnd) {
+        if (current != null && current.start() >= windowStart && now <= windowEnd
+            && !(targets.get(current.target()) instanceof Ceiling)) {
             cpuNanos.addAndGet(current.target(), ClosedLoop.processCpuNanos() - current.cpuAtStart());
         }
     }
@@ -165,6 +169,12 @@ final class TakingTurns {
         }
         long t0 = System.nanoTime();
         Slice s = sliceAt(t0);
+        if (targets.get(s.target()) instanceof Ceiling ceiling) {
+            long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(s.end() - t0));
+            ceiling.slice(payload.length, millis, LOST_AFTER_MILLIS / 2)
+                    .whenComplete((outcome, failure) -> sliceMeasured(k, s, outcome));
+            return;
+        }
         try {
             targets.get(s.target()).call(payload, k, ok -> complete(k, s, t0, ok));
         } catch (RuntimeException e) {
@@ -182,10 +192,7 @@ final class TakingTurns {
             if (!ok) {
                 errors.incrementAndGet(i);
             } else if (s.start() != t0) { // not the first call of its slice
-                recorders[i].recordValue(t1 - t0);
-                calls.incrementAndGet(i);
-                nanos.addAndGet(i, t1 - t0);
-                samples.add(i, s.cycle(), t1 - t0);
+                record(i, s.cycle(), t1 - t0);
             }
         }
         if (ok) {
@@ -193,6 +200,40 @@ final class TakingTurns {
         } else {
             ClosedLoop.later(() -> issue(k + 1));
         }
+    }
+
+    /** Ends a slice the ceiling measured (null: it failed), then starts the next call. */
+    private void sliceMeasured(long k, Slice s, Ceiling.Outcome outcome) {
+        long t1 = System.nanoTime();
+        if (!turn.compareAndSet(k, k + 1)) {
+            return; // counted as lost already
+        }
+        int i = s.target();
+        if (t1 >= windowStart && t1 < windowEnd) {
+            if (outcome == null) {
+                errors.incrementAndGet(i);
+            } else {
+                errors.addAndGet(i, outcome.errors());
+                lost.addAndGet(i, outcome.lost());
+                cpuNanos.addAndGet(i, outcome.cpuNanos());
+                long[] latencies = outcome.latencies();
+                for (int j = 1; j < latencies.length; j++) { // not the first call of its slice
+                    record(i, s.cycle(), latencies[j]);
+                }
+            }
+        }
+        if (outcome != null) {
+            issue(k + 1);
+        } else {
+            ClosedLoop.later(() -> issue(k + 1));
+        }
+    }
+
+    private void record(int target, int cycle, long latencyNanos) {
+        recorders[target].recordValue(latencyNanos);
+        calls.incrementAndGet(target);
+        nanos.addAndGet(target, latencyNanos);
+        samples.add(target, cycle, latencyNanos);
     }
 
     /** Gives up on call {@code k}, if it is still in flight, and starts the next one. */

@@ -1,21 +1,15 @@
 package io.camelrrpc.bench;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.net.SocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 
 import io.camelrrpc.bench.BenchMain.Settings;
 import io.camelrrpc.broker.MosquittoBroker;
 import io.camelrrpc.broker.TlsCertificates;
-import io.camelrrpc.component.internal.mqtt.NoDelaySslSocketFactory;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
@@ -23,14 +17,16 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
 import static io.camelrrpc.bench.BenchMain.log;
 
 /**
- * The transport suite ({@code -Dbench.suite=transports}): rrpc on the HiveMQ transport against rrpc on the Paho
- * transport and the raw floors of both clients, on one Mosquitto with a plain and a TLS listener, at 16 B and 4 KB and
- * 1 and 256 calls in flight, all in one run. Cell ids: {@code {system}/{tcp|tls}/{payload}B/{inFlight}}, e.g.
- * {@code rrpc-hivemq/tls/4096B/256}, for bench.filter. {@link TransportReport} applies the decision rule of issue #10.
+ * The transport suite ({@code -Dbench.suite=transports}): rrpc with default options against the raw HiveMQ client it
+ * runs on (its floor), on one Mosquitto with a plain and a TLS listener, at 16 B and 4 KB and 1 and 256 calls in
+ * flight, all in one run, with the {@link Ceiling} taking turns with them when gcc and libmosquitto are there. Cell
+ * ids: {@code {system}/{tcp|tls}/{payload}B/{inFlight}}, e.g. {@code rrpc-hivemq/tls/4096B/256} or
+ * {@code ceiling/tcp/16B/1}, for bench.filter. {@link TransportReport} checks the goals of issue #21 and prints the
+ * ratios to the ceiling.
  */
 final class TransportSuite {
 
-    static final String[] SYSTEMS = { "floor-paho", "floor-hivemq", "rrpc-paho", "rrpc-hivemq" };
+    static final String[] SYSTEMS = { "floor-hivemq", "rrpc-hivemq" };
     static final String[] TRANSPORTS = { "tcp", "tls" };
     static final int[] IN_FLIGHT = { 1, 256 };
 
@@ -55,14 +51,24 @@ final class TransportSuite {
             resources.add(certificates);
             MosquittoBroker mosquitto = MosquittoBroker.builder().tls(certificates).start();
             resources.add(mosquitto);
+            List<String> systems = new ArrayList<>(List.of(SYSTEMS));
+            CeilingBuild ceiling = null;
+            if (anyMatch(settings, Ceiling.SYSTEM + "/tcp/") || anyMatch(settings, Ceiling.SYSTEM + "/tls/")) {
+                ceiling = CeilingBuild.forRun(settings.out(), meta);
+                if (ceiling.binary() != null) {
+                    systems.add(Ceiling.SYSTEM);
+                }
+            }
             for (String transport : TRANSPORTS) {
                 String url = transport.equals("tls") ? mosquitto.getTlsBrokerUrl() : mosquitto.getBrokerUrl();
                 List<String> names = new ArrayList<>();
                 List<CallTarget> targets = new ArrayList<>();
-                for (String system : SYSTEMS) {
+                for (String system : systems) {
                     if (anyMatch(settings, system + "/" + transport + "/")) {
                         names.add(system);
-                        targets.add(open(system, transport, url, certificates, settings, resources));
+                        targets.add(system.equals(Ceiling.SYSTEM)
+                                ? ceiling(ceiling, url, certificates, meta, resources)
+                                : open(system, transport, url, certificates, settings, resources));
                     }
                 }
                 log("global warm-up on %s: %d ms per system at 256 in flight", transport, settings.globalWarmup());
@@ -138,17 +144,21 @@ final class TransportSuite {
         return false;
     }
 
+    /** Starts the ceiling on one listener (on TLS trusting the generated CA); it goes to {@code resources}. */
+    private static CallTarget ceiling(CeilingBuild build, String url, TlsCertificates certificates,
+            Map<String, Object> meta, List<AutoCloseable> resources) throws Exception {
+        Ceiling ceiling = Ceiling.start(build, url, certificates.caCertificate(), meta);
+        resources.add(ceiling);
+        return ceiling;
+    }
+
     /** Starts one system on one listener; what it opens goes to {@code resources}. */
     private static CallTarget open(String system, String transport, String url, TlsCertificates certificates,
             Settings settings, List<AutoCloseable> resources) throws Exception {
         boolean tls = transport.equals("tls");
         CallTarget target = switch (system) {
-            case "floor-paho" -> new PahoFloor(url, "$flrp", tls ? new NoDelaySslSocketFactory(certificates.socketFactory())
-                    : new PahoFloor.NoDelay(SocketFactory.getDefault()));
-            case "floor-hivemq" -> new HiveMqFloor(url, "$flrh", tls ? trustManagers(certificates) : null);
-            case "rrpc-paho" -> rrpc(url, "Paho", "$rrpp", tls ? trusting(certificates) : null, settings, resources);
-            case "rrpc-hivemq" -> rrpc(url, "HiveMQ", "$rrph", tls ? trusting(certificates) : null, settings,
-                    resources);
+            case "floor-hivemq" -> new HiveMqFloor(url, "$flrh", tls ? certificates.trustManagerFactory() : null);
+            case "rrpc-hivemq" -> rrpc(url, "$rrph", tls ? trusting(certificates) : null, settings, resources);
             default -> throw new IllegalArgumentException(system);
         };
         resources.add(target);
@@ -156,13 +166,12 @@ final class TransportSuite {
     }
 
     /**
-     * rrpc on one transport, both sides: a device context answering and a caller context, each with its own
-     * connection, on topics of their own (as long as {@code $rrpc}) so that no other system hears them.
+     * rrpc, both sides: a device context answering and a caller context, each with its own connection, on topics of
+     * their own (as long as {@code $rrpc}) so that no other system hears them.
      */
-    private static CallTarget rrpc(String url, String transport, String root, SSLContextParameters tls,
-            Settings settings, List<AutoCloseable> resources) throws Exception {
+    private static CallTarget rrpc(String url, String root, SSLContextParameters tls, Settings settings,
+            List<AutoCloseable> resources) throws Exception {
         Map<String, Object> options = new LinkedHashMap<>();
-        options.put("transport", transport);
         options.put("requestTopicTemplate", root + "/rxd/{productId}/{deviceName}/{processId}");
         options.put("replyTopicTemplate", root + "/txd/{productId}/{deviceName}/{processId}");
         if (tls != null) {
@@ -185,16 +194,5 @@ final class TransportSuite {
         SSLContextParameters parameters = new SSLContextParameters();
         parameters.setTrustManagers(trust);
         return parameters;
-    }
-
-    /** The same trust for the raw HiveMQ client. */
-    private static TrustManagerFactory trustManagers(TlsCertificates certificates) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(certificates.trustStore())) {
-            store.load(in, certificates.trustStorePassword().toCharArray());
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        return factory;
     }
 }

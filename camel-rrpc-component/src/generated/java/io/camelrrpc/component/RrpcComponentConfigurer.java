@@ -42,7 +42,6 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "brokerUrl": getOrCreateConfiguration(target).setBrokerUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "cleansession":
         case "cleanSession": getOrCreateConfiguration(target).setCleanSession(property(camelContext, boolean.class, value)); return true;
-        case "client": getOrCreateConfiguration(target).setClient(property(camelContext, org.eclipse.paho.client.mqttv3.MqttAsyncClient.class, value)); return true;
         case "clientid":
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrentconsumers":
@@ -71,8 +70,6 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentcallsperdevice":
         case "maxConcurrentCallsPerDevice": getOrCreateConfiguration(target).setMaxConcurrentCallsPerDevice(property(camelContext, int.class, value)); return true;
-        case "maxinflight":
-        case "maxInflight": getOrCreateConfiguration(target).setMaxInflight(property(camelContext, int.class, value)); return true;
         case "maxpayloadsize":
         case "maxPayloadSize": getOrCreateConfiguration(target).setMaxPayloadSize(property(camelContext, int.class, value)); return true;
         case "maxpendingcalls":
@@ -113,9 +110,6 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "signMethod": getOrCreateConfiguration(target).setSignMethod(property(camelContext, io.camelrrpc.component.credentials.SignMethod.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
-        case "tcpnodelay":
-        case "tcpNoDelay": getOrCreateConfiguration(target).setTcpNoDelay(property(camelContext, boolean.class, value)); return true;
-        case "transport": getOrCreateConfiguration(target).setTransport(property(camelContext, io.camelrrpc.component.Transport.class, value)); return true;
         case "username":
         case "userName": getOrCreateConfiguration(target).setUserName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -137,7 +131,6 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "brokerUrl": return java.lang.String.class;
         case "cleansession":
         case "cleanSession": return boolean.class;
-        case "client": return org.eclipse.paho.client.mqttv3.MqttAsyncClient.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "concurrentconsumers":
@@ -166,8 +159,6 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentcallsperdevice":
         case "maxConcurrentCallsPerDevice": return int.class;
-        case "maxinflight":
-        case "maxInflight": return int.class;
         case "maxpayloadsize":
         case "maxPayloadSize": return int.class;
         case "maxpendingcalls":
@@ -208,9 +199,6 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "signMethod": return io.camelrrpc.component.credentials.SignMethod.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
-        case "tcpnodelay":
-        case "tcpNoDelay": return boolean.class;
-        case "transport": return io.camelrrpc.component.Transport.class;
         case "username":
         case "userName": return java.lang.String.class;
         default: return null;
@@ -233,7 +221,6 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "brokerUrl": return getOrCreateConfiguration(target).getBrokerUrl();
         case "cleansession":
         case "cleanSession": return getOrCreateConfiguration(target).isCleanSession();
-        case "client": return getOrCreateConfiguration(target).getClient();
         case "clientid":
         case "clientId": return getOrCreateConfiguration(target).getClientId();
         case "concurrentconsumers":
@@ -262,8 +249,6 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentcallsperdevice":
         case "maxConcurrentCallsPerDevice": return getOrCreateConfiguration(target).getMaxConcurrentCallsPerDevice();
-        case "maxinflight":
-        case "maxInflight": return getOrCreateConfiguration(target).getMaxInflight();
         case "maxpayloadsize":
         case "maxPayloadSize": return getOrCreateConfiguration(target).getMaxPayloadSize();
         case "maxpendingcalls":
@@ -304,9 +289,6 @@ public class RrpcComponentConfigurer extends PropertyConfigurerSupport implement
         case "signMethod": return getOrCreateConfiguration(target).getSignMethod();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
-        case "tcpnodelay":
-        case "tcpNoDelay": return getOrCreateConfiguration(target).isTcpNoDelay();
-        case "transport": return getOrCreateConfiguration(target).getTransport();
         case "username":
         case "userName": return getOrCreateConfiguration(target).getUserName();
         default: return null;

@@ -31,7 +31,6 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "brokerUrl": target.setBrokerUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "cleansession":
         case "cleanSession": target.setCleanSession(property(camelContext, boolean.class, value)); return true;
-        case "client": target.setClient(property(camelContext, org.eclipse.paho.client.mqttv3.MqttAsyncClient.class, value)); return true;
         case "clientid":
         case "clientId": target.setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrentconsumers":
@@ -57,8 +56,6 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "lateReplyWindow": target.setLateReplyWindow(property(camelContext, long.class, value)); return true;
         case "maxconcurrentcallsperdevice":
         case "maxConcurrentCallsPerDevice": target.setMaxConcurrentCallsPerDevice(property(camelContext, int.class, value)); return true;
-        case "maxinflight":
-        case "maxInflight": target.setMaxInflight(property(camelContext, int.class, value)); return true;
         case "maxpayloadsize":
         case "maxPayloadSize": target.setMaxPayloadSize(property(camelContext, int.class, value)); return true;
         case "maxpendingcalls":
@@ -95,9 +92,6 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "signMethod": target.setSignMethod(property(camelContext, io.camelrrpc.component.credentials.SignMethod.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
-        case "tcpnodelay":
-        case "tcpNoDelay": target.setTcpNoDelay(property(camelContext, boolean.class, value)); return true;
-        case "transport": target.setTransport(property(camelContext, io.camelrrpc.component.Transport.class, value)); return true;
         case "username":
         case "userName": target.setUserName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -115,7 +109,6 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "brokerUrl": return java.lang.String.class;
         case "cleansession":
         case "cleanSession": return boolean.class;
-        case "client": return org.eclipse.paho.client.mqttv3.MqttAsyncClient.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "concurrentconsumers":
@@ -141,8 +134,6 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "lateReplyWindow": return long.class;
         case "maxconcurrentcallsperdevice":
         case "maxConcurrentCallsPerDevice": return int.class;
-        case "maxinflight":
-        case "maxInflight": return int.class;
         case "maxpayloadsize":
         case "maxPayloadSize": return int.class;
         case "maxpendingcalls":
@@ -179,9 +170,6 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "signMethod": return io.camelrrpc.component.credentials.SignMethod.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
-        case "tcpnodelay":
-        case "tcpNoDelay": return boolean.class;
-        case "transport": return io.camelrrpc.component.Transport.class;
         case "username":
         case "userName": return java.lang.String.class;
         default: return null;
@@ -200,7 +188,6 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "brokerUrl": return target.getBrokerUrl();
         case "cleansession":
         case "cleanSession": return target.isCleanSession();
-        case "client": return target.getClient();
         case "clientid":
         case "clientId": return target.getClientId();
         case "concurrentconsumers":
@@ -226,8 +213,6 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "lateReplyWindow": return target.getLateReplyWindow();
         case "maxconcurrentcallsperdevice":
         case "maxConcurrentCallsPerDevice": return target.getMaxConcurrentCallsPerDevice();
-        case "maxinflight":
-        case "maxInflight": return target.getMaxInflight();
         case "maxpayloadsize":
         case "maxPayloadSize": return target.getMaxPayloadSize();
         case "maxpendingcalls":
@@ -264,9 +249,6 @@ public class RrpcConfigurationConfigurer extends org.apache.camel.support.compon
         case "signMethod": return target.getSignMethod();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
-        case "tcpnodelay":
-        case "tcpNoDelay": return target.isTcpNoDelay();
-        case "transport": return target.getTransport();
         case "username":
         case "userName": return target.getUserName();
         default: return null;

@@ -33,7 +33,6 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "brokerUrl": target.getConfiguration().setBrokerUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "cleansession":
         case "cleanSession": target.getConfiguration().setCleanSession(property(camelContext, boolean.class, value)); return true;
-        case "client": target.getConfiguration().setClient(property(camelContext, org.eclipse.paho.client.mqttv3.MqttAsyncClient.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "concurrentconsumers":
@@ -67,8 +66,6 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentcallsperdevice":
         case "maxConcurrentCallsPerDevice": target.getConfiguration().setMaxConcurrentCallsPerDevice(property(camelContext, int.class, value)); return true;
-        case "maxinflight":
-        case "maxInflight": target.getConfiguration().setMaxInflight(property(camelContext, int.class, value)); return true;
         case "maxpayloadsize":
         case "maxPayloadSize": target.getConfiguration().setMaxPayloadSize(property(camelContext, int.class, value)); return true;
         case "maxpendingcalls":
@@ -105,9 +102,6 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "signMethod": target.getConfiguration().setSignMethod(property(camelContext, io.camelrrpc.component.credentials.SignMethod.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
-        case "tcpnodelay":
-        case "tcpNoDelay": target.getConfiguration().setTcpNoDelay(property(camelContext, boolean.class, value)); return true;
-        case "transport": target.getConfiguration().setTransport(property(camelContext, io.camelrrpc.component.Transport.class, value)); return true;
         case "username":
         case "userName": target.getConfiguration().setUserName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -127,7 +121,6 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "brokerUrl": return java.lang.String.class;
         case "cleansession":
         case "cleanSession": return boolean.class;
-        case "client": return org.eclipse.paho.client.mqttv3.MqttAsyncClient.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "concurrentconsumers":
@@ -161,8 +154,6 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentcallsperdevice":
         case "maxConcurrentCallsPerDevice": return int.class;
-        case "maxinflight":
-        case "maxInflight": return int.class;
         case "maxpayloadsize":
         case "maxPayloadSize": return int.class;
         case "maxpendingcalls":
@@ -199,9 +190,6 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "signMethod": return io.camelrrpc.component.credentials.SignMethod.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
-        case "tcpnodelay":
-        case "tcpNoDelay": return boolean.class;
-        case "transport": return io.camelrrpc.component.Transport.class;
         case "username":
         case "userName": return java.lang.String.class;
         default: return null;
@@ -222,7 +210,6 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "brokerUrl": return target.getConfiguration().getBrokerUrl();
         case "cleansession":
         case "cleanSession": return target.getConfiguration().isCleanSession();
-        case "client": return target.getConfiguration().getClient();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "concurrentconsumers":
@@ -256,8 +243,6 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentcallsperdevice":
         case "maxConcurrentCallsPerDevice": return target.getConfiguration().getMaxConcurrentCallsPerDevice();
-        case "maxinflight":
-        case "maxInflight": return target.getConfiguration().getMaxInflight();
         case "maxpayloadsize":
         case "maxPayloadSize": return target.getConfiguration().getMaxPayloadSize();
         case "maxpendingcalls":
@@ -294,9 +279,6 @@ public class RrpcEndpointConfigurer extends PropertyConfigurerSupport implements
         case "signMethod": return target.getConfiguration().getSignMethod();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
-        case "tcpnodelay":
-        case "tcpNoDelay": return target.getConfiguration().isTcpNoDelay();
-        case "transport": return target.getConfiguration().getTransport();
         case "username":
         case "userName": return target.getConfiguration().getUserName();
         default: return null;

@@ -23,13 +23,12 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(48);
+        Set<String> props = new HashSet<>(44);
         props.add("afterTimeoutDelay");
         props.add("automaticReconnect");
         props.add("bridgeErrorHandler");
         props.add("brokerUrl");
         props.add("cleanSession");
-        props.add("client");
         props.add("clientId");
         props.add("concurrentConsumers");
         props.add("connectionTimeout");
@@ -48,7 +47,6 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("lateReplyWindow");
         props.add("lazyStartProducer");
         props.add("maxConcurrentCallsPerDevice");
-        props.add("maxInflight");
         props.add("maxPayloadSize");
         props.add("maxPendingCalls");
         props.add("maxReconnectDelay");
@@ -69,8 +67,6 @@ public class RrpcEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("sharedSubscriptionGroup");
         props.add("signMethod");
         props.add("sslContextParameters");
-        props.add("tcpNoDelay");
-        props.add("transport");
         props.add("userName");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);

@@ -9,8 +9,7 @@ import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
 import org.apache.camel.RuntimeCamelException;
 
 /**
- * Connections of one component that cannot both exist, although their settings differ: the same client bean (a
- * client has one callback, which the second connection would take from the first), or the same client id on the same
+ * Connections of one component that cannot both exist, although their settings differ: the same client id on the same
  * broker (the broker would keep disconnecting one for the other). Endpoints with equal settings share one connection.
  */
 final class ConnectionConflicts {
@@ -25,14 +24,9 @@ final class ConnectionConflicts {
     static void check(ConnectionSettings existing, String existingEndpoint, ConnectionSettings wanted,
                       String wantedEndpoint) {
         String endpoints = "Endpoints '" + existingEndpoint + "' and '" + wantedEndpoint + "'";
-        if (wanted.client() != null && wanted.client() == existing.client()) {
-            throw new IllegalArgumentException(endpoints + " use the same client but differ in "
-                                               + differences(existing, wanted) + ": one client has one connection and one callback, so one endpoint"
-                                               + " would take it from the other. Give them the same connection options.");
-        }
-        String clientId = clientId(wanted);
-        if (clientId != null && clientId.equals(clientId(existing)) && brokerUrl(wanted).equals(brokerUrl(existing))) {
-            throw new IllegalArgumentException(endpoints + " use clientId '" + clientId + "' on " + brokerUrl(wanted)
+        String clientId = wanted.clientId();
+        if (clientId != null && clientId.equals(existing.clientId()) && wanted.brokerUrl().equals(existing.brokerUrl())) {
+            throw new IllegalArgumentException(endpoints + " use clientId '" + clientId + "' on " + wanted.brokerUrl()
                                                + " but differ in " + differences(existing, wanted) + ": they would open two connections with one"
                                                + " client id, and the broker would keep disconnecting one for the other. Give them the same"
                                                + " connection options, or different client ids."
@@ -42,14 +36,6 @@ final class ConnectionConflicts {
                                                          + " Packet Size) it may send."
                                                        : ""));
         }
-    }
-
-    private static String clientId(ConnectionSettings settings) {
-        return settings.client() != null ? settings.client().getClientId() : settings.clientId();
-    }
-
-    private static String brokerUrl(ConnectionSettings settings) {
-        return settings.client() != null ? settings.client().getServerURI() : settings.brokerUrl();
     }
 
     /** The names of the settings whose values differ, e.g. {@code keepAliveInterval, password}. */

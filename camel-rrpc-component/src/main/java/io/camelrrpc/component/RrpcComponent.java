@@ -12,10 +12,10 @@ import io.camelrrpc.component.internal.correlation.ReplyCorrelator;
 import io.camelrrpc.component.internal.health.RrpcHealthCheckRepository;
 import io.camelrrpc.component.internal.metrics.RrpcMetrics;
 import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
-import io.camelrrpc.component.internal.mqtt.MqttConnection;
 import io.camelrrpc.component.internal.mqtt.MqttTransport;
 import io.camelrrpc.component.internal.mqtt.hivemq.HiveMqConnection;
 import io.camelrrpc.component.internal.observe.ConnectionMonitor;
+import io.camelrrpc.component.internal.observe.ContextComponents;
 import io.camelrrpc.component.internal.observe.Observers;
 import io.camelrrpc.component.internal.topic.TopicNames;
 import io.camelrrpc.component.spi.CallStatistics;
@@ -23,6 +23,7 @@ import io.camelrrpc.component.spi.ConnectionStatus;
 import io.camelrrpc.component.spi.ProcessIdGenerator;
 import io.camelrrpc.component.spi.RrpcConnection;
 import io.camelrrpc.component.spi.RrpcObserver;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
@@ -71,7 +72,7 @@ public class RrpcComponent extends DefaultComponent {
         nodeScopedIds = new NodeScopedProcessIdGenerator();
         HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
         if (health != null) {
-            health.register(new RrpcHealthCheckRepository());
+            health.register(new RrpcHealthCheckRepository(RrpcComponent::connectionsOf));
         }
         metrics = RrpcMetrics.bind(getCamelContext(), metricsPercentileHistogram, metricsDeviceTag,
                 () -> correlators().stream().mapToInt(ReplyCorrelator::pendingCalls).sum());
@@ -113,16 +114,10 @@ public class RrpcComponent extends DefaultComponent {
      *                                  client, other settings)
      */
     MqttTransport acquireConnection(RrpcEndpoint endpoint) throws Exception {
-        MqttTransport connection = connections.acquire(endpoint.connectionSettings(),
-                user(endpoint), this::newConnection);
+        MqttTransport connection = connections.acquire(endpoint.connectionSettings(), user(endpoint),
+                settings -> new HiveMqConnection(getCamelContext(), settings));
         connection.acceptPayloads(endpoint.getConfiguration().getMaxPayloadSize());
         return connection;
-    }
-
-    private MqttTransport newConnection(ConnectionSettings settings) {
-        return settings.transport() == Transport.HiveMQ
-                ? new HiveMqConnection(getCamelContext(), settings)
-                : new MqttConnection(getCamelContext(), settings);
     }
 
     void releaseConnection(MqttTransport connection, RrpcEndpoint endpoint) {
@@ -190,6 +185,13 @@ public class RrpcComponent extends DefaultComponent {
     /** The broker connections in use now, as health checks, metrics and consoles see them. */
     public List<RrpcConnection> getConnections() {
         return List.copyOf(monitors.values());
+    }
+
+    /** The broker connections of every rrpc component of the CamelContext. */
+    private static List<RrpcConnection> connectionsOf(CamelContext camelContext) {
+        return ContextComponents.of(camelContext, RrpcComponent.class).values().stream()
+                .flatMap(component -> component.getConnections().stream())
+                .toList();
     }
 
     /** The state of each broker connection in use now. */

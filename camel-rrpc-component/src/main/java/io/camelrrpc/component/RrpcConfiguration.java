@@ -15,7 +15,6 @@ import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 
 /** Options of the rrpc component and its endpoints; the component's values are every endpoint's defaults. */
 @Configurer
@@ -23,16 +22,11 @@ import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 public class RrpcConfiguration implements Cloneable {
 
     @UriParam(defaultValue = "tcp://localhost:1883",
-              description = "The MQTT broker: tcp://host:port, or ssl://host:port with sslContextParameters; with"
-                            + " transport HiveMQ also ws://host:port/path and wss://host:port/path (WebSocket).")
+              description = "The MQTT broker: tcp://host:port, or ssl://host:port with sslContextParameters, or"
+                            + " ws://host:port/path and wss://host:port/path (WebSocket).")
     private String brokerUrl = "tcp://localhost:1883";
-    @UriParam(defaultValue = "Paho", enums = "HiveMQ,Paho",
-              description = "The MQTT client library: Paho (Eclipse Paho 1.2.5, MQTT 3.1.1 only, takes a client bean) or"
-                            + " HiveMQ (HiveMQ MQTT Client on Netty: MQTT 3.1.1 and 5, WebSocket).")
-    private Transport transport = Transport.Paho;
     @UriParam(defaultValue = "3.1.1", enums = "3.1.1,5",
-              description = "The MQTT version: 3.1.1, or 5 (transport HiveMQ only) for request/response properties and"
-                            + " offline fast-fail.")
+              description = "The MQTT version: 3.1.1, or 5 for request/response properties and offline fast-fail.")
     private String protocolVersion = "3.1.1";
     @UriParam(description = "MQTT client id. Endpoints with the same broker settings share one connection and so one"
                             + " client id; endpoints with the same client id and other connection settings fail to"
@@ -48,7 +42,7 @@ public class RrpcConfiguration implements Cloneable {
               description = "The device's secret, for an endpoint that is one device (rrpc:P/D, not a gateway): client"
                             + " id, user name and password are then signed afresh for every connect, as the dialect's"
                             + " device SDKs do. Tencent: the device key (PSK), Base64. Alibaba: the DeviceSecret. Not"
-                            + " with userName, password or client.")
+                            + " with userName or password.")
     private String deviceSecret;
     @UriParam(label = "security", defaultValue = "HmacSha256",
               description = "How deviceSecret signs: HmacSha256, HmacSha1 or (Alibaba only) HmacMd5.")
@@ -183,17 +177,6 @@ public class RrpcConfiguration implements Cloneable {
     private boolean automaticReconnect = true;
     @UriParam(defaultValue = "10000", description = "Longest wait between reconnect attempts, in milliseconds.")
     private int maxReconnectDelay = 10000;
-    @UriParam(label = "advanced", defaultValue = "1000",
-              description = "Most publishes handed to the MQTT client at once; more wait in a queue without blocking."
-                            + " Paho's own default of 10 fails bursts with 'too many publishes in progress'.")
-    private int maxInflight = 1000;
-    @UriParam(label = "advanced", defaultValue = "true",
-              description = "Disable Nagle's algorithm. Without it a call can wait ~40 ms for nothing.")
-    private boolean tcpNoDelay = true;
-    @UriParam(label = "advanced",
-              description = "Use this Paho client instead of creating one; its connection is then not closed by Camel."
-                            + " Endpoints given the same client must have the same connection options.")
-    private MqttAsyncClient client;
 
     /** A copy, so endpoints can change their options without touching the component's. */
     public RrpcConfiguration copy() {
@@ -210,7 +193,7 @@ public class RrpcConfiguration implements Cloneable {
      * @throws IllegalArgumentException naming the option and what to fix
      */
     public void validate() {
-        validateTransport();
+        validateBrokerUrl();
         requireRange("qos", qos, 0, 1);
         requireRange("requestTimeout", requestTimeout, 1, Integer.MAX_VALUE);
         requireRange("processIdMaxLength", processIdMaxLength, 1, 65535);
@@ -225,35 +208,22 @@ public class RrpcConfiguration implements Cloneable {
         requireRange("connectionTimeout", connectionTimeout, 1, 3600);
         requireRange("keepAliveInterval", keepAliveInterval, 0, 65535);
         requireRange("maxReconnectDelay", maxReconnectDelay, 1, Integer.MAX_VALUE);
-        requireRange("maxInflight", maxInflight, 1, 65535);
         if (sharedSubscriptionGroup != null) {
             TopicNames.requireLevel("sharedSubscriptionGroup", sharedSubscriptionGroup);
         }
         validateTopics();
         validateLoginOptions();
+        if (password != null && userName == null && mqttProtocolVersion() == MqttProtocolVersion.V3_1_1) {
+            throw new IllegalArgumentException("MQTT 3.1.1 sends a password only with a userName: set userName too");
+        }
     }
 
-    private void validateTransport() {
-        if (transport == null) {
-            throw new IllegalArgumentException("transport must be HiveMQ or Paho");
-        }
-        MqttProtocolVersion version = mqttProtocolVersion();
-        boolean webSocket = brokerUrl != null && (brokerUrl.startsWith("ws://") || brokerUrl.startsWith("wss://"));
-        if (brokerUrl == null || !(brokerUrl.startsWith("tcp://") || brokerUrl.startsWith("ssl://") || webSocket)) {
-            throw new IllegalArgumentException("brokerUrl must be tcp://host:port or ssl://host:port (or, with"
-                                               + " transport=HiveMQ, ws:// or wss://host:port/path), got '" + brokerUrl + "'");
-        }
-        if (transport == Transport.HiveMQ) {
-            if (client != null) {
-                throw new IllegalArgumentException("client is a Paho client: it needs transport=Paho, got transport=HiveMQ");
-            }
-            return;
-        }
-        if (version == MqttProtocolVersion.V5) {
-            throw new IllegalArgumentException("protocolVersion=5 requires transport=HiveMQ (Paho speaks MQTT 3.1.1 only)");
-        }
-        if (webSocket) {
-            throw new IllegalArgumentException("brokerUrl " + brokerUrl + " (WebSocket) requires transport=HiveMQ");
+    private void validateBrokerUrl() {
+        mqttProtocolVersion();
+        if (brokerUrl == null || !(brokerUrl.startsWith("tcp://") || brokerUrl.startsWith("ssl://")
+                                   || brokerUrl.startsWith("ws://") || brokerUrl.startsWith("wss://"))) {
+            throw new IllegalArgumentException("brokerUrl must be tcp://host:port, ssl://host:port, ws://host:port/path"
+                                               + " or wss://host:port/path, got '" + brokerUrl + "'");
         }
     }
 
@@ -297,9 +267,6 @@ public class RrpcConfiguration implements Cloneable {
         String signs = (deviceSecret != null ? "deviceSecret" : "deviceCredentials") + " signs the device's login";
         if (userName != null || password != null) {
             throw new IllegalArgumentException(signs + " (user name and password): remove userName and password");
-        }
-        if (client != null) {
-            throw new IllegalArgumentException(signs + " for every connect: it cannot log in a client you supply");
         }
         if (deviceCredentials != null && clientId != null) {
             throw new IllegalArgumentException(signs + ", client id included: remove clientId");
@@ -362,8 +329,8 @@ public class RrpcConfiguration implements Cloneable {
         DeviceCredentials credentials = deviceCredentials(productId, deviceName);
         return new ConnectionSettings(
                 brokerUrl, credentials == null ? clientId : null, userName, password, cleanSession, keepAliveInterval,
-                connectionTimeout, automaticReconnect, maxReconnectDelay, maxInflight, tcpNoDelay, sslContextParameters,
-                client, credentials, transport, mqttProtocolVersion(),
+                connectionTimeout, automaticReconnect, maxReconnectDelay, sslContextParameters, credentials,
+                mqttProtocolVersion(),
                 mqttProtocolVersion() == MqttProtocolVersion.V5 ? maxPayloadSize : ConnectionSettings.ANY_PAYLOAD);
     }
 
@@ -386,14 +353,6 @@ public class RrpcConfiguration implements Cloneable {
 
     public void setBrokerUrl(String brokerUrl) {
         this.brokerUrl = brokerUrl;
-    }
-
-    public Transport getTransport() {
-        return transport;
-    }
-
-    public void setTransport(Transport transport) {
-        this.transport = transport;
     }
 
     public String getProtocolVersion() {
@@ -684,29 +643,5 @@ public class RrpcConfiguration implements Cloneable {
 
     public void setMaxReconnectDelay(int maxReconnectDelay) {
         this.maxReconnectDelay = maxReconnectDelay;
-    }
-
-    public int getMaxInflight() {
-        return maxInflight;
-    }
-
-    public void setMaxInflight(int maxInflight) {
-        this.maxInflight = maxInflight;
-    }
-
-    public boolean isTcpNoDelay() {
-        return tcpNoDelay;
-    }
-
-    public void setTcpNoDelay(boolean tcpNoDelay) {
-        this.tcpNoDelay = tcpNoDelay;
-    }
-
-    public MqttAsyncClient getClient() {
-        return client;
-    }
-
-    public void setClient(MqttAsyncClient client) {
-        this.client = client;
     }
 }

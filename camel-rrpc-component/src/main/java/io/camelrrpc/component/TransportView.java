@@ -17,11 +17,6 @@ record TransportView(MqttTransport connection) implements ConnectionView {
     }
 
     @Override
-    public Transport transport() {
-        return connection.settings().transport();
-    }
-
-    @Override
     public String protocolVersion() {
         return connection.protocolVersion().toString();
     }

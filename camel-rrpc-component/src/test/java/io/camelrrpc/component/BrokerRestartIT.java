@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import static io.camelrrpc.component.TransportUnderTest.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -28,7 +27,6 @@ import static org.awaitility.Awaitility.await;
  * Broker outages, on mosquitto and on the embedded broker: calls fail fast instead of running into their timeout,
  * nothing leaks, and the component reconnects and subscribes again by itself, without any route restarting.
  */
-@OnBothTransports
 class BrokerRestartIT {
 
     /** How soon after the broker stops a waiting call must fail: well before its 4 s timeout. */
@@ -117,7 +115,7 @@ class BrokerRestartIT {
     void startingWhileTheBrokerIsDownFailsNamingTheBrokerAndNoRouteClaimsToBeStarted(RestartableBroker.Kind kind)
             throws Exception {
         broker = RestartableBroker.create(kind);
-        node = RrpcNode.create("device-only node", broker.getBrokerUrl(), c -> c.setTransport(transport()))
+        node = RrpcNode.create("device-only node", broker.getBrokerUrl())
                 .routes(r -> r.from("rrpc:GW/+").routeId(CONSUMER_ROUTE).log("${body}"));
 
         Throwable failure = catchThrowable(node::start);
@@ -154,7 +152,6 @@ class BrokerRestartIT {
         return RrpcNode.create("node", brokerUrl, c -> {
             c.setMaxReconnectDelay(1000);
             c.setConnectionTimeout(1);
-            c.setTransport(transport());
         }).routes(BrokerRestartIT::routes)
                 .start();
     }

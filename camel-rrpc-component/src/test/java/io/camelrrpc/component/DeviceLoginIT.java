@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import static io.camelrrpc.component.TransportUnderTest.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -33,7 +32,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * that cloud's device SDKs compute, worked out here with the formulas and openssl, not with the component's code.
  * The device's clock and random are fixed so that the login is known in advance.
  */
-@OnBothTransports
 class DeviceLoginIT {
 
     private static final String PRODUCT = "KL4J2ABCD8";
@@ -184,7 +182,7 @@ class DeviceLoginIT {
         broker = brokerAccepting(dialect.expectedLogin(FIRST_CONNECT));
         Throwable failure;
         try (LogCapture logs = LogCapture.start()) {
-            device = RrpcNode.create("device", broker.getBrokerUrl(), c -> c.setTransport(transport()))
+            device = RrpcNode.create("device", broker.getBrokerUrl())
                     .routes(r -> r.from("rrpc:" + PRODUCT + "/" + DEVICE + "?dialect=" + dialect.dialect()
                                         + "&deviceSecret=RAW(" + dialect.wrongSecret + ")")
                             .transform(r.simple("pong:${body}")));
@@ -210,7 +208,6 @@ class DeviceLoginIT {
     private RrpcNode deviceNode(Cloud dialect, SettableClock clock) throws Exception {
         RrpcNode node = RrpcNode.create("device", broker.getBrokerUrl(), c -> {
             c.setMaxReconnectDelay(500);
-            c.setTransport(transport());
         });
         node.context().getRegistry().bind("login", dialect.credentials(clock));
         return node.routes(r -> r.from("rrpc:" + PRODUCT + "/" + DEVICE + "?dialect=" + dialect.dialect() + "&deviceCredentials=#login")
@@ -221,7 +218,6 @@ class DeviceLoginIT {
     private RrpcNode cloudNode(Cloud dialect) {
         return RrpcNode.create("cloud", broker.getBrokerUrl(), c -> {
             c.setDialect(RrpcDialect.valueOf(dialect.dialect()));
-            c.setTransport(transport());
             c.setUserName(CLOUD_USER);
             c.setPassword(CLOUD_PASSWORD);
         });

@@ -10,8 +10,6 @@ import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
 import io.camelrrpc.component.internal.mqtt.MqttProtocolVersion;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,33 +50,24 @@ class EndpointValidationTest extends CamelTestSupport {
         assertThat(defaults.getRequestTopicTemplate()).isEqualTo("$rrpc/rxd/{productId}/{deviceName}/{processId}");
         assertThat(defaults.getReplyTopicTemplate()).isEqualTo("$rrpc/txd/{productId}/{deviceName}/{processId}");
         assertThat(defaults.getProcessIdMaxLength()).isEqualTo(16);
-        assertThat(defaults.getMaxInflight()).isGreaterThan(10);
     }
 
     @Test
-    void transportAndProtocolVersionAreConnectionSettings() {
-        ConnectionSettings paho = context.getEndpoint("rrpc:P/D", RrpcEndpoint.class).connectionSettings();
-        ConnectionSettings mqtt5 = context.getEndpoint("rrpc:P/D?transport=HiveMQ&protocolVersion=5", RrpcEndpoint.class)
+    void protocolVersionIsAConnectionSetting() {
+        ConnectionSettings mqtt311 = context.getEndpoint("rrpc:P/D", RrpcEndpoint.class).connectionSettings();
+        ConnectionSettings mqtt5 = context.getEndpoint("rrpc:P/D?protocolVersion=5", RrpcEndpoint.class)
                 .connectionSettings();
-        assertThat(paho.transport()).isEqualTo(Transport.Paho);
-        assertThat(paho.protocolVersion()).isEqualTo(MqttProtocolVersion.V3_1_1);
-        assertThat(mqtt5.transport()).isEqualTo(Transport.HiveMQ);
+        assertThat(mqtt311.protocolVersion()).as("the clouds' protocol by default").isEqualTo(MqttProtocolVersion.V3_1_1);
         assertThat(mqtt5.protocolVersion()).isEqualTo(MqttProtocolVersion.V5);
-        assertThat(mqtt5).as("endpoints on other transports share no connection").isNotEqualTo(paho);
+        assertThat(mqtt5).as("endpoints speaking other versions share no connection").isNotEqualTo(mqtt311);
     }
 
     @Test
-    void refusesTransportMismatches() {
-        assertRefused("rrpc:P/D?protocolVersion=5", "protocolVersion=5 requires transport=HiveMQ");
+    void refusesUnknownProtocolVersionsAndTakesEveryScheme() {
         assertRefused("rrpc:P/D?protocolVersion=4", "protocolVersion must be 3.1.1 or 5, got '4'");
-        assertRefused("rrpc:P/D?brokerUrl=ws://localhost:8080/mqtt", "requires transport=HiveMQ");
-        assertThatThrownBy(() -> {
-            RrpcConfiguration configuration = new RrpcConfiguration();
-            configuration.setTransport(Transport.HiveMQ);
-            configuration.setClient(new MqttAsyncClient("tcp://localhost:1883", "c", new MemoryPersistence()));
-            configuration.validate();
-        }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("client is a Paho client: it needs transport=Paho");
-        assertThat(context.getEndpoint("rrpc:P/D?transport=HiveMQ&brokerUrl=wss://localhost:8443/mqtt")).isNotNull();
+        assertThat(context.getEndpoint("rrpc:P/D?brokerUrl=ws://localhost:8080/mqtt")).isNotNull();
+        assertThat(context.getEndpoint("rrpc:P/D?brokerUrl=wss://localhost:8443/mqtt")).isNotNull();
+        assertThat(context.getEndpoint("rrpc:P/D?brokerUrl=ssl://localhost:8883&protocolVersion=5")).isNotNull();
     }
 
     @Test
@@ -94,9 +83,9 @@ class EndpointValidationTest extends CamelTestSupport {
     void refusesBadOptions() {
         assertRefused("rrpc:P/D?qos=2", "qos must be between 0 and 1");
         assertRefused("rrpc:P/D?requestTimeout=0", "requestTimeout must be between");
-        assertRefused("rrpc:P/D?maxInflight=0", "maxInflight must be between");
         assertRefused("rrpc:P/D?concurrentConsumers=0", "concurrentConsumers must be between");
-        assertRefused("rrpc:P/D?brokerUrl=http://broker", "brokerUrl must be tcp://host:port or ssl://host:port");
+        assertRefused("rrpc:P/D?password=s3cret", "MQTT 3.1.1 sends a password only with a userName: set userName");
+        assertRefused("rrpc:P/D?brokerUrl=http://broker", "brokerUrl must be tcp://host:port, ssl://host:port");
         assertRefused("rrpc:P/D?requestTopicTemplate=a/{productId}/{processId}", "lacks {deviceName}");
         assertRefused("rrpc:P/D?replyTopicTemplate=a/{productId}/{deviceName}/x{processId}", "whole level");
         assertRefused("rrpc:P/D?noSuchOption=1", "noSuchOption");

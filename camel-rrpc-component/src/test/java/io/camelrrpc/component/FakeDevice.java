@@ -1,30 +1,34 @@
 package io.camelrrpc.component;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-import io.camelrrpc.component.spi.RrpcAddress;
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import io.camelrrpc.component.internal.topic.TopicTemplate;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import io.camelrrpc.component.spi.RrpcAddress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A device under the test's control, on its own raw Paho connection: it records the requests it receives and
- * replies only when, where and as often as the test says.
+ * A device under the test's control, on its own raw MQTT 3.1.1 connection (the HiveMQ client used directly, as a
+ * device SDK would use its client): it records the requests it receives and replies only when, where and as often as
+ * the test says.
  */
 final class FakeDevice implements AutoCloseable {
 
     static final TopicTemplate REQUESTS = TopicTemplate.parse("request", TopicTemplate.TENCENT_REQUEST);
     static final TopicTemplate REPLIES = TopicTemplate.parse("reply", TopicTemplate.TENCENT_REPLY);
+    private static final long WAIT_SECONDS = 10;
 
     /** A request as the device saw it. */
     record Request(RrpcAddress address, byte[] payload) {
@@ -33,10 +37,10 @@ final class FakeDevice implements AutoCloseable {
         }
     }
 
-    private final MqttAsyncClient client;
+    private final Mqtt3AsyncClient client;
     private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
 
-    private FakeDevice(MqttAsyncClient client) {
+    private FakeDevice(Mqtt3AsyncClient client) {
         this.client = client;
     }
 
@@ -44,52 +48,44 @@ final class FakeDevice implements AutoCloseable {
      * Connects and subscribes to the requests of {@code productId/deviceName} ({@code +} allowed). Tries three
      * times: Moquette 0.17 may drop a client that subscribes right after its CONNACK.
      */
-    static FakeDevice start(String brokerUrl, String productId, String deviceName) throws MqttException {
+    static FakeDevice start(String brokerUrl, String productId, String deviceName) throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
                 return connect(brokerUrl, productId, deviceName);
-            } catch (MqttException e) {
-                if (attempt == 3 || e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST) {
+            } catch (ExecutionException e) {
+                if (attempt == 3) {
                     throw e;
                 }
             }
         }
     }
 
-    private static FakeDevice connect(String brokerUrl, String productId, String deviceName) throws MqttException {
-        MqttAsyncClient client = new MqttAsyncClient(brokerUrl, MqttAsyncClient.generateClientId(), new MemoryPersistence());
+    private static FakeDevice connect(String brokerUrl, String productId, String deviceName) throws Exception {
+        URI uri = URI.create(brokerUrl);
+        Mqtt3AsyncClient client = MqttClient.builder().useMqttVersion3()
+                .identifier("fake-device-" + UUID.randomUUID().toString().substring(0, 8))
+                .serverHost(uri.getHost()).serverPort(uri.getPort()).buildAsync();
         FakeDevice device = new FakeDevice(client);
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-                // tests that need the connection assert on replies instead
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                device.requests.add(new Request(REQUESTS.parseTopic(topic), message.getPayload()));
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-                // replies wait on their own token
-            }
-        });
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setMaxInflight(1000);
-        client.connect(options).waitForCompletion(10_000);
+        client.publishes(MqttGlobalPublishFilter.ALL, publish -> device.requests.add(
+                new Request(REQUESTS.parseTopic(publish.getTopic().toString()), publish.getPayloadAsBytes())));
+        await(client.connect());
         try {
-            client.subscribe(REQUESTS.filter(productId, deviceName), 0).waitForCompletion(10_000);
-        } catch (MqttException e) {
-            client.close(true);
+            await(client.subscribeWith().topicFilter(REQUESTS.filter(productId, deviceName)).qos(MqttQos.AT_MOST_ONCE)
+                    .send());
+        } catch (ExecutionException | TimeoutException e) {
+            client.disconnect();
             throw e;
         }
         return device;
     }
 
+    private static <T> T await(CompletableFuture<T> future) throws Exception {
+        return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
     /** The next request, failing the test if none comes within 10 s. */
     Request nextRequest() throws InterruptedException {
-        Request request = requests.poll(10, TimeUnit.SECONDS);
+        Request request = requests.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(request).as("a request reached the device").isNotNull();
         return request;
     }
@@ -100,38 +96,41 @@ final class FakeDevice implements AutoCloseable {
     }
 
     /** Replies to the request's own reply topic. */
-    void reply(Request request, String payload) throws MqttException {
+    void reply(Request request, String payload) throws Exception {
         reply(request.address(), payload);
     }
 
     /** Replies on the reply topic of any address, e.g. one of another device. */
-    void reply(RrpcAddress address, String payload) throws MqttException {
+    void reply(RrpcAddress address, String payload) throws Exception {
         reply(address, payload.getBytes(StandardCharsets.UTF_8));
     }
 
-    void reply(RrpcAddress address, byte[] payload) throws MqttException {
+    void reply(RrpcAddress address, byte[] payload) throws Exception {
         publish(REPLIES.topic(address.productId(), address.deviceName(), address.processId()), payload);
     }
 
     /** Publishes anything anywhere, e.g. garbage on reply topics. */
-    void publish(String topic, byte[] payload) throws MqttException {
+    void publish(String topic, byte[] payload) throws Exception {
         publish(topic, payload, 0);
     }
 
-    void publish(String topic, byte[] payload, int qos) throws MqttException {
-        client.publish(topic, payload, qos, false).waitForCompletion(10_000);
+    void publish(String topic, byte[] payload, int qos) throws Exception {
+        await(send(topic, payload, qos));
     }
 
     /** Publishes without waiting, e.g. a burst; the client sends in order, so waiting for a later publish is enough. */
-    void publishWithoutWaiting(String topic, byte[] payload) throws MqttException {
-        client.publish(topic, payload, 0, false);
+    void publishWithoutWaiting(String topic, byte[] payload) {
+        send(topic, payload, 0);
+    }
+
+    private CompletableFuture<?> send(String topic, byte[] payload, int qos) {
+        return client.publishWith().topic(topic).qos(MqttQos.fromCode(qos)).payload(payload).send();
     }
 
     @Override
-    public void close() throws MqttException {
-        if (client.isConnected()) {
-            client.disconnect().waitForCompletion(10_000);
+    public void close() throws Exception {
+        if (client.getState().isConnected()) {
+            await(client.disconnect());
         }
-        client.close(true);
     }
 }

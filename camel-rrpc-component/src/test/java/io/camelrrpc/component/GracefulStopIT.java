@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static io.camelrrpc.component.TransportUnderTest.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,7 +24,6 @@ import static org.awaitility.Awaitility.await;
  * Stopping gracefully: a device node that stops while its route works on requests takes no new ones, finishes those
  * and publishes their replies before it lets go of the broker; a producer that stops fails its pending calls at once.
  */
-@OnBothTransports
 class GracefulStopIT {
 
     private static final int IN_FLIGHT = 5;
@@ -38,7 +36,7 @@ class GracefulStopIT {
 
     @BeforeEach
     void startCaller() throws Exception {
-        caller = RrpcNode.create("caller", BROKER.url(), c -> c.setTransport(transport()))
+        caller = RrpcNode.create("caller", BROKER.url())
                 .routes(r -> r.from("direct:call").to("rrpc:P/D?maxConcurrentCallsPerDevice=0")).start();
     }
 
@@ -54,7 +52,7 @@ class GracefulStopIT {
     void stoppingDeviceNodeRepliesToTheRequestsInItsRouteAndTakesNoNewOnes() throws Exception {
         CountDownLatch arrived = new CountDownLatch(IN_FLIGHT);
         CountDownLatch finish = new CountDownLatch(1);
-        device = RrpcNode.create("device", BROKER.url(), c -> c.setTransport(transport())).routes(r -> r.from("rrpc:P/+").routeId("device")
+        device = RrpcNode.create("device", BROKER.url()).routes(r -> r.from("rrpc:P/+").routeId("device")
                 .process(e -> {
                     arrived.countDown();
                     finish.await(20, TimeUnit.SECONDS);

@@ -36,8 +36,7 @@ final class HiveMqConnections implements AutoCloseable {
     /** {@link #settings(String)} with a largest payload that an MQTT 5 connection tells the broker. */
     static ConnectionSettings settings(String brokerUrl, int maxPayloadSize) {
         return new ConnectionSettings(brokerUrl, "hivemq-test-" + UUID.randomUUID().toString().substring(0, 8), null,
-                null, true, 60, 5, true, 10_000, 1000, true, null, null, null, Transport.HiveMQ,
-                MqttProtocolVersion.V3_1_1, maxPayloadSize);
+                null, true, 60, 5, true, 10_000, null, null, MqttProtocolVersion.V3_1_1, maxPayloadSize);
     }
 
     HiveMqConnection start(String brokerUrl, MqttProtocolVersion version) throws Exception {
@@ -50,7 +49,7 @@ final class HiveMqConnections implements AutoCloseable {
     }
 
     HiveMqConnection start(ConnectionSettings settings, MqttProtocolVersion version) throws Exception {
-        HiveMqConnection connection = new HiveMqConnection(camelContext, settings.with(Transport.HiveMQ, version));
+        HiveMqConnection connection = new HiveMqConnection(camelContext, settings.with(version));
         connection.start();
         connections.add(connection);
         return connection;

@@ -70,7 +70,7 @@ class HiveMqReconnectIT {
 
     private static ConnectionSettings quickReconnect(ConnectionSettings settings) {
         return new ConnectionSettings(settings.brokerUrl(), settings.clientId(), null, null, true, 60, 5, true, 500,
-                1000, true, null, null, null, settings.transport(), settings.protocolVersion(), settings.maxPayloadSize());
+                null, null, settings.protocolVersion(), settings.maxPayloadSize());
     }
 
     private static long subscribePackets(MosquittoBroker broker, HiveMqConnection connection) throws Exception {

@@ -81,7 +81,7 @@ class HiveMqStalledBrokerIT {
     /** Keep-alive 1 s, connect timeout 1 s, reconnect pauses up to 0.5 s. */
     private static ConnectionSettings shortKeepAlive(ConnectionSettings settings) {
         return new ConnectionSettings(settings.brokerUrl(), settings.clientId(), null, null, true, 1, 1, true, 500,
-                1000, true, null, null, null, settings.transport(), settings.protocolVersion(), settings.maxPayloadSize());
+                null, null, settings.protocolVersion(), settings.maxPayloadSize());
     }
 
     /** Skips messages the broker read from the stalled connection's buffers after it went on. */

@@ -79,7 +79,6 @@ class HiveMqTransportsIT {
 
     private ConnectionSettings trusting(ConnectionSettings settings) {
         return new ConnectionSettings(settings.brokerUrl(), settings.clientId(), null, null, true, 60, 5, true, 10_000,
-                1000, true, RrpcNode.trusting(mosquitto.certificates()), null, null,
-                settings.transport(), settings.protocolVersion(), settings.maxPayloadSize());
+                RrpcNode.trusting(mosquitto.certificates()), null, settings.protocolVersion(), settings.maxPayloadSize());
     }
 }

@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Odd and oversized messages on the HiveMQ transport: topics Paho 1.2.5 cannot decode arrive; on MQTT 5 the broker
+ * Odd and oversized messages on a HiveMQ connection: topics with any Unicode character arrive; on MQTT 5 the broker
  * drops messages over our maximum packet size (maxPayloadSize plus headroom) instead of sending them; MQTT 3.1.1
  * cannot say so and takes large ones; a broker that passes on a malformed topic (Moquette) costs one reconnect, after
  * which everything works again.
@@ -30,7 +30,7 @@ class HiveMqWireLimitsIT {
 
     @ParameterizedTest
     @EnumSource(MqttProtocolVersion.class)
-    void topicsPahoCannotDecodeArrive(MqttProtocolVersion version) throws Exception {
+    void topicsWithAnyUnicodeCharacterArrive(MqttProtocolVersion version) throws Exception {
         try (MosquittoBroker broker = startMosquitto();
              HiveMqConnections connections = new HiveMqConnections();
              RawMqttPublisher device = RawMqttPublisher.connect(broker.getBrokerUrl(), "raw-device")) {

@@ -18,7 +18,7 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 /**
- * Records, in memory, everything the component, Camel and Paho's neighbours log while it is open, down to DEBUG
+ * Records, in memory, everything the component, Camel and the MQTT client log while it is open, down to DEBUG
  * for {@code io.camelrrpc} and {@code org.apache.camel}; the console keeps showing only what it showed before.
  * Messages are recorded with their exceptions' stack traces, so a secret in an exception message is found too.
  */

@@ -7,7 +7,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.camelrrpc.component.Transport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,11 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * maxPayloadSize on the wire, through rrpc endpoints on Debian mosquitto. On MQTT 5 (HiveMQ transport) the CONNECT
+ * maxPayloadSize on the wire, through rrpc endpoints on Debian mosquitto. On MQTT 5 the CONNECT
  * tells the broker the largest packet it may send us: maxPayloadSize plus headroom for fixed header, topic and
  * properties. The broker then drops a larger reply instead of sending it, so its call times out, and a huge message
  * from a device never reaches our memory. A reply over maxPayloadSize but within the headroom still arrives and fails
- * its call at once, as every oversized reply does on MQTT 3.1.1 and with Paho, where the broker cannot be told.
+ * its call at once, as every oversized reply does on MQTT 3.1.1, where the broker cannot be told.
  */
 class MaximumPacketSizeIT extends MosquittoClientsTestSupport {
 
@@ -34,7 +33,7 @@ class MaximumPacketSizeIT extends MosquittoClientsTestSupport {
     private static final int SLIGHTLY_OVER = 2 * LIMIT;
     private static final Map<String, Object> SHORT_TIMEOUT = Map.of(RrpcConstants.REQUEST_TIMEOUT, 700);
 
-    /** Devices of product P: each answers a request "n" with n zero bytes (MQTT 3.1.1, Paho, as a device would). */
+    /** Devices of product P: each answers a request "n" with n zero bytes (MQTT 3.1.1, as a device would). */
     private static RrpcNode devices;
 
     @BeforeAll
@@ -54,7 +53,7 @@ class MaximumPacketSizeIT extends MosquittoClientsTestSupport {
 
     @Test
     void mqtt5BrokerDropsAReplyOverTheMaximumPacketSizeSoItsCallTimesOut() {
-        node = caller(Transport.HiveMQ, "5").start();
+        node = caller("5").start();
         String uri = "rrpc:P/lamp?maxPayloadSize=" + LIMIT;
         Exchange fits = node.request(uri, String.valueOf(LIMIT));
         ConnectionEvents events = ConnectionEvents.of(node.connection());
@@ -70,10 +69,9 @@ class MaximumPacketSizeIT extends MosquittoClientsTestSupport {
         assertThat(events.lost).hasValue(0);
     }
 
-    @ParameterizedTest(name = "{0} MQTT {1}")
-    @CsvSource({ "Paho, 3.1.1", "HiveMQ, 3.1.1" })
-    void withoutMqtt5AnOversizedReplyArrivesAndFailsItsCallAtOnce(Transport transport, String version) {
-        node = caller(transport, version).start();
+    @Test
+    void withoutMqtt5AnOversizedReplyArrivesAndFailsItsCallAtOnce() {
+        node = caller("3.1.1").start();
 
         Exchange farOver = node.request("rrpc:P/lamp?maxPayloadSize=" + LIMIT + "&requestTimeout=10000",
                 String.valueOf(FAR_OVER));
@@ -87,11 +85,10 @@ class MaximumPacketSizeIT extends MosquittoClientsTestSupport {
      * The broker applies one Maximum Packet Size per connection: on MQTT 5, endpoints with different maxPayloadSize
      * get a connection each, so each gets what its own limit allows. Without MQTT 5 they share one.
      */
-    @ParameterizedTest(name = "{0} MQTT {1}: {2} connection(s)")
-    @CsvSource({ "HiveMQ, 5, 2", "HiveMQ, 3.1.1, 1", "Paho, 3.1.1, 1" })
-    void endpointsWithAnotherMaxPayloadSizeShareAConnectionOnlyWithoutMqtt5(Transport transport, String version,
-                                                                         int connections) {
-        node = caller(transport, version).start();
+    @ParameterizedTest(name = "MQTT {0}: {1} connection(s)")
+    @CsvSource({ "5, 2", "3.1.1, 1" })
+    void endpointsWithAnotherMaxPayloadSizeShareAConnectionOnlyWithoutMqtt5(String version, int connections) {
+        node = caller(version).start();
 
         Exchange large = node.request("rrpc:P/lamp?maxPayloadSize=" + FAR_OVER, String.valueOf(FAR_OVER));
         Exchange small = node.request("rrpc:P/lamp?maxPayloadSize=" + LIMIT, String.valueOf(LIMIT));
@@ -104,7 +101,7 @@ class MaximumPacketSizeIT extends MosquittoClientsTestSupport {
     /** One client id cannot have two connections: on MQTT 5 the second endpoint is refused, saying why. */
     @Test
     void mqtt5EndpointsWithOneClientIdMustAgreeOnMaxPayloadSize() throws Exception {
-        node = caller(Transport.HiveMQ, "5").routes(r -> {
+        node = caller("5").routes(r -> {
             r.from("direct:small").to("rrpc:P/lamp?clientId=fixed-caller&maxPayloadSize=" + LIMIT);
             r.from("direct:large").to("rrpc:P/lamp?clientId=fixed-caller&maxPayloadSize=" + FAR_OVER);
         });
@@ -122,7 +119,7 @@ class MaximumPacketSizeIT extends MosquittoClientsTestSupport {
     @Test
     void aHugeMessageFromADeviceNeverReachesOurMemoryOnMqtt5() throws Exception {
         BlockingQueue<String> requests = new LinkedBlockingQueue<>();
-        node = caller(Transport.HiveMQ, "5")
+        node = caller("5")
                 .routes(r -> r.from("rrpc:M/+").process(e -> requests.add(e.getIn().getBody(String.class))))
                 .start();
         int huge = 64 * 1024 * 1024;
@@ -143,9 +140,8 @@ class MaximumPacketSizeIT extends MosquittoClientsTestSupport {
         assertThat(((RrpcConsumer) node.context().getRoutes().get(0).getConsumer()).getDroppedRequests()).isZero();
     }
 
-    private static RrpcNode caller(Transport transport, String version) {
+    private static RrpcNode caller(String version) {
         return RrpcNode.create("caller", broker.getBrokerUrl(), c -> {
-            c.setTransport(transport);
             c.setProtocolVersion(version);
             c.setRequestTimeout(5000);
             c.setAfterTimeoutDelay(0);

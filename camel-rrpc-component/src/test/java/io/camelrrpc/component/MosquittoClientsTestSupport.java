@@ -36,7 +36,6 @@ abstract class MosquittoClientsTestSupport {
     /** A node on the broker speaking MQTT 5 (HiveMQ client) with QoS 1. */
     protected static RrpcNode mqtt5Node(String name) {
         return RrpcNode.create(name, broker.getBrokerUrl(), c -> {
-            c.setTransport(Transport.HiveMQ);
             c.setProtocolVersion("5");
             c.setQos(1);
         });

@@ -27,7 +27,6 @@ class OfflineFastFailIT {
     void start() {
         broker = MosquittoBroker.builder().start();
         caller = RrpcNode.create("caller", broker.getBrokerUrl(), c -> {
-            c.setTransport(Transport.HiveMQ);
             c.setProtocolVersion("5");
             c.setQos(1);
             c.setRequestTimeout(TIMEOUT_MILLIS);

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The smallest MQTT publisher: CONNECT (MQTT 3.1.1 or 5), PUBLISH at QoS 0, DISCONNECT, written byte by byte on a
- * socket. It sends any valid UTF-8 topic as it is, including characters that Paho 1.2.5 refuses to encode (those
- * outside the Basic Multilingual Plane and from U+FDD0 up), as a device written in C would; on MQTT 5 it sends any
+ * socket. It sends any UTF-8 topic as it is, including characters MQTT advises against (noncharacters such as
+ * U+FDD0) and ones outside the Basic Multilingual Plane, as a device written in C would; on MQTT 5 it sends any
  * property bytes, well-formed or not ({@link Properties}).
  */
 final class RawMqttPublisher implements AutoCloseable {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static io.camelrrpc.component.TransportUnderTest.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,7 +21,6 @@ import static org.awaitility.Awaitility.await;
  * Two nodes call devices through one broker. With Wildcard reply subscriptions each node also receives (and drops)
  * the other's replies; with PerDevice subscriptions a node receives only the replies of the devices it calls.
  */
-@OnBothTransports
 class ReplySubscriptionModesIT extends RrpcTestSupport {
 
     private final List<CamelContext> nodes = new ArrayList<>();
@@ -52,7 +50,6 @@ class ReplySubscriptionModesIT extends RrpcTestSupport {
         CamelContext node = new DefaultCamelContext();
         RrpcConfiguration configuration = node.getComponent("rrpc", RrpcComponent.class).getConfiguration();
         configuration.setBrokerUrl(broker.getBrokerUrl());
-        configuration.setTransport(transport());
         node.start();
         return node;
     }

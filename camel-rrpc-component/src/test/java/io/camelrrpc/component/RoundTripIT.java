@@ -9,16 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 
-import static io.camelrrpc.component.TransportUnderTest.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Requests and replies cross a real broker byte-exact, with the headers users rely on. */
-@OnBothTransports
 class RoundTripIT extends RrpcTestSupport {
 
     @Override
@@ -135,22 +131,6 @@ class RoundTripIT extends RrpcTestSupport {
     @Test
     void qos1RoundTrips() {
         assertThat(template.requestBody("rrpc:ECHO/reliable?qos=1", "at least once", String.class)).isEqualTo("at least once");
-    }
-
-    @Test
-    void usesAnInjectedPahoClientAndLeavesItConnected() throws Exception {
-        assumeTrue(transport() == Transport.Paho, "a Paho client bean needs the Paho transport");
-        MqttAsyncClient paho = new MqttAsyncClient(broker.getBrokerUrl(), "injected-" + System.nanoTime(), new MemoryPersistence());
-        try {
-            context.getRegistry().bind("paho", paho);
-            assertThat(template.requestBody("rrpc:ECHO/injected?client=#paho", "hi", String.class)).isEqualTo("hi");
-            assertThat(rrpc().transports()).anyMatch(c -> c.clientId().equals(paho.getClientId()));
-            context.stop();
-            assertThat(paho.isConnected()).as("a client the user supplied stays open").isTrue();
-        } finally {
-            paho.disconnect().waitForCompletion(5000);
-            paho.close();
-        }
     }
 
     private byte[] echo(Object body) {

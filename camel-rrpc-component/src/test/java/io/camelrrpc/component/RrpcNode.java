@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import io.camelrrpc.component.internal.correlation.ReplyCorrelator;
-import io.camelrrpc.component.internal.mqtt.MqttConnection;
 import io.camelrrpc.component.internal.mqtt.MqttTransport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -88,11 +87,6 @@ final class RrpcNode implements AutoCloseable {
         List<MqttTransport> connections = component().transports();
         assertThat(connections).as("connections of %s", context.getName()).hasSize(1);
         return connections.get(0);
-    }
-
-    /** The node's single broker connection, which must be on Paho. */
-    MqttConnection pahoConnection() {
-        return (MqttConnection) connection();
     }
 
     /** The node's single reply correlator (it exists once a producer started). */

@@ -10,7 +10,6 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-import static io.camelrrpc.component.TransportUnderTest.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A Camel context whose rrpc component talks to an embedded broker started for the test class. */
@@ -35,7 +34,6 @@ abstract class RrpcTestSupport extends CamelTestSupport {
         CamelContext camelContext = super.createCamelContext();
         RrpcConfiguration configuration = camelContext.getComponent("rrpc", RrpcComponent.class).getConfiguration();
         configuration.setBrokerUrl(broker.getBrokerUrl());
-        configuration.setTransport(transport());
         return camelContext;
     }
 

@@ -54,9 +54,11 @@ class SeveralNodesIT {
         closer.add(gateway(broker2.getBrokerUrl()));
         RrpcNode a = closer.add(caller("A", broker1.getBrokerUrl()));
         RrpcNode b = closer.add(caller("B", broker2.getBrokerUrl()));
-        // the bridge connects a few seconds after broker 2 started; a call from A crosses it both ways
-        await("a call across the bridge").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                .until(() -> a.request("direct:call", "probe", Map.of(RrpcConstants.REQUEST_TIMEOUT, 300))
+        // the bridge connects a few seconds after broker 2 started; a call from A crosses it both ways. Until then a
+        // probe is lost, not late: its timeout is long enough that no probe's reply is still underway (B would count
+        // it as unmatched) when the measured calls start
+        await("a call across the bridge").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> a.request("direct:call", "probe", Map.of(RrpcConstants.REQUEST_TIMEOUT, 2000))
                         .getException() == null);
 
         assertEveryCallGetsItsOwnReply(a, b);

@@ -6,14 +6,12 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
-import static io.camelrrpc.component.TransportUnderTest.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A broker that drops the connection while the first SUBSCRIBE is in flight (as Moquette sometimes does right after a
  * connect): the route still starts, subscribing again once the client has reconnected by itself, and answers calls.
  */
-@OnBothTransports
 class SubscribeOnDroppedConnectionIT {
 
     @Test
@@ -23,7 +21,6 @@ class SubscribeOnDroppedConnectionIT {
             CamelContext context = new DefaultCamelContext();
             RrpcConfiguration config = context.getComponent("rrpc", RrpcComponent.class).getConfiguration();
             config.setBrokerUrl(proxy.url());
-            config.setTransport(transport());
             config.setAutomaticReconnect(true);
             config.setMaxReconnectDelay(200);
             context.addRoutes(new RouteBuilder() {

@@ -19,7 +19,6 @@ import static org.awaitility.Awaitility.await;
  * Timeouts, late, duplicate and misaddressed replies, against a device the test controls: no reply ever reaches
  * the wrong call and no pending call is left behind.
  */
-@OnBothTransports
 class TimeoutIT extends FakeDeviceTestSupport {
 
     @Override

@@ -1,7 +1,5 @@
 package io.camelrrpc.broker;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +18,7 @@ import java.util.List;
  * temporary folder.
  * <p>
  * The PEM files suit mosquitto's {@code cafile}, {@code certfile} and {@code keyfile}; Java clients
- * trust the CA through {@link #trustStore()} (PKCS12) or {@link #socketFactory()}.
+ * trust the CA through {@link #trustStore()} (PKCS12) or {@link #trustManagerFactory()}.
  * {@link #close()} deletes the folder.
  */
 public final class TlsCertificates implements AutoCloseable {
@@ -82,17 +80,15 @@ public final class TlsCertificates implements AutoCloseable {
         return TRUST_STORE_PASSWORD;
     }
 
-    /** @return a socket factory that trusts only the CA, e.g. for Paho's {@code setSocketFactory} */
-    public SSLSocketFactory socketFactory() {
+    /** @return trust managers that trust only the CA, e.g. for an MQTT client's TLS settings */
+    public TrustManagerFactory trustManagerFactory() {
         try {
             TrustManagerFactory trustManagers =
                     TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trustManagers.init(loadTrustStore());
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trustManagers.getTrustManagers(), null);
-            return context.getSocketFactory();
+            return trustManagers;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot build an SSL context from " + trustStore(), e);
+            throw new IllegalStateException("Cannot load the trust store " + trustStore(), e);
         }
     }
 

@@ -1,7 +1,5 @@
 package io.camelrrpc.broker;
 
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,10 +65,8 @@ class MosquittoBridgeIT {
 
     @Test
     void bridgeReconnectsAfterTheRemoteBrokerRestarts() throws Exception {
-        MqttConnectOptions reconnecting = new MqttConnectOptions();
-        reconnecting.setAutomaticReconnect(true);
         try (TestMqttClient server = TestMqttClient.connect(local.getBrokerUrl());
-             TestMqttClient device = TestMqttClient.connect(remote.getBrokerUrl(), reconnecting)) {
+             TestMqttClient device = TestMqttClient.connect(remote.getBrokerUrl(), TestMqttClient.Options.reconnecting())) {
             awaitBridgeUp();
 
             remote.restart();
@@ -85,12 +81,12 @@ class MosquittoBridgeIT {
      * Waits until {@code $rrpc} probes cross in both directions: the bridge connects and subscribes on
      * the remote broker asynchronously, after both brokers are up.
      */
-    private void awaitBridgeUp() throws MqttException {
+    private void awaitBridgeUp() throws Exception {
         awaitCrossing(local, remote, "$rrpc/probe/out");
         awaitCrossing(remote, local, "$rrpc/probe/in");
     }
 
-    private static void awaitCrossing(MosquittoBroker from, MosquittoBroker to, String topic) throws MqttException {
+    private static void awaitCrossing(MosquittoBroker from, MosquittoBroker to, String topic) throws Exception {
         try (TestMqttClient sender = TestMqttClient.connect(from.getBrokerUrl());
              TestMqttClient receiver = TestMqttClient.connect(to.getBrokerUrl()).subscribe(topic, 0)) {
             await("bridge carries " + topic)

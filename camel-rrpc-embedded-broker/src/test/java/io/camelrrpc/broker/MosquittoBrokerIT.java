@@ -1,7 +1,5 @@
 package io.camelrrpc.broker;
 
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,10 +54,9 @@ class MosquittoBrokerIT {
     @Test
     void clientsReconnectAfterARestartOnTheSamePort() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.builder().start()) {
-            MqttConnectOptions options = new MqttConnectOptions();
-            options.setAutomaticReconnect(true);
-            try (TestMqttClient device = TestMqttClient.connect(broker.getBrokerUrl(), options);
-                 TestMqttClient server = TestMqttClient.connect(broker.getBrokerUrl(), options)) {
+            TestMqttClient.Options reconnecting = TestMqttClient.Options.reconnecting();
+            try (TestMqttClient device = TestMqttClient.connect(broker.getBrokerUrl(), reconnecting);
+                 TestMqttClient server = TestMqttClient.connect(broker.getBrokerUrl(), reconnecting)) {
                 int port = broker.getPort();
 
                 broker.restart();
@@ -78,12 +77,12 @@ class MosquittoBrokerIT {
             client.subscribe("paused/+", 1);
 
             broker.pause();
-            IMqttDeliveryToken sent = client.publishWithoutWaiting("paused/1", "while paused", 1);
+            CompletableFuture<?> sent = client.publishWithoutWaiting("paused/1", "while paused", 1);
             // a running broker acknowledges within a millisecond; a paused one never does
-            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !sent.isComplete());
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !sent.isDone());
 
             broker.resume();
-            sent.waitForCompletion(TestMqttClient.TIMEOUT.toMillis());
+            sent.get(TestMqttClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             assertEquals("while paused", client.awaitMessage().text());
         }
     }

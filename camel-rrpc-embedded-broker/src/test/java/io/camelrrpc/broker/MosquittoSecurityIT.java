@@ -1,18 +1,20 @@
 package io.camelrrpc.broker;
 
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.camelrrpc.broker.TestMqttClient.Options;
+
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
 import java.io.FileInputStream;
 import java.security.KeyStore;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -31,10 +33,7 @@ class MosquittoSecurityIT {
         try (TlsCertificates certificates = TlsCertificates.generate();
              MosquittoBroker broker = MosquittoBroker.builder().tls(certificates).start()) {
             assertEquals("ssl://127.0.0.1:" + broker.getTlsPort(), broker.getTlsBrokerUrl());
-            MqttConnectOptions tls = new MqttConnectOptions();
-            tls.setSSLProperties(trustStoreProperties(certificates));
-
-            try (TestMqttClient device = TestMqttClient.connect(broker.getTlsBrokerUrl(), tls);
+            try (TestMqttClient device = TestMqttClient.connect(broker.getTlsBrokerUrl(), trustStoreFile(certificates));
                  TestMqttClient server = TestMqttClient.connect(broker.getBrokerUrl())) {
                 RrpcExchange.assertRoundTrip(server, device, "1");
             }
@@ -46,15 +45,13 @@ class MosquittoSecurityIT {
         try (TlsCertificates certificates = TlsCertificates.generate();
              TlsCertificates otherCa = TlsCertificates.generate();
              MosquittoBroker broker = MosquittoBroker.builder().tls(certificates).start()) {
-            MqttConnectOptions wrongTrust = new MqttConnectOptions();
-            wrongTrust.setSocketFactory(otherCa.socketFactory());
+            Options wrongTrust = Options.trusting(otherCa.trustManagerFactory());
 
-            MqttException refused = assertThrows(MqttException.class,
+            ExecutionException refused = assertThrows(ExecutionException.class,
                     () -> TestMqttClient.connect(broker.getTlsBrokerUrl(), wrongTrust).close());
 
-            assertInstanceOf(SSLHandshakeException.class, refused.getCause());
-            MqttConnectOptions rightTrust = new MqttConnectOptions();
-            rightTrust.setSocketFactory(certificates.socketFactory());
+            assertTrue(causes(refused).anyMatch(SSLHandshakeException.class::isInstance), "a failed TLS handshake");
+            Options rightTrust = Options.trusting(certificates.trustManagerFactory());
             try (TestMqttClient client = TestMqttClient.connect(broker.getTlsBrokerUrl(), rightTrust)) {
                 assertTrue(client.isConnected());
             }
@@ -64,11 +61,11 @@ class MosquittoSecurityIT {
     @Test
     void passwordFileAdmitsOnlyTheRightCredentials() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.builder().credentials("device", "s3cret").start()) {
-            try (TestMqttClient client = TestMqttClient.connect(broker.getBrokerUrl(), login("device", "s3cret"))) {
+            try (TestMqttClient client = TestMqttClient.connect(broker.getBrokerUrl(), Options.login("device", "s3cret"))) {
                 assertTrue(client.isConnected());
             }
-            assertRefused(broker.getBrokerUrl(), login("device", "wrong"));
-            assertRefused(broker.getBrokerUrl(), new MqttConnectOptions());
+            TestMqttClient.assertLoginRefused(broker.getBrokerUrl(), Options.login("device", "wrong"));
+            TestMqttClient.assertLoginRefused(broker.getBrokerUrl(), TestMqttClient.Options.DEFAULT);
         }
     }
 
@@ -76,51 +73,40 @@ class MosquittoSecurityIT {
     void passwordFileHoldsEveryUserAndIsReplacedAtTheNextRestart() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.builder().credentials("PD;12010126;AAAAA;1700000600", "a;b")
                 .credentials("D&P", "c").start()) {
-            assertConnects(broker.getBrokerUrl(), login("PD;12010126;AAAAA;1700000600", "a;b"));
-            assertConnects(broker.getBrokerUrl(), login("D&P", "c"));
+            assertConnects(broker.getBrokerUrl(), Options.login("PD;12010126;AAAAA;1700000600", "a;b"));
+            assertConnects(broker.getBrokerUrl(), Options.login("D&P", "c"));
 
             broker.setCredentials(Map.of("D&P", "next"));
-            assertConnects(broker.getBrokerUrl(), login("D&P", "c"));
+            assertConnects(broker.getBrokerUrl(), Options.login("D&P", "c"));
             broker.restart();
 
-            assertRefused(broker.getBrokerUrl(), login("D&P", "c"));
-            assertRefused(broker.getBrokerUrl(), login("PD;12010126;AAAAA;1700000600", "a;b"));
-            assertConnects(broker.getBrokerUrl(), login("D&P", "next"));
+            TestMqttClient.assertLoginRefused(broker.getBrokerUrl(), Options.login("D&P", "c"));
+            TestMqttClient.assertLoginRefused(broker.getBrokerUrl(), Options.login("PD;12010126;AAAAA;1700000600", "a;b"));
+            assertConnects(broker.getBrokerUrl(), Options.login("D&P", "next"));
         }
     }
 
-    private static void assertConnects(String brokerUrl, MqttConnectOptions options) throws MqttException {
+    private static void assertConnects(String brokerUrl, Options options) throws Exception {
         try (TestMqttClient client = TestMqttClient.connect(brokerUrl, options)) {
             assertTrue(client.isConnected());
         }
     }
 
     /** The trust store as a Java client would be configured from files, e.g. in Camel endpoint options. */
-    private static Properties trustStoreProperties(TlsCertificates certificates) throws Exception {
-        KeyStore check = KeyStore.getInstance("PKCS12");
+    private static Options trustStoreFile(TlsCertificates certificates) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
         try (FileInputStream in = new FileInputStream(certificates.trustStore().toFile())) {
-            check.load(in, certificates.trustStorePassword().toCharArray());
+            store.load(in, certificates.trustStorePassword().toCharArray());
         }
-        assertEquals(1, check.size());
-        Properties ssl = new Properties();
-        ssl.setProperty("com.ibm.ssl.trustStore", certificates.trustStore().toString());
-        ssl.setProperty("com.ibm.ssl.trustStorePassword", certificates.trustStorePassword());
-        ssl.setProperty("com.ibm.ssl.trustStoreType", "PKCS12");
-        return ssl;
+        assertEquals(1, store.size());
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        return Options.trusting(trust);
     }
 
-    private static MqttConnectOptions login(String username, String password) {
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setUserName(username);
-        options.setPassword(password.toCharArray());
-        return options;
+    private static Stream<Throwable> causes(Throwable failure) {
+        return Stream.iterate(failure, Objects::nonNull, Throwable::getCause);
     }
 
-    private static void assertRefused(String brokerUrl, MqttConnectOptions options) {
-        MqttException refused = assertThrows(MqttException.class,
-                () -> TestMqttClient.connect(brokerUrl, options).close());
-        assertTrue(refused.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
-                || refused.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED,
-                "unexpected reason code " + refused.getReasonCode());
-    }
+
 }

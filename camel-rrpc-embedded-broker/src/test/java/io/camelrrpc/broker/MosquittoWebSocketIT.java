@@ -1,6 +1,5 @@
 package io.camelrrpc.broker;
 
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +20,10 @@ class MosquittoWebSocketIT {
     void rrpcRoundTripOverWebSocketsWithAndWithoutTls() throws Exception {
         try (TlsCertificates certificates = TlsCertificates.generate();
              MosquittoBroker broker = MosquittoBroker.builder().tls(certificates).webSockets().start()) {
-            MqttConnectOptions tls = new MqttConnectOptions();
-            tls.setSocketFactory(certificates.socketFactory());
 
             try (TestMqttClient device = TestMqttClient.connect(broker.getWebSocketBrokerUrl());
-                 TestMqttClient server = TestMqttClient.connect(broker.getSecureWebSocketBrokerUrl(), tls)) {
+                 TestMqttClient server = TestMqttClient.connect(broker.getSecureWebSocketBrokerUrl(),
+                         TestMqttClient.Options.trusting(certificates.trustManagerFactory()))) {
                 assertEquals("ws://127.0.0.1:", broker.getWebSocketBrokerUrl().replaceFirst("\\d+/mqtt$", ""));
                 RrpcExchange.assertRoundTrip(server, device, "1");
             }

@@ -1,6 +1,5 @@
 package io.camelrrpc.broker;
 
-import org.eclipse.paho.client.mqttv3.MqttException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,7 +14,7 @@ final class RrpcExchange {
      * sends a request with the given process id and checks that its reply comes back.
      */
     static void assertRoundTrip(TestMqttClient server, TestMqttClient device, String processId)
-            throws MqttException, InterruptedException {
+            throws Exception {
         device.subscribe("$rrpc/rxd/P/D/+", 1);
         server.subscribe("$rrpc/txd/P/D/+", 1);
 

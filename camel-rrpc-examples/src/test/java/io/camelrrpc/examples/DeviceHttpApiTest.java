@@ -86,7 +86,7 @@ class DeviceHttpApiTest extends ExampleApplicationTestSupport {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(json.readTree(response.getBody()).path("error").asText()).isEqualTo("bad_request");
-        assertThat(response.getHeaders().containsKey(HttpReplies.PROCESS_ID_HEADER)).isFalse();
+        assertThat(response.getHeaders().containsHeader(HttpReplies.PROCESS_ID_HEADER)).isFalse();
     }
 
     @ParameterizedTest
@@ -119,7 +119,7 @@ class DeviceHttpApiTest extends ExampleApplicationTestSupport {
         ResponseEntity<String> tooLarge = post(AIR_CONDITIONER_1, MediaType.TEXT_PLAIN, "x".repeat(2049));
         ResponseEntity<String> atLimit = post(AIR_CONDITIONER_1, MediaType.TEXT_PLAIN, "x".repeat(2048));
 
-        assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
         JsonNode error = json.readTree(tooLarge.getBody());
         assertThat(error.path("error").asText()).isEqualTo("payload_too_large");
         assertThat(error.path("maxPayloadBytes").asInt()).isEqualTo(2048);

@@ -38,7 +38,7 @@ class DeviceHttpPathTest extends ExampleApplicationTestSupport {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "REC       | a%2Bb   | deviceName | 'a+b' contains '+'",
         "REC       | a%23b   | deviceName | 'a#b' contains '#'",
         "P%2BQ     | dev     | productId  | 'P+Q' contains '+'",

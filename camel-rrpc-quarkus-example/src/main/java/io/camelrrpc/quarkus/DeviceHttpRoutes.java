@@ -15,18 +15,16 @@ import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.util.TimeUtils;
 
 /**
- * {@code POST /api/devices/{productId}/{deviceName}/rrpc}: sends the request body to the device byte for byte and
- * answers its reply byte for byte ({@code application/octet-stream}). {@code ?timeout=} (300, 300ms, 2s; at most
- * 60 s) overrides {@code camel.component.rrpc.request-timeout}. Failures answer {@code text/plain}: 400 bad name or
- * timeout, 413 payload too large, 503 broker unavailable, 504 no reply in time, 500 anything else.
- * <p>
- * Whatever the content type, the body is the payload as it is, like on the Spring Boot example: also
- * {@code curl -d}'s {@code application/x-www-form-urlencoded} and {@code multipart/form-data}, which Vert.x's body
- * handler would parse into form fields. So the endpoint runs without it ({@code useBodyHandler=false}) and
- * {@link RawRequestBody} reads the bytes.
+ * The call behind {@code POST /api/devices/{productId}/{deviceName}/rrpc} ({@link DeviceHttpApi} hands each request
+ * to {@value #ENDPOINT} with its path parameters and query as headers and its body as bytes): sends the bytes to the
+ * device and answers its reply byte for byte ({@code application/octet-stream}). {@code ?timeout=} (300, 300ms, 2s;
+ * at most 60 s) overrides {@code camel.component.rrpc.request-timeout}. Failures answer {@code text/plain}: 400 bad
+ * name or timeout, 413 payload too large, 503 broker unavailable, 504 no reply in time, 500 anything else.
  */
 public class DeviceHttpRoutes extends RouteBuilder {
 
+    /** Where {@link DeviceHttpApi} sends the requests. */
+    public static final String ENDPOINT = "direct:device-call";
     /** The response header with the call's processId, whenever the producer generated one. */
     public static final String PROCESS_ID_HEADER = "X-Rrpc-Process-Id";
     private static final long MAX_TIMEOUT_MILLIS = 60_000;
@@ -40,7 +38,7 @@ public class DeviceHttpRoutes extends RouteBuilder {
                     reply(exchange, statusOf(failure), "text/plain; charset=UTF-8", failure.getMessage());
                 });
 
-        from("platform-http:/api/devices/{productId}/{deviceName}/rrpc?httpMethodRestrict=POST&useBodyHandler=false")
+        from(ENDPOINT)
                 .routeId("http-device-call")
                 .process(DeviceHttpRoutes::prepareCall)
                 .to("rrpc:by-header/by-header")
@@ -50,12 +48,10 @@ public class DeviceHttpRoutes extends RouteBuilder {
 
     private static void prepareCall(Exchange exchange) {
         Message message = exchange.getMessage();
-        byte[] payload = RawRequestBody.read(message);
         String timeout = message.getHeader("timeout", String.class);
         message.setHeader(RrpcConstants.PRODUCT_ID, pathParameter(message, "productId"));
         message.setHeader(RrpcConstants.DEVICE_NAME, pathParameter(message, "deviceName"));
         message.setHeader(RrpcConstants.REQUEST_TIMEOUT, timeout == null ? null : timeoutMillis(timeout));
-        message.setBody(payload);
     }
 
     private static String pathParameter(Message message, String name) {

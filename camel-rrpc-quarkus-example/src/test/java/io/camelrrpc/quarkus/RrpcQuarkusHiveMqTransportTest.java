@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
 /**
- * Every test of {@link RrpcQuarkusTest} again with {@code transport=HiveMQ} and MQTT 5 against Debian's mosquitto, on
+ * Every test of {@link RrpcQuarkusTest} again with MQTT 5 against Debian's mosquitto, on
  * the Netty that the Quarkus BOM puts on the classpath (older than the one the HiveMQ client was built on); and that
  * it is that Netty, which docs/production.md names.
  */
@@ -40,11 +40,11 @@ class RrpcQuarkusHiveMqTransportTest extends RrpcQuarkusTest {
     @ConfigProperty(name = "rrpc.broker-url")
     String brokerUrl;
 
-    /** The HiveMQ transport with MQTT 5, on a mosquitto started for the application. */
+    /** MQTT 5, on a mosquitto started for the application. */
     public static class HiveMqMqtt5OnMosquitto implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("camel.component.rrpc.transport", "HiveMQ", "camel.component.rrpc.protocol-version", "5");
+            return Map.of("camel.component.rrpc.protocol-version", "5");
         }
 
         @Override
@@ -70,11 +70,11 @@ class RrpcQuarkusHiveMqTransportTest extends RrpcQuarkusTest {
     }
 
     @Test
-    void callsGoOverTheHiveMqTransportWithMqtt5ToMosquitto() {
+    void callsGoOverMqtt5ToMosquitto() {
         assertThat(context.getComponent("rrpc", RrpcComponent.class).getConnections()).isNotEmpty()
-                .allSatisfy(connection -> assertThat(connection.transport() + " MQTT " + connection.protocolVersion()
+                .allSatisfy(connection -> assertThat("MQTT " + connection.protocolVersion()
                                                      + " " + connection.brokerUrl())
-                        .isEqualTo("HiveMQ MQTT 5 " + brokerUrl));
+                        .isEqualTo("MQTT 5 " + brokerUrl));
         when().get("/q/health")
                 .then().statusCode(200)
                 .body("checks.find { it.name == 'rrpc' }.status", is("UP"));

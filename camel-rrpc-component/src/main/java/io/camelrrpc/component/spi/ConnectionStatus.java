@@ -15,8 +15,8 @@ import java.util.Map;
  * @param reconnectsByItself whether the client reconnects by itself after a drop
  * @param pendingCalls       calls of producers on this connection waiting for their reply or their turn
  * @param reconnects         times the connection came back with its subscriptions after a drop
- * @param undecodablePackets packets from the broker the client could not decode: with the HiveMQ transport each one
- *                           closed the connection (MQTT requires it), with Paho each was dropped
+ * @param undecodablePackets packets from the broker the client could not decode: each one closed the connection (MQTT
+ *                           requires it), which then reconnected
  * @param lastFailure        why the connection last dropped or a subscription last failed, or {@code null}
  * @param lastFailureAt      when, or {@code null}
  */

@@ -1,7 +1,5 @@
 package io.camelrrpc.component.spi;
 
-import io.camelrrpc.component.Transport;
-
 /**
  * A broker connection of the component, as observers, health checks and consoles see it: read-only and without
  * credentials. The same object from the connection's opening to its closing.
@@ -17,9 +15,6 @@ public interface RrpcConnection {
     /** The MQTT client id it had when it opened. */
     String clientId();
 
-    /** The MQTT client library the connection runs on. */
-    Transport transport();
-
     /** The MQTT protocol version it speaks, as the {@code protocolVersion} option is written: {@code 3.1.1} or {@code 5}. */
     String protocolVersion();
 
@@ -29,7 +24,7 @@ public interface RrpcConnection {
     /** Times the connection came back with every subscription after a drop. */
     long reconnects();
 
-    /** Packets from the broker the MQTT client could not decode (each cost a reconnect on the HiveMQ transport). */
+    /** Packets from the broker the MQTT client could not decode (each closed the connection, which then reconnects). */
     long undecodablePackets();
 
     /** The connection's whole state now. */

@@ -9,10 +9,8 @@ import io.camelrrpc.component.RrpcDialect;
 import io.camelrrpc.component.spi.ProcessIdGenerator;
 import io.camelrrpc.component.credentials.DeviceCredentials;
 import io.camelrrpc.component.credentials.SignMethod;
-import io.camelrrpc.component.Transport;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -32,17 +30,12 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private boolean enabled = true;
     /**
-     * The MQTT broker: tcp://host:port, or ssl://host:port with sslContextParameters; with transport HiveMQ also
-     * ws://host:port/path and wss://host:port/path (WebSocket).
+     * The MQTT broker: tcp://host:port, or ssl://host:port with sslContextParameters, or ws://host:port/path and
+     * wss://host:port/path (WebSocket).
      */
     private String brokerUrl = "tcp://localhost:1883";
     /**
-     * The MQTT client library: Paho (Eclipse Paho 1.2.5, MQTT 3.1.1 only, takes a client bean) or HiveMQ (HiveMQ
-     * MQTT Client on Netty: MQTT 3.1.1 and 5, WebSocket).
-     */
-    private Transport transport = Transport.Paho;
-    /**
-     * The MQTT version: 3.1.1, or 5 (transport HiveMQ only) for request/response properties and offline fast-fail.
+     * The MQTT version: 3.1.1, or 5 for request/response properties and offline fast-fail.
      */
     private String protocolVersion = "3.1.1";
     /**
@@ -67,7 +60,7 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
     /**
      * The device's secret, for endpoints that are one device (rrpc:P/D, not a gateway): client id, user name and
      * password are then signed afresh for every connect, as the dialect's device SDKs do. Tencent: the device key
-     * (PSK), Base64. Alibaba: the DeviceSecret. Not with userName, password or client.
+     * (PSK), Base64. Alibaba: the DeviceSecret. Not with userName or password.
      */
     private String deviceSecret;
     /**
@@ -234,20 +227,6 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private Integer maxReconnectDelay = 10000;
     /**
-     * Most publishes handed to the MQTT client at once; more wait in a queue without blocking. Paho's own default
-     * of 10 fails bursts with 'too many publishes in progress'.
-     */
-    private Integer maxInflight = 1000;
-    /**
-     * Disable Nagle's algorithm. Without it a call can wait ~40 ms for nothing.
-     */
-    private Boolean tcpNoDelay = true;
-    /**
-     * Use this Paho client (a bean reference such as #myClient) instead of creating one; its connection is then
-     * not closed by Camel. Endpoints given the same client must have the same connection options.
-     */
-    private MqttAsyncClient client;
-    /**
      * Options shared by every endpoint of this component (a bean reference such as #myRrpcConfiguration); the
      * options above are applied on top of it.
      */
@@ -279,14 +258,6 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
     @Override
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
-    }
-
-    public Transport getTransport() {
-        return transport;
-    }
-
-    public void setTransport(Transport transport) {
-        this.transport = transport;
     }
 
     public String getProtocolVersion() {
@@ -599,30 +570,6 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
 
     public void setMaxReconnectDelay(Integer maxReconnectDelay) {
         this.maxReconnectDelay = maxReconnectDelay;
-    }
-
-    public Integer getMaxInflight() {
-        return maxInflight;
-    }
-
-    public void setMaxInflight(Integer maxInflight) {
-        this.maxInflight = maxInflight;
-    }
-
-    public Boolean getTcpNoDelay() {
-        return tcpNoDelay;
-    }
-
-    public void setTcpNoDelay(Boolean tcpNoDelay) {
-        this.tcpNoDelay = tcpNoDelay;
-    }
-
-    public MqttAsyncClient getClient() {
-        return client;
-    }
-
-    public void setClient(MqttAsyncClient client) {
-        this.client = client;
     }
 
     public RrpcConfiguration getConfiguration() {

@@ -8,8 +8,8 @@ import java.util.Map;
 import io.camelrrpc.component.RrpcComponent;
 import io.camelrrpc.component.spi.ConnectionStatus;
 import org.apache.camel.CamelContext;
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
-import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
 
 /**
  * DOWN when any MQTT connection of an rrpc component is not ready (disconnected, or its subscriptions not all back

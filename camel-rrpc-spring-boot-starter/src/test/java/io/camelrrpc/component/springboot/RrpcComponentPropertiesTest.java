@@ -49,7 +49,7 @@ class RrpcComponentPropertiesTest {
         assertThat(configuration.getSignMethod()).isEqualTo(SignMethod.HmacSha1);
         assertThat(configuration.getSdkAppId()).isEqualTo("21010406");
         assertThat(configuration.getDialect()).as("an option not set keeps its default").isEqualTo(RrpcDialect.Tencent);
-        assertThat(configuration.getMaxInflight()).as("an option not set keeps its default").isEqualTo(1000);
+        assertThat(configuration.getMaxPendingCalls()).as("an option not set keeps its default").isEqualTo(100_000);
     }
 
     @Test

@@ -10,10 +10,10 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthComponent;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
@@ -87,13 +87,13 @@ class RrpcHealthIndicatorTest {
         assertThat(camelRrpcChecks()).containsOnly("UP");
     }
 
-    private HealthComponent rrpcHealth() {
+    private HealthDescriptor rrpcHealth() {
         return healthEndpoint.healthForPath("rrpc");
     }
 
     /** The states of the rrpc checks in Camel's own health indicator (one per connection; their details aside). */
     private List<Object> camelRrpcChecks() {
-        Map<String, Object> details = ((Health) healthEndpoint.healthForPath("camelHealth")).getDetails();
+        Map<String, Object> details = ((IndicatedHealthDescriptor) healthEndpoint.healthForPath("camelHealth")).getDetails();
         return details.entrySet().stream().filter(entry -> entry.getKey().startsWith("rrpc:"))
                 .map(Map.Entry::getValue).filter(String.class::isInstance).toList();
     }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.actuate.health.HealthComponent;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -87,7 +87,6 @@ class RrpcHiveMqTransportTest {
     private static void callThroughTheBroker(String brokerUrl, String protocolVersion) {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
                 .properties("camel.component.rrpc.broker-url=" + brokerUrl,
-                        "camel.component.rrpc.transport=HiveMQ",
                         "camel.component.rrpc.protocol-version=" + protocolVersion,
                         "camel.component.rrpc.request-timeout=2s")
                 .run()) {
@@ -96,11 +95,11 @@ class RrpcHiveMqTransportTest {
             assertThat(template.requestBody("direct:call", "on", String.class)).isEqualTo("lamp:on");
             RrpcComponent rrpc = app.getBean(CamelContext.class).getComponent("rrpc", RrpcComponent.class);
             assertThat(rrpc.getConnections()).isNotEmpty().allSatisfy(connection -> assertThat(
-                    connection.transport() + " MQTT " + connection.protocolVersion())
-                    .isEqualTo("HiveMQ MQTT " + protocolVersion));
-            HealthComponent health = app.getBean(HealthEndpoint.class).healthForPath("rrpc");
+                    "MQTT " + connection.protocolVersion()).isEqualTo("MQTT " + protocolVersion));
+            IndicatedHealthDescriptor health =
+                    (IndicatedHealthDescriptor) app.getBean(HealthEndpoint.class).healthForPath("rrpc");
             assertThat(health.getStatus()).isEqualTo(Status.UP);
-            assertThat(health).asString().contains(brokerUrl);
+            assertThat(health.getDetails()).asString().contains(brokerUrl);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 import io.camelrrpc.component.RrpcComponent;
 import io.camelrrpc.component.RrpcConsumer;
-import io.camelrrpc.component.internal.observe.RrpcComponents;
+import io.camelrrpc.component.internal.observe.ContextComponents;
 import io.camelrrpc.component.spi.CallStatistics;
 import io.camelrrpc.component.spi.ConnectionStatus;
 import org.apache.camel.Route;
@@ -103,7 +103,7 @@ public class RrpcDevConsole extends AbstractDevConsole {
     }
 
     private Map<String, RrpcComponent> components() {
-        return RrpcComponents.of(getCamelContext());
+        return ContextComponents.of(getCamelContext(), RrpcComponent.class);
     }
 
     /** The started rrpc consumers of this component, by route id. */

@@ -3,9 +3,9 @@ package io.camelrrpc.component.internal.health;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
-import io.camelrrpc.component.internal.observe.RrpcComponents;
 import io.camelrrpc.component.spi.RrpcConnection;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
@@ -22,8 +22,14 @@ public final class RrpcHealthCheckRepository implements HealthCheckRepository, C
     public static final String ID = "rrpc";
 
     private final Map<RrpcConnection, HealthCheck> checks = new ConcurrentHashMap<>();
+    private final Function<CamelContext, List<RrpcConnection>> connectionsOf;
     private volatile CamelContext camelContext;
     private volatile boolean enabled = true;
+
+    /** @param connectionsOf the broker connections of every rrpc component of a CamelContext */
+    public RrpcHealthCheckRepository(Function<CamelContext, List<RrpcConnection>> connectionsOf) {
+        this.connectionsOf = connectionsOf;
+    }
 
     @Override
     public String getId() {
@@ -56,9 +62,7 @@ public final class RrpcHealthCheckRepository implements HealthCheckRepository, C
         if (!enabled || context == null) {
             return Stream.empty();
         }
-        List<RrpcConnection> connections = RrpcComponents.of(context).values().stream()
-                .flatMap(component -> component.getConnections().stream())
-                .toList();
+        List<RrpcConnection> connections = connectionsOf.apply(context);
         checks.keySet().retainAll(connections);
         return connections.stream().map(connection -> checks.computeIfAbsent(connection, this::newCheck));
     }

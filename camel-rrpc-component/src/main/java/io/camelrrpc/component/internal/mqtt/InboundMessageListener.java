@@ -12,7 +12,7 @@ public interface InboundMessageListener extends MessageListener {
 
     void onMessage(InboundMessage message);
 
-    /** What a transport that knows only topic and payload (Paho, MQTT 3.1.1) delivers. */
+    /** What a transport that knows only topic and payload (MQTT 3.1.1) delivers. */
     @Override
     default void onMessage(String topic, byte[] payload) {
         onMessage(new InboundMessage(topic, payload, 0, MessageProperties.NONE));

@@ -11,8 +11,8 @@ import org.apache.camel.Service;
  * again after a clean-session reconnect, and tells {@link ConnectionListener}s.
  * <p>
  * Threading: no method blocks on the network except {@link #subscribe} (and starting and stopping). Message
- * listeners, connection listeners and publish outcomes run on the transport's callback threads, never on the
- * client's I/O thread; they must hand real work off.
+ * listeners and publish and subscribe outcomes run on the client's I/O thread, connection listeners on the transport's
+ * callback threads: each must be quick, never block, and hand real work (a route, above all) to a pool of its own.
  */
 public interface MqttTransport extends Service {
 
@@ -65,10 +65,8 @@ public interface MqttTransport extends Service {
     long oversizedMessages();
 
     /**
-     * Packets from the broker that this connection's client cannot decode. The HiveMQ transport closes the connection
-     * on each (MQTT requires it of a client that receives a malformed packet) and reconnects; the Paho transport drops
-     * QoS 0 messages whose topic Paho cannot decode (malformed, or characters Paho 1.2.5 cannot represent) and defuses
-     * other ones, without reconnecting.
+     * Packets from the broker that this connection's client cannot decode. The connection closes on each (MQTT
+     * requires it of a client that receives a malformed packet) and reconnects.
      */
     long undecodablePackets();
 

@@ -7,8 +7,8 @@ import java.util.function.Function;
 
 /**
  * Splits filters into SUBSCRIBE (or UNSUBSCRIBE) packets: up to {@value #MAX_FILTERS} filters and {@value #MAX_BYTES}
- * bytes of them each. Brokers take many filters per packet (Paho sends them with {@code subscribe(String[], int[])});
- * the bytes stay well under the smallest packet limit seen in brokers (Moquette's default, 8,092 bytes).
+ * bytes of them each. Brokers take many filters per packet; the bytes stay well under the smallest packet limit
+ * seen in brokers (Moquette's default, 8,092 bytes).
  */
 final class SubscribeBatches {
 

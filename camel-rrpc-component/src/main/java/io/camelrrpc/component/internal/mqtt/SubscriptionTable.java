@@ -68,8 +68,8 @@ final class SubscriptionTable {
     }
 
     /**
-     * MQTT topic matching: {@code +} matches one level, empty ones too (Paho's {@code MqttTopic.isMatched} misses
-     * empty levels, which brokers do deliver), {@code #} the rest.
+     * MQTT topic matching: {@code +} matches one level, empty ones too (brokers deliver topics with empty levels),
+     * {@code #} the rest.
      */
     static boolean matches(String filter, String topic) {
         int f = 0;

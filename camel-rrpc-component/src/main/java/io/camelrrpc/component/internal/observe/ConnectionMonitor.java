@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 
-import io.camelrrpc.component.Transport;
 import io.camelrrpc.component.internal.mqtt.ConnectionListener;
 import io.camelrrpc.component.spi.ConnectionStatus;
 import io.camelrrpc.component.spi.RrpcConnection;
@@ -56,11 +55,6 @@ public final class ConnectionMonitor implements ConnectionListener, RrpcConnecti
     @Override
     public String clientId() {
         return clientId;
-    }
-
-    @Override
-    public Transport transport() {
-        return connection.transport();
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.camelrrpc.component.internal.observe;
 
-import io.camelrrpc.component.Transport;
-
 /** What health checks, metrics and consoles may read of a broker connection, whatever MQTT client it uses. */
 public interface ConnectionView {
 
@@ -10,9 +8,6 @@ public interface ConnectionView {
 
     /** The MQTT client id in use now. */
     String clientId();
-
-    /** The MQTT client library the connection runs on. */
-    Transport transport();
 
     /** The MQTT protocol version it speaks: {@code 3.1.1} or {@code 5}. */
     String protocolVersion();

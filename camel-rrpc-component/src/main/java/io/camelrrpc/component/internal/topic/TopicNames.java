@@ -33,14 +33,21 @@ public final class TopicNames {
                         what + " '" + value + "' contains '" + (c == 0 ? "\\0" : String.valueOf(c))
                                               + "': MQTT topic levels cannot contain '/', '+', '#' or NUL");
             }
-            if (!PahoText.encodable(c)) {
+            if (Character.isSurrogate(c) && !pairedSurrogate(value, i)) {
                 throw new IllegalArgumentException(
-                        what + " '" + value + "' contains U+" + String.format("%04X", value.codePointAt(i))
-                                              + ", which the MQTT client (Eclipse Paho 1.2.5) cannot put in a topic:"
-                                              + " it refuses characters from U+FDD0 up and outside the BMP");
+                        what + " contains a lone UTF-16 surrogate U+" + String.format("%04X", (int) c) + " at index " + i
+                                              + ": it has no UTF-8 form, so MQTT cannot carry it in a topic");
             }
         }
         return value;
+    }
+
+    /** Whether the surrogate at {@code index} is one half of a high-low pair, i.e. part of one character. */
+    private static boolean pairedSurrogate(String value, int index) {
+        char c = value.charAt(index);
+        return Character.isHighSurrogate(c)
+                ? index + 1 < value.length() && Character.isLowSurrogate(value.charAt(index + 1))
+                : index > 0 && Character.isHighSurrogate(value.charAt(index - 1));
     }
 
     /** Like {@link #requireLevel} but also accepts the whole-level wildcard {@code +}. */

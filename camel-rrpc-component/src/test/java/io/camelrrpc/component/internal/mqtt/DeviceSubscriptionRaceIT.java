@@ -4,28 +4,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 import io.camelrrpc.broker.EmbeddedMqttBroker;
 import io.camelrrpc.component.ComponentInternals;
 import io.camelrrpc.component.RrpcComponent;
-import io.camelrrpc.component.Transport;
 import io.camelrrpc.component.internal.mqtt.hivemq.HiveMqConnection;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * PerDevice reply subscriptions: the linger expires a device's subscription while a new call to that device
  * subscribes again. The test holds the UNSUBSCRIBE at the moment it is about to be sent and lets the new call go
- * first: the device must not be left deaf by an UNSUBSCRIBE that reaches the broker after the new SUBSCRIBE. Both
- * transports.
+ * first: the device must not be left deaf by an UNSUBSCRIBE that reaches the broker after the new SUBSCRIBE.
  */
 class DeviceSubscriptionRaceIT {
 
@@ -37,11 +33,10 @@ class DeviceSubscriptionRaceIT {
     private CamelContext context;
     private ProducerTemplate template;
 
-    private void start(Transport transport) throws Exception {
+    private void start() throws Exception {
         broker = EmbeddedMqttBroker.builder().start();
         context = new DefaultCamelContext();
         context.getComponent("rrpc", RrpcComponent.class).getConfiguration().setBrokerUrl(broker.getBrokerUrl());
-        context.getComponent("rrpc", RrpcComponent.class).getConfiguration().setTransport(transport);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -62,18 +57,16 @@ class DeviceSubscriptionRaceIT {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Transport.class)
-    void callThatSubscribesWhileTheExpiredSubscriptionIsBeingUnsubscribedLeavesTheDeviceHearing(Transport transport)
-            throws Exception {
-        start(transport);
+    @Test
+    void callThatSubscribesWhileTheExpiredSubscriptionIsBeingUnsubscribedLeavesTheDeviceHearing() throws Exception {
+        start();
         assertThat(template.requestBody(LAMP, "1", String.class)).isEqualTo("lamp:1");
         RrpcComponent rrpc = context.getComponent("rrpc", RrpcComponent.class);
-        MqttTransport connection = ComponentInternals.transports(rrpc).get(0);
+        HiveMqConnection connection = (HiveMqConnection) ComponentInternals.transports(rrpc).get(0);
         CountDownLatch unsubscribing = new CountDownLatch(1);
         CompletableFuture<String> second = new CompletableFuture<>();
         AtomicBoolean first = new AtomicBoolean(true);
-        beforeUnsubscribe(connection, filter -> {
+        connection.beforeUnsubscribe(filter -> {
             if (filter.equals(REPLIES_OF_LAMP) && first.getAndSet(false)) {
                 unsubscribing.countDown();
                 // let the second call subscribe and finish first; a connection that orders the two operations makes
@@ -89,13 +82,5 @@ class DeviceSubscriptionRaceIT {
 
         assertThat(template.requestBodyAndHeader(LAMP, "3", "CamelRrpcRequestTimeout", 2000, String.class))
                 .as("a call after the second one (the second reply: %s)", secondReply).isEqualTo("lamp:3");
-    }
-
-    private static void beforeUnsubscribe(MqttTransport connection, Consumer<String> hook) {
-        if (connection instanceof HiveMqConnection hiveMq) {
-            hiveMq.beforeUnsubscribe(hook);
-        } else {
-            ((MqttConnection) connection).beforeUnsubscribe(hook);
-        }
     }
 }

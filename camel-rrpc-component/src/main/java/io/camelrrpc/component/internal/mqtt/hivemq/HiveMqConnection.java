@@ -23,7 +23,6 @@ import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttClientReconnector;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import io.camelrrpc.component.credentials.MqttLogin;
-import io.camelrrpc.component.internal.mqtt.ConnectFailure;
 import io.camelrrpc.component.internal.mqtt.ConnectionDownException;
 import io.camelrrpc.component.internal.mqtt.ConnectionListener;
 import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
@@ -37,6 +36,7 @@ import io.camelrrpc.component.internal.mqtt.OutboundMessage;
 import io.camelrrpc.component.internal.mqtt.PublishResult;
 import io.camelrrpc.component.internal.mqtt.Subscription;
 import io.camelrrpc.component.internal.mqtt.SubscriptionRestorer;
+import io.reactivex.Scheduler;
 import io.reactivex.schedulers.Schedulers;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -47,14 +47,15 @@ import org.slf4j.LoggerFactory;
  * A broker connection on the HiveMQ MQTT Client (Netty): MQTT 3.1.1 or 5, over {@code tcp://}, {@code ssl://},
  * {@code ws://} or {@code wss://}.
  * <p>
- * Everything is asynchronous: publishes and subscriptions go to the client and complete on this connection's
- * callback threads (taken from Camel's {@code ExecutorServiceManager} and given to the client as its application
- * scheduler), so neither a caller nor the client's Netty thread ever waits for the broker. The client's keep-alive
+ * Everything is asynchronous: publishes and subscriptions go to the client, and their outcomes and the messages that
+ * arrive are handled on the client's Netty thread, where the component's listeners only match, count and hand work to
+ * pools of their own (never a route); connection events go to this connection's callback threads (taken from Camel's
+ * {@code ExecutorServiceManager}). So neither a caller nor the Netty thread ever waits for the broker. The client's keep-alive
  * counts all traffic both ways and closes a connection that stays silent; this class then reconnects (with growing
  * pauses up to {@code maxReconnectDelay}), and after a clean-session reconnect makes every subscription again in
  * batched SUBSCRIBE packets (the client's own replay would send one packet per original SUBSCRIBE). Subscriptions are
- * kept, ordered per filter and restored by {@link FilterSubscriptions} and {@link SubscriptionRestorer}, as on the Paho
- * transport; this class sends their packets through the HiveMQ client.
+ * kept, ordered per filter and restored by {@link FilterSubscriptions} and {@link SubscriptionRestorer}; this class
+ * sends their packets through the HiveMQ client.
  * <p>
  * On MQTT 5 the CONNECT tells the broker the largest packet it may send us ({@link #maximumPacketSize}): it drops
  * larger messages for us instead of sending them, so they never reach this JVM's memory. A malformed packet from the
@@ -71,6 +72,13 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
     private static final int HIGHEST_GRANTED_QOS = 2;
     private static final long FIRST_RECONNECT_DELAY_MILLIS = 1000;
     private static final int CALLBACK_THREADS = 2;
+    /**
+     * Where the client runs its callbacks (messages, publish and subscribe outcomes): on its Netty thread, at once.
+     * Every callback of the component only matches, counts and hands work to a pool of its own (replies to the
+     * correlator's completion pool, requests to the consumer's), so a message costs one thread hand-off instead of two.
+     * Not {@code Schedulers.trampoline()}: a delayed task on it would sleep the Netty thread.
+     */
+    private static final Scheduler ON_THE_IO_THREAD = Schedulers.from(Runnable::run);
     /**
      * What an MQTT 5 PUBLISH may carry besides its payload within our Maximum Packet Size. The packet layout: fixed
      * header (up to 5 bytes), topic (2 + its bytes), packet identifier (2), property length (up to 4), properties.
@@ -106,9 +114,6 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
     public HiveMqConnection(CamelContext camelContext, ConnectionSettings settings) {
         super(settings);
         MqttProtocolVersion version = settings.protocolVersion();
-        if (settings.client() != null) {
-            throw new IllegalArgumentException("A Paho client bean cannot be used with the HiveMQ transport");
-        }
         if (version == MqttProtocolVersion.V3_1_1 && settings.password() != null && settings.userName() == null) {
             throw new IllegalArgumentException("MQTT 3.1.1 sends a password only with a userName: set userName too");
         }
@@ -159,7 +164,7 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
                     "Cannot connect to MQTT broker " + settings.describe() + " (MQTT " + version + ") as client "
                                               + clientId + ": " + HiveMqFailures.explain(e)
                                               + (HiveMqFailures.loginRefused(e)
-                                                      ? " (check " + ConnectFailure.loginOptions(settings) + ")" : ""),
+                                                      ? " (check " + settings.loginOptions() + ")" : ""),
                     HiveMqFailures.unwrap(e));
         }
         LOG.info("Connected to MQTT broker {} (MQTT {}, HiveMQ client) as client {}", settings.describe(), version,
@@ -204,7 +209,7 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
         return MqttClient.builder()
                 .identifier(clientId)
                 .transportConfig(transport.build())
-                .executorConfig(MqttClientExecutorConfig.builder().applicationScheduler(Schedulers.from(callbacks)).build())
+                .executorConfig(MqttClientExecutorConfig.builder().applicationScheduler(ON_THE_IO_THREAD).build())
                 .addConnectedListener(context -> connected(ProtocolClient.sessionPresent(context)))
                 .addDisconnectedListener(this::disconnected);
     }
@@ -408,7 +413,7 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
         return undecodablePackets.get();
     }
 
-    /** Every message, on a callback thread, one at a time. */
+    /** Every message, on the client's Netty thread, one at a time per connection. */
     private void arrived(InboundMessage message) {
         int limit = maxPayload;
         if (limit >= 0 && message.payload().length > limit) {

@@ -10,10 +10,10 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3SubAckException;
 import com.hivemq.client.mqtt.mqtt3.message.auth.Mqtt3SimpleAuth;
 import com.hivemq.client.mqtt.mqtt3.message.auth.Mqtt3SimpleAuthBuilder;
-import com.hivemq.client.mqtt.mqtt3.message.connect.Mqtt3ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.Mqtt3Subscribe;
@@ -29,18 +29,21 @@ import io.camelrrpc.component.internal.mqtt.PublishResult;
 /** MQTT 3.1.1 through the HiveMQ client: no properties, no reason codes. */
 record Mqtt3ProtocolClient(Mqtt3AsyncClient client, ConnectOptions options) implements ProtocolClient {
 
-    @Override
-    public CompletableFuture<Boolean> connect() {
-        Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>> connect
-                = client.connectWith().keepAlive(options.keepAliveSeconds()).cleanSession(options.cleanSession());
+    static Mqtt3ProtocolClient create(Mqtt3ClientBuilder builder, ConnectOptions options) {
         if (options.userName() != null) {
             Mqtt3SimpleAuthBuilder.Complete auth = Mqtt3SimpleAuth.builder().username(options.userName());
             if (options.password() != null) {
                 auth.password(options.password().getBytes(StandardCharsets.UTF_8));
             }
-            connect.simpleAuth(auth.build());
+            builder.simpleAuth(auth.build());
         }
-        return connect.send().thenApply(connAck -> connAck.isSessionPresent());
+        return new Mqtt3ProtocolClient(builder.buildAsync(), options);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> connect() {
+        return client.connectWith().keepAlive(options.keepAliveSeconds()).cleanSession(options.cleanSession()).send()
+                .thenApply(Mqtt3ConnAck::isSessionPresent);
     }
 
     @Override

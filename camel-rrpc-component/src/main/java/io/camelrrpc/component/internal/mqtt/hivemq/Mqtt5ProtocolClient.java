@@ -12,10 +12,12 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
 import com.hivemq.client.mqtt.datatypes.MqttUtf8String;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperties;
 import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperty;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuth;
+import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuthBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PayloadFormatIndicator;
@@ -34,6 +36,20 @@ import io.camelrrpc.component.internal.mqtt.PublishResult;
 /** MQTT 5 through the HiveMQ client: message properties both ways, PUBACK reason codes in the result. */
 record Mqtt5ProtocolClient(Mqtt5AsyncClient client, ConnectOptions options) implements ProtocolClient {
 
+    static Mqtt5ProtocolClient create(Mqtt5ClientBuilder builder, ConnectOptions options) {
+        if (options.userName() != null || options.password() != null) {
+            Mqtt5SimpleAuthBuilder auth = Mqtt5SimpleAuth.builder();
+            Mqtt5SimpleAuthBuilder.Complete complete = options.userName() != null
+                    ? auth.username(options.userName())
+                    : auth.password(options.password().getBytes(StandardCharsets.UTF_8));
+            if (options.userName() != null && options.password() != null) {
+                complete.password(options.password().getBytes(StandardCharsets.UTF_8));
+            }
+            builder.simpleAuth(complete.build());
+        }
+        return new Mqtt5ProtocolClient(builder.buildAsync(), options);
+    }
+
     @Override
     public CompletableFuture<Boolean> connect() {
         Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>> connect = client.connectWith()
@@ -44,14 +60,6 @@ record Mqtt5ProtocolClient(Mqtt5AsyncClient client, ConnectOptions options) impl
         }
         if (options.maximumPacketSize() > 0) {
             connect.restrictions().maximumPacketSize(options.maximumPacketSize()).applyRestrictions();
-        }
-        if (options.userName() != null && options.password() != null) {
-            connect.simpleAuth(Mqtt5SimpleAuth.builder().username(options.userName())
-                    .password(options.password().getBytes(StandardCharsets.UTF_8)).build());
-        } else if (options.userName() != null) {
-            connect.simpleAuth(Mqtt5SimpleAuth.builder().username(options.userName()).build());
-        } else if (options.password() != null) {
-            connect.simpleAuth(Mqtt5SimpleAuth.builder().password(options.password().getBytes(StandardCharsets.UTF_8)).build());
         }
         return connect.send().thenApply(Mqtt5ConnAck::isSessionPresent);
     }

@@ -18,7 +18,8 @@ import io.camelrrpc.component.internal.mqtt.PublishResult;
 
 /**
  * The HiveMQ client's MQTT 3.1.1 and MQTT 5 APIs behind one face. Futures complete on the client's application
- * scheduler, never on its Netty thread; they fail with the client's own exceptions (see {@link HiveMqFailures}).
+ * scheduler (the Netty thread, see {@link HiveMqConnection}); they fail with the client's own exceptions (see
+ * {@link HiveMqFailures}).
  */
 interface ProtocolClient {
 
@@ -27,10 +28,14 @@ interface ProtocolClient {
             int maximumPacketSize) {
     }
 
+    /**
+     * A client of the version; its login is the client's, not the CONNECT's, since the client's automatic reconnects
+     * send only the client's login.
+     */
     static ProtocolClient create(MqttProtocolVersion version, MqttClientBuilder builder, ConnectOptions options) {
         return version == MqttProtocolVersion.V5
-                ? new Mqtt5ProtocolClient(builder.useMqttVersion5().buildAsync(), options)
-                : new Mqtt3ProtocolClient(builder.useMqttVersion3().buildAsync(), options);
+                ? Mqtt5ProtocolClient.create(builder.useMqttVersion5(), options)
+                : Mqtt3ProtocolClient.create(builder.useMqttVersion3(), options);
     }
 
     /** Whether the broker kept our session: then it kept our subscriptions too. */

@@ -2,10 +2,7 @@ package io.camelrrpc.component.internal.mqtt.hivemq;
 
 import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
 import io.camelrrpc.component.internal.mqtt.MqttProtocolVersion;
-import io.camelrrpc.component.Transport;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,16 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HiveMqConnectionTest {
 
     @Test
-    void aPahoClientBeanNeedsThePahoTransport() throws Exception {
-        MqttAsyncClient paho = new MqttAsyncClient("tcp://localhost:1883", "paho", new MemoryPersistence());
-
-        assertThatThrownBy(() -> connection(settings("tcp://localhost:1883", null, null, paho), MqttProtocolVersion.V5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Paho client bean");
-    }
-
-    @Test
     void mqtt311NeedsAUserNameWithAPassword() {
-        ConnectionSettings passwordOnly = settings("tcp://localhost:1883", null, "secret", null);
+        ConnectionSettings passwordOnly = settings("tcp://localhost:1883", null, "secret");
 
         assertThatThrownBy(() -> connection(passwordOnly, MqttProtocolVersion.V3_1_1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("set userName")
@@ -34,7 +23,7 @@ class HiveMqConnectionTest {
 
     @Test
     void anUnknownSchemeFailsEarly() {
-        assertThatThrownBy(() -> connection(settings("http://localhost", null, null, null), MqttProtocolVersion.V5))
+        assertThatThrownBy(() -> connection(settings("http://localhost", null, null), MqttProtocolVersion.V5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tcp, ssl, ws or wss");
     }
 
@@ -47,20 +36,19 @@ class HiveMqConnectionTest {
     }
 
     private static HiveMqConnection connection(ConnectionSettings settings, MqttProtocolVersion version) {
-        return new HiveMqConnection(new DefaultCamelContext(), settings.with(Transport.HiveMQ, version));
+        return new HiveMqConnection(new DefaultCamelContext(), settings.with(version));
     }
 
-    private static ConnectionSettings settings(String url, String userName, String password, MqttAsyncClient client) {
-        return settings(url, userName, password, client, ConnectionSettings.ANY_PAYLOAD);
+    private static ConnectionSettings settings(String url, String userName, String password) {
+        return settings(url, userName, password, ConnectionSettings.ANY_PAYLOAD);
     }
 
     private static ConnectionSettings settings(int maxPayloadSize) {
-        return settings("tcp://localhost:1883", null, null, null, maxPayloadSize);
+        return settings("tcp://localhost:1883", null, null, maxPayloadSize);
     }
 
-    private static ConnectionSettings settings(String url, String userName, String password, MqttAsyncClient client,
-                                               int maxPayloadSize) {
-        return new ConnectionSettings(url, "id", userName, password, true, 60, 5, true, 1000, 10, true, null, client, null,
-                Transport.HiveMQ, MqttProtocolVersion.V3_1_1, maxPayloadSize);
+    private static ConnectionSettings settings(String url, String userName, String password, int maxPayloadSize) {
+        return new ConnectionSettings(url, "id", userName, password, true, 60, 5, true, 1000, null, null,
+                MqttProtocolVersion.V3_1_1, maxPayloadSize);
     }
 }
