@@ -3,6 +3,7 @@ package io.camelrrpc.component;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -11,6 +12,7 @@ import io.camelrrpc.component.credentials.AlibabaDeviceCredentials;
 import io.camelrrpc.component.credentials.DeviceCredentials;
 import io.camelrrpc.component.credentials.MqttLogin;
 import io.camelrrpc.component.credentials.OpensslHmac;
+import io.camelrrpc.component.credentials.PythonBase64;
 import io.camelrrpc.component.credentials.SettableClock;
 import io.camelrrpc.component.credentials.SignMethod;
 import io.camelrrpc.component.credentials.TencentDeviceCredentials;
@@ -58,6 +60,28 @@ class DeviceLoginIT {
                         OpensslHmac.withHexKey("sha256", "000102030405060708090a0b0c0d0e0f", userName) + ";hmacsha256");
             }
         },
+        /** The key of Tencent's C device SDK's sample configuration: not canonical Base64, yet the SDKs take it. */
+        TencentSdkSampleKey("zOZXUaycuwleP0123478dBA==", "d3JvbmcgZGV2aWNlIGtleQ==") {
+            @Override
+            DeviceCredentials credentials(SettableClock clock) {
+                RandomGenerator zeros = () -> 0L;
+                return new TencentDeviceCredentials(PRODUCT, DEVICE, secret, SignMethod.HmacSha1, "21010406", clock,
+                        zeros);
+            }
+
+            @Override
+            MqttLogin expectedLogin(Instant at) {
+                String userName = PRODUCT + DEVICE + ";21010406;AAAAA;" + (at.getEpochSecond() + 600);
+                String key = PythonBase64.decodeHex(List.of(secret)).get(0);
+                return new MqttLogin(PRODUCT + DEVICE, userName,
+                        OpensslHmac.withHexKey("sha1", key, userName) + ";hmacsha1");
+            }
+
+            @Override
+            String dialect() {
+                return Tencent.name();
+            }
+        },
         Alibaba("s3cretOfAirConditioner1", "wrongSecretOfAirConditioner1") {
             @Override
             DeviceCredentials credentials(SettableClock clock) {
@@ -85,6 +109,11 @@ class DeviceLoginIT {
         abstract DeviceCredentials credentials(SettableClock clock);
 
         abstract MqttLogin expectedLogin(Instant at);
+
+        /** The component's dialect for this cloud. */
+        String dialect() {
+            return name();
+        }
     }
 
     private MosquittoBroker broker;
@@ -95,6 +124,7 @@ class DeviceLoginIT {
     static void needsMosquittoAndOpenssl() {
         assumeTrue(MosquittoBroker.isInstalled(), "mosquitto is not installed");
         OpensslHmac.assumeInstalled();
+        PythonBase64.assumeInstalled();
     }
 
     @AfterEach
@@ -153,7 +183,7 @@ class DeviceLoginIT {
         Throwable failure;
         try (LogCapture logs = LogCapture.start()) {
             device = RrpcNode.create("device", broker.getBrokerUrl())
-                    .routes(r -> r.from("rrpc:" + PRODUCT + "/" + DEVICE + "?dialect=" + dialect
+                    .routes(r -> r.from("rrpc:" + PRODUCT + "/" + DEVICE + "?dialect=" + dialect.dialect()
                                         + "&deviceSecret=RAW(" + dialect.wrongSecret + ")")
                             .transform(r.simple("pong:${body}")));
 
@@ -180,14 +210,14 @@ class DeviceLoginIT {
             c.setMaxReconnectDelay(500);
         });
         node.context().getRegistry().bind("login", dialect.credentials(clock));
-        return node.routes(r -> r.from("rrpc:" + PRODUCT + "/" + DEVICE + "?dialect=" + dialect + "&deviceCredentials=#login")
+        return node.routes(r -> r.from("rrpc:" + PRODUCT + "/" + DEVICE + "?dialect=" + dialect.dialect() + "&deviceCredentials=#login")
                 .transform(r.simple("pong:${body}")));
     }
 
     /** The caller: a producer on the same dialect with an ordinary user. */
     private RrpcNode cloudNode(Cloud dialect) {
         return RrpcNode.create("cloud", broker.getBrokerUrl(), c -> {
-            c.setDialect(RrpcDialect.valueOf(dialect.name()));
+            c.setDialect(RrpcDialect.valueOf(dialect.dialect()));
             c.setUserName(CLOUD_USER);
             c.setPassword(CLOUD_PASSWORD);
         });

@@ -54,6 +54,15 @@ class DeviceHttpPathTest extends ExampleApplicationTestSupport {
         assertThat(response.headers().firstValue(HttpReplies.PROCESS_ID_HEADER)).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource({ "KL4J2ABCD8, ''", "'', airConditioner1" })
+    void anEmptyNameMatchesNoRouteAndIsNotFound(String productId, String deviceName) throws Exception {
+        HttpResponse<byte[]> response = postBytes(path(productId, deviceName), null, PAYLOAD);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue(HttpReplies.PROCESS_ID_HEADER)).isEmpty();
+    }
+
     private static String path(String productId, String deviceName) {
         return "/api/devices/" + productId + "/" + deviceName + "/rrpc";
     }

@@ -1,11 +1,15 @@
 package io.camelrrpc.examples;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,12 +28,14 @@ class DeviceHttpPayloadTest extends ExampleApplicationTestSupport {
     @Autowired
     RecordingDevices devices;
 
+    /** The content types of payload-content-types.txt, which the Quarkus example's RrpcQuarkusTest sends too. */
+    static List<String> contentTypes() throws IOException {
+        return Files.readAllLines(Path.of("src/test/resources/payload-content-types.txt"));
+    }
+
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = { "application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=UTF-8",
-        "application/octet-stream", "application/json", "text/plain", "text/plain; charset=ISO-8859-1",
-        "text/plain; charset=UTF-8", "multipart/form-data; boundary=b", "MULTIPART/FORM-DATA; boundary=b",
-        "Application/X-WWW-Form-Urlencoded", "application/cbor" })
+    @MethodSource("contentTypes")
     void everyByteValueReachesTheDeviceAndComesBackWhateverTheContentType(String contentType) throws Exception {
         String deviceName = contentType == null ? "no-content-type" : contentType.replaceAll("[^A-Za-z0-9]", "-");
 

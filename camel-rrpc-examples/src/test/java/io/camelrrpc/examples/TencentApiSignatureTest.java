@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelrrpc.examples.cloud.RawHttp;
 import io.camelrrpc.examples.cloud.Tc3TestSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -81,6 +83,26 @@ class TencentApiSignatureTest extends SignedCloudApiTestSupport {
     @Test
     void aCredentialScopeForAnotherServiceIsSignatureFailure() throws Exception {
         assertError(new Tc3Call().version("2021-04-08").service("iotexplorer").send(),
+                "AuthFailure.SignatureFailure");
+    }
+
+    @Test
+    void aCredentialScopeNamingTheFirstLabelOfTheHostIsAcceptedAsTencentsSdksSignIt() throws Exception {
+        assertSuccess(new Tc3Call().service(raw.host()).send());
+        assertSuccess(new Tc3Call().via(new RawHttp("127.0.0.1", port)).service("127").send());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "localhost", "127", "cvm", "iotcloud.tencentcloudapi.com" })
+    void aCredentialScopeNamingAnyOtherServiceIsSignatureFailure(String service) throws Exception {
+        assertError(new Tc3Call().service(service).send(), "AuthFailure.SignatureFailure");
+    }
+
+    @Test
+    void theHostsFirstLabelIsTakenFromTheHostTheRequestWasSentTo() throws Exception {
+        assertError(new Tc3Call().via(new RawHttp("127.0.0.1", port)).service("localhost:" + port).send(),
+                "AuthFailure.SignatureFailure");
+        assertError(new Tc3Call().via(new RawHttp("127.0.0.1", port)).service("127.0.0.1:" + port).send(),
                 "AuthFailure.SignatureFailure");
     }
 
@@ -165,12 +187,19 @@ class TencentApiSignatureTest extends SignedCloudApiTestSupport {
         private long timestamp = Instant.now().getEpochSecond();
         private String secretId = SECRET_ID;
         private String secretKey = SECRET_KEY;
-        private String signedHost = raw.host();
+        private String signedHost;
         private String signedHeaders = "content-type;host";
         private String canonicalHeaders;
         private String signedBody = BODY;
         private String sentBody = BODY;
         private boolean signed = true;
+        private RawHttp http = raw;
+
+        /** Sends the request over this client, to its host, and signs that host unless told another. */
+        Tc3Call via(RawHttp value) {
+            http = value;
+            return this;
+        }
 
         Tc3Call path(String value) {
             path = value;
@@ -239,12 +268,13 @@ class TencentApiSignatureTest extends SignedCloudApiTestSupport {
                 headers.put("X-TC-Version", version);
             }
             if (signed) {
+                String host = Objects.requireNonNullElse(signedHost, http.host());
                 String canonical = canonicalHeaders != null
-                        ? canonicalHeaders : "content-type:" + CONTENT_TYPE + "\nhost:" + signedHost + "\n";
+                        ? canonicalHeaders : "content-type:" + CONTENT_TYPE + "\nhost:" + host + "\n";
                 headers.put("Authorization", Tc3TestSigner.authorization(secretId, secretKey, service, timestamp,
                         path, canonical, signedHeaders, signedBody));
             }
-            return raw.post(path, headers, sentBody);
+            return http.post(path, headers, sentBody);
         }
     }
 }

@@ -55,9 +55,24 @@ class TencentApiTest extends ExampleApplicationTestSupport {
     }
 
     @Test
+    void messageIdCountsTheCallsSentToDevicesNotTheRefusedRequests() throws Exception {
+        int first = messageId(post("/api/tencent/PublishRRPCMessage", MediaType.APPLICATION_JSON,
+                CLOSE_AIR_CONDITIONER_1));
+        for (String refused : new String[] { "not json", "{\"ProductId\":\"KL4J2ABCD8\",\"Payload\":\"open\"}",
+            "{\"ProductId\":\"P\",\"DeviceName\":\"a/b\",\"Payload\":\"x\"}" }) {
+            post("/api/tencent/PublishRRPCMessage", MediaType.APPLICATION_JSON, refused);
+        }
+        int next = messageId(post("/api/tencent/PublishRRPCMessage", MediaType.APPLICATION_JSON,
+                CLOSE_AIR_CONDITIONER_1));
+
+        assertThat(next).isEqualTo(first + 1);
+    }
+
+    @Test
     void withoutConfiguredKeysSignaturesAreNotChecked() throws Exception {
         HttpHeaders headers = action("PublishRRPCMessage");
         headers.set("X-TC-Version", "2021-04-08");
+        headers.set("X-TC-Timestamp", "abc"); // InvalidParameter only with keys (TencentApiAuthenticatorTest)
         headers.set("Authorization", "TC3-HMAC-SHA256 Credential=AKIDnobody/2019-02-25/iotcloud/tc3_request,"
                                      + " SignedHeaders=content-type;host, Signature=0000");
 
@@ -95,6 +110,11 @@ class TencentApiTest extends ExampleApplicationTestSupport {
         assertThat(result.path("MessageId").isInt()).isTrue();
         assertThat(result.path("MessageId").asInt()).isPositive();
         assertThat(UUID.fromString(result.path("RequestId").asText())).isNotNull();
+    }
+
+    private int messageId(ResponseEntity<String> response) throws Exception {
+        assertSuccess(response);
+        return json.readTree(response.getBody()).path("Response").path("MessageId").asInt();
     }
 
     private void assertError(ResponseEntity<String> response, String code) throws Exception {

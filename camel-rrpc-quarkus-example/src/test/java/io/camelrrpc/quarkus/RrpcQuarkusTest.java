@@ -6,7 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 
 import io.camelrrpc.component.RrpcComponent;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -15,6 +18,9 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullSource;
 
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
@@ -48,18 +54,27 @@ class RrpcQuarkusTest {
         assertThat(replyText("KL4J2ABCD8", "airConditioner2", "state")).isEqualTo("off");
     }
 
-    @Test
-    void everyByteValuePassesUnchangedAndNoCharsetIsApplied() {
+    /** The content types the Spring Boot example's DeviceHttpPayloadTest sends, from the same file. */
+    static List<String> contentTypes() throws IOException {
+        return Files.readAllLines(Path.of("../camel-rrpc-examples/src/test/resources/payload-content-types.txt"));
+    }
+
+    /** The same 256 bytes and content types as the Spring Boot example's DeviceHttpPayloadTest. */
+    @ParameterizedTest
+    @NullSource
+    @MethodSource("contentTypes")
+    void everyByteValueReachesTheDeviceAndComesBackWhateverTheContentType(String contentType) throws Exception {
         byte[] allBytes = new byte[256];
         for (int i = 0; i < allBytes.length; i++) {
             allBytes[i] = (byte) i;
         }
-        for (String contentType : new String[] {"application/octet-stream", "text/plain; charset=ISO-8859-1"}) {
-            byte[] reply = given().contentType(contentType).body(allBytes)
-                    .when().post("/api/devices/KL4J2ABCD8/{device}/rrpc", DeviceSimulatorRoutes.ECHO_DEVICE)
-                    .then().statusCode(200).extract().asByteArray();
-            assertThat(reply).as("echo of a %s body", contentType).isEqualTo(allBytes);
-        }
+
+        HttpResponse<byte[]> reply = postRaw("/api/devices/KL4J2ABCD8/" + DeviceSimulatorRoutes.ECHO_DEVICE + "/rrpc",
+                contentType, allBytes);
+
+        assertThat(reply.statusCode()).as(new String(reply.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(reply.body()).as("echo of a %s body", contentType).isEqualTo(allBytes);
+        assertThat(reply.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
     }
 
     @Test
@@ -130,9 +145,12 @@ class RrpcQuarkusTest {
 
     /** POSTs the bytes as they are (REST Assured would encode a form body itself). */
     private HttpResponse<byte[]> postRaw(String path, String contentType, byte[] body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(root.toURI().resolve(path))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest.Builder request = HttpRequest.newBuilder(root.toURI().resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static Response call(String productId, String deviceName, byte[] payload) {

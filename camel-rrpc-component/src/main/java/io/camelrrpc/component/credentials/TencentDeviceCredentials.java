@@ -4,9 +4,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tencent IoT Hub key authentication: client id {@code {productId}{deviceName}}, user name
@@ -21,6 +23,7 @@ public final class TencentDeviceCredentials implements DeviceCredentials {
     static final Duration VALIDITY = Duration.ofMinutes(10);
     private static final String CONN_ID_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final int CONN_ID_LENGTH = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(TencentDeviceCredentials.class);
 
     private final String productId;
     private final String deviceName;
@@ -37,7 +40,9 @@ public final class TencentDeviceCredentials implements DeviceCredentials {
     }
 
     /**
-     * @param  deviceSecret             the device key (PSK) from the console, Base64 text
+     * @param  deviceSecret             the device key (PSK) from the console, Base64 text; what Tencent's device
+     *                                  SDKs take is taken, decoded as they do (e.g. their sample key with one
+     *                                  {@code =} too many), with a WARN when it is not canonical Base64
      * @param  signMethod               {@link SignMethod#HmacSha256} or {@link SignMethod#HmacSha1}
      * @param  clock                    gives the expiry
      * @param  random                   gives the connection ids
@@ -60,19 +65,19 @@ public final class TencentDeviceCredentials implements DeviceCredentials {
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    private static byte[] decode(String deviceSecret) {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(Objects.requireNonNull(deviceSecret, "deviceSecret").strip());
-        } catch (IllegalArgumentException e) {
-            // not chained: Base64's message quotes the offending character of the secret
-            throw new IllegalArgumentException(
-                    "deviceSecret is not Base64 text: Tencent's device keys (the device PSK in the console) are Base64");
-        }
-        if (key.length == 0) {
+    /** Decodes the key as Tencent's device SDKs do ({@link DeviceKeyBase64}); warns when it is not canonical. */
+    private byte[] decode(String deviceSecret) {
+        Objects.requireNonNull(deviceSecret, "deviceSecret");
+        byte[] decoded = DeviceKeyBase64.decode(deviceSecret);
+        if (decoded.length == 0) {
             throw new IllegalArgumentException("deviceSecret must not be empty");
         }
-        return key;
+        if (!DeviceKeyBase64.isCanonical(deviceSecret, decoded)) {
+            LOG.warn("deviceSecret of Tencent device {}/{} is not canonical Base64 ({} characters): decoded to {} bytes"
+                     + " as Tencent's device SDKs decode it; check the key against the console's", productId,
+                    deviceName, deviceSecret.length(), decoded.length);
+        }
+        return decoded;
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelrrpc.component.spi.RrpcAddress;
 import io.camelrrpc.examples.http.DeviceCalls;
 import io.camelrrpc.examples.http.HttpReplies;
 import org.apache.camel.Exchange;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * {@code {"ProductId":"..","DeviceName":"..","Payload":"<UTF-8 text>"}}; response:
  * {@code {"Response":{"MessageId":1,"PayloadBase64":"<device reply>","RequestId":"<uuid>"}}}, or
  * {@code {"Response":{"Error":{"Code":"..","Message":".."},"RequestId":"<uuid>"}}}, always with HTTP 200 as
- * Tencent does. MessageId counts the calls of this application from 1 (back to 1 after Integer.MAX_VALUE).
+ * Tencent does. MessageId counts the calls of this application sent to a device, from 1 (back to 1 after
+ * Integer.MAX_VALUE); refused requests do not count, as with Alibaba's RRpc.
  */
 @Component
 public class PublishRrpcMessage {
@@ -39,10 +41,11 @@ public class PublishRrpcMessage {
     /** Reads the request and prepares the call to the device. */
     public void readRequest(Exchange exchange) {
         requestId(exchange);
-        exchange.setProperty(MESSAGE_ID, messageIds.updateAndGet(id -> id == Integer.MAX_VALUE ? 1 : id + 1));
         JsonNode request = parse(exchange.getMessage().getBody(String.class));
-        deviceCalls.prepare(exchange, text(request, "ProductId"), text(request, "DeviceName"),
+        deviceCalls.prepare(exchange, RrpcAddress.requireTopicLevel("ProductId", text(request, "ProductId")),
+                RrpcAddress.requireTopicLevel("DeviceName", text(request, "DeviceName")),
                 text(request, "Payload").getBytes(StandardCharsets.UTF_8));
+        exchange.setProperty(MESSAGE_ID, messageIds.updateAndGet(id -> id == Integer.MAX_VALUE ? 1 : id + 1));
     }
 
     /** Answers the device's reply. */

@@ -124,18 +124,31 @@ public class TencentApiAuthenticator {
         if (!authorization.date().equals(date)) {
             throw failure("The date of the credential scope must be the UTC date of X-TC-Timestamp, " + date);
         }
-        if (!authorization.service().equals(service)) {
-            throw failure("The service of the credential scope must be " + service + " for " + VERSION_HEADER + " "
-                          + version);
-        }
+        String scopeService = scopeService(authorization.service(), service, version, request.getHeader("Host"));
         String canonicalRequest = Tc3Signature.canonicalRequest(request.getMethod(), request.getRequestURI(),
                 Objects.toString(request.getQueryString(), ""), signedHeaders(request, authorization), body);
         String stringToSign = Tc3Signature.stringToSign(requestTime.getEpochSecond(),
-                Tc3Signature.credentialScope(date, service), canonicalRequest);
-        String expected = Tc3Signature.signature(key.secret(), date, service, stringToSign);
+                Tc3Signature.credentialScope(date, scopeService), canonicalRequest);
+        String expected = Tc3Signature.signature(key.secret(), date, scopeService, stringToSign);
         if (!Signing.sameSignature(expected, authorization.signature())) {
             throw failure("The signature does not match the request");
         }
+    }
+
+    /**
+     * The service of the credential scope when it is one a client may sign with: the version's service, or what
+     * Tencent's SDKs derive from the endpoint they call, the first label of the Host header ({@code localhost:8080}
+     * for {@code localhost:8080}, {@code 127} for {@code 127.0.0.1:8080}).
+     */
+    private static String scopeService(String scopeService, String versionService, String version, String host) {
+        String hostService = host == null ? null : host.trim().split("\\.", -1)[0];
+        if (scopeService.equals(versionService) || scopeService.equals(hostService)) {
+            return scopeService;
+        }
+        throw failure("The service of the credential scope must be " + versionService + " for " + VERSION_HEADER
+                      + " " + version + (hostService == null || hostService.isEmpty() ? ""
+                              : ", or " + hostService + " (the first label of the Host header, as Tencent's SDKs"
+                                + " sign)"));
     }
 
     private static Map<String, String> signedHeaders(HttpServletRequest request, Tc3Authorization authorization) {

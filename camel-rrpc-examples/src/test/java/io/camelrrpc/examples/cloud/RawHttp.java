@@ -10,21 +10,29 @@ import java.util.Map;
 
 /**
  * HTTP/1.1 requests with exactly the headers and body given (no charset added to the content type, no upgrade
- * headers), as signed requests need. The client sends {@code Host: localhost:{port}}.
+ * headers), as signed requests need. The client sends {@code Host: {hostName}:{port}}, by default
+ * {@code localhost:{port}}.
  */
 public final class RawHttp {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    private final String hostName;
     private final int port;
 
     public RawHttp(int port) {
+        this("localhost", port);
+    }
+
+    /** Requests to the host name, e.g. {@code 127.0.0.1}, and port. */
+    public RawHttp(String hostName, int port) {
+        this.hostName = hostName;
         this.port = port;
     }
 
     /** The Host header the requests carry. */
     public String host() {
-        return "localhost:" + port;
+        return hostName + ":" + port;
     }
 
     public HttpResponse<String> post(String pathAndQuery, Map<String, String> headers, String body) {
