@@ -1,5 +1,7 @@
 package io.camelrrpc.component;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import io.camelrrpc.broker.EmbeddedMqttBroker;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -16,8 +18,10 @@ class SubscribeOnDroppedConnectionIT {
 
     @Test
     void routeStartsWhenTheConnectionDropsDuringItsSubscribe() throws Exception {
+        FirstSubscribeDropped firstSubscribe = new FirstSubscribeDropped();
         try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.builder().start();
-             SubscribeDroppingProxy proxy = new SubscribeDroppingProxy(broker.getBrokerUrl())) {
+             MqttPacketProxy proxy = new MqttPacketProxy(broker.getBrokerUrl(), firstSubscribe,
+                     MqttPacketProxy.PacketRule.PASS)) {
             CamelContext context = new DefaultCamelContext();
             RrpcConfiguration config = context.getComponent("rrpc", RrpcComponent.class).getConfiguration();
             config.setBrokerUrl(proxy.url());
@@ -32,13 +36,26 @@ class SubscribeOnDroppedConnectionIT {
             try {
                 context.start();
 
-                assertThat(proxy.dropped()).as("the proxy dropped the connection at the first SUBSCRIBE").isTrue();
+                assertThat(firstSubscribe.dropped).as("the proxy dropped the connection at the first SUBSCRIBE").isTrue();
                 assertThat(proxy.connections()).isGreaterThan(1);
                 assertThat(context.createProducerTemplate().requestBody("rrpc:P/echo?requestTimeout=2000", "hi",
                         String.class)).isEqualTo("echo hi");
             } finally {
                 context.stop();
             }
+        }
+    }
+
+    /** Closes the connection at the first SUBSCRIBE (fixed header byte {@code 0x82}), before the broker gets it. */
+    private static final class FirstSubscribeDropped implements MqttPacketProxy.PacketRule {
+
+        private static final int SUBSCRIBE = 0x82;
+
+        private final AtomicBoolean dropped = new AtomicBoolean();
+
+        @Override
+        public boolean forward(MqttPacketProxy.Packet packet) {
+            return packet.header() != SUBSCRIBE || !dropped.compareAndSet(false, true);
         }
     }
 }

@@ -8,30 +8,53 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy in front of an MQTT broker that closes the client's connection when it sees the first SUBSCRIBE packet
- * (fixed header byte {@code 0x82}), before the broker gets it, as a broker that drops a client subscribing right
- * after connecting does. Everything else passes through unchanged.
+ * A TCP proxy in front of an MQTT broker that passes whole packets each way through a {@link PacketRule}: a rule may
+ * change a packet's bytes in place (its length stays) or close the connection at it, as a misbehaving broker would.
  */
-final class SubscribeDroppingProxy implements AutoCloseable {
+final class MqttPacketProxy implements AutoCloseable {
 
-    private static final int SUBSCRIBE = 0x82;
+    /** What the proxy does with each packet going one way. */
+    @FunctionalInterface
+    interface PacketRule {
+
+        /** Passes every packet on unchanged. */
+        PacketRule PASS = packet -> true;
+
+        /**
+         * @param packet the packet, whose body the rule may change in place
+         * @return whether to pass it on; {@code false} closes the connection before the other side gets it
+         */
+        boolean forward(Packet packet);
+    }
+
+    /** One MQTT packet: its fixed header byte (type and flags) and the body after the remaining length. */
+    record Packet(int header, byte[] body) {
+
+        private static final int PUBLISH = 0x3;
+
+        boolean isPublish() {
+            return header >> 4 == PUBLISH;
+        }
+    }
 
     private final String brokerHost;
     private final int brokerPort;
+    private final PacketRule toBroker;
+    private final PacketRule toClient;
     private final ServerSocket server;
-    private final AtomicBoolean dropped = new AtomicBoolean();
     private final AtomicInteger connections = new AtomicInteger();
 
-    SubscribeDroppingProxy(String brokerUrl) throws IOException {
+    MqttPacketProxy(String brokerUrl, PacketRule toBroker, PacketRule toClient) throws IOException {
         URI broker = URI.create(brokerUrl);
         brokerHost = broker.getHost();
         brokerPort = broker.getPort();
+        this.toBroker = toBroker;
+        this.toClient = toClient;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::accept, "subscribe-dropping-proxy");
+        Thread acceptor = new Thread(this::accept, "mqtt-packet-proxy");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -39,11 +62,6 @@ final class SubscribeDroppingProxy implements AutoCloseable {
     /** The URL clients connect to instead of the broker's. */
     String url() {
         return "tcp://127.0.0.1:" + server.getLocalPort();
-    }
-
-    /** Whether a connection was closed at its SUBSCRIBE. */
-    boolean dropped() {
-        return dropped.get();
     }
 
     /** Connections accepted so far. */
@@ -57,35 +75,37 @@ final class SubscribeDroppingProxy implements AutoCloseable {
                 Socket client = server.accept();
                 Socket broker = new Socket(brokerHost, brokerPort);
                 connections.incrementAndGet();
-                pump("to-client", () -> broker.getInputStream().transferTo(client.getOutputStream()), client, broker);
-                pump("to-broker", () -> forwardPackets(client.getInputStream(), broker.getOutputStream()), client,
-                        broker);
+                pump("to-client", () -> forwardPackets(broker.getInputStream(), client.getOutputStream(), toClient),
+                        client, broker);
+                pump("to-broker", () -> forwardPackets(client.getInputStream(), broker.getOutputStream(), toBroker),
+                        client, broker);
             } catch (IOException e) {
                 // closed
             }
         }
     }
 
-    /** Copies whole packets, and stops at the first SUBSCRIBE of this proxy's life. */
-    private void forwardPackets(InputStream from, OutputStream to) throws IOException {
+    /** Copies whole packets through the rule until a side closes or the rule stops one. */
+    private static void forwardPackets(InputStream from, OutputStream to, PacketRule rule) throws IOException {
         DataInputStream in = new DataInputStream(from);
+        byte[] remainingLength = new byte[4];
         while (true) {
             int header = in.readUnsignedByte();
-            if (header == SUBSCRIBE && dropped.compareAndSet(false, true)) {
-                return;
-            }
-            to.write(header);
             int length = 0;
-            int shift = 0;
+            int digits = 0;
             int digit;
             do {
                 digit = in.readUnsignedByte();
-                to.write(digit);
-                length |= (digit & 0x7f) << shift;
-                shift += 7;
+                remainingLength[digits] = (byte) digit;
+                length |= (digit & 0x7f) << 7 * digits++;
             } while ((digit & 0x80) != 0);
             byte[] body = new byte[length];
             in.readFully(body);
+            if (!rule.forward(new Packet(header, body))) {
+                return;
+            }
+            to.write(header);
+            to.write(remainingLength, 0, digits);
             to.write(body);
             to.flush();
         }
@@ -106,7 +126,7 @@ final class SubscribeDroppingProxy implements AutoCloseable {
                 closeQuietly(client);
                 closeQuietly(broker);
             }
-        }, "subscribe-dropping-proxy-" + name);
+        }, "mqtt-packet-proxy-" + name);
         thread.setDaemon(true);
         thread.start();
     }
