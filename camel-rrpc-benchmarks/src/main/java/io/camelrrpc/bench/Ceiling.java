@@ -36,7 +36,7 @@ import static io.camelrrpc.bench.BenchMain.log;
 final class Ceiling implements CallTarget {
 
     static final String SYSTEM = "ceiling";
-    /** The first topic level of its calls: as long as {@code $rrpc}, and its own (see {@link PahoFloor}). */
+    /** The first topic level of its calls: as long as {@code $rrpc}, and its own (see {@link HiveMqFloor}). */
     static final String ROOT = "$ceil";
     private static final long START_SECONDS = 15;
     /** How much longer than a command's own bound (warm-up, window, drain) its answer may take. */

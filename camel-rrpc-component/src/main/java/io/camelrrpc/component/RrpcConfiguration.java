@@ -8,6 +8,7 @@ import io.camelrrpc.component.credentials.SignMethod;
 import io.camelrrpc.component.credentials.TencentDeviceCredentials;
 import io.camelrrpc.component.internal.mqtt.ConnectionSettings;
 import io.camelrrpc.component.internal.mqtt.MqttProtocolVersion;
+import io.camelrrpc.component.internal.mqtt.hivemq.BrokerAddresses;
 import io.camelrrpc.component.internal.topic.TopicNames;
 import io.camelrrpc.component.internal.topic.TopicTemplate;
 import org.apache.camel.RuntimeCamelException;
@@ -23,7 +24,10 @@ public class RrpcConfiguration implements Cloneable {
 
     @UriParam(defaultValue = "tcp://localhost:1883",
               description = "The MQTT broker: tcp://host:port, or ssl://host:port with sslContextParameters, or"
-                            + " ws://host:port/path and wss://host:port/path (WebSocket).")
+                            + " ws://host:port/path and wss://host:port/path (WebSocket); or a comma-separated list of"
+                            + " the nodes of a broker cluster, all with the same scheme: the connection starts on the"
+                            + " first that answers and, when it loses its node, tries the next ones at once (round"
+                            + " robin).")
     private String brokerUrl = "tcp://localhost:1883";
     @UriParam(defaultValue = "3.1.1", enums = "3.1.1,5",
               description = "The MQTT version: 3.1.1, or 5 for request/response properties and offline fast-fail.")
@@ -175,7 +179,11 @@ public class RrpcConfiguration implements Cloneable {
     @UriParam(defaultValue = "true",
               description = "Reconnect by itself after the connection drops; subscriptions are made again.")
     private boolean automaticReconnect = true;
-    @UriParam(defaultValue = "10000", description = "Longest wait between reconnect attempts, in milliseconds.")
+    @UriParam(defaultValue = "10000",
+              description = "Longest pause between reconnect attempts, in milliseconds. The pauses start at 1 s"
+                            + " and double up to this, each drawn between half and all of its length"
+                            + " (jitter), per connection; with a brokerUrl list a pause comes only after every node"
+                            + " failed in a row.")
     private int maxReconnectDelay = 10000;
 
     /** A copy, so endpoints can change their options without touching the component's. */
@@ -220,11 +228,7 @@ public class RrpcConfiguration implements Cloneable {
 
     private void validateBrokerUrl() {
         mqttProtocolVersion();
-        if (brokerUrl == null || !(brokerUrl.startsWith("tcp://") || brokerUrl.startsWith("ssl://")
-                                   || brokerUrl.startsWith("ws://") || brokerUrl.startsWith("wss://"))) {
-            throw new IllegalArgumentException("brokerUrl must be tcp://host:port, ssl://host:port, ws://host:port/path"
-                                               + " or wss://host:port/path, got '" + brokerUrl + "'");
-        }
+        BrokerAddresses.parse(brokerUrl);
     }
 
     /** protocolVersion as a value. */

@@ -12,6 +12,16 @@ record TransportView(MqttTransport connection) implements ConnectionView {
     }
 
     @Override
+    public String currentBroker() {
+        return connection.currentBroker();
+    }
+
+    @Override
+    public long failovers() {
+        return connection.failovers();
+    }
+
+    @Override
     public String clientId() {
         return connection.clientId();
     }

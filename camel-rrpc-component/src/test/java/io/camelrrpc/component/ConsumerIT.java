@@ -19,6 +19,7 @@ import static org.awaitility.Awaitility.await;
 class ConsumerIT extends RrpcTestSupport {
 
     private final List<String> routeThreads = new CopyOnWriteArrayList<>();
+    private final List<String> callerThreads = new CopyOnWriteArrayList<>();
     private final List<Throwable> handled = new CopyOnWriteArrayList<>();
 
     @BindToRegistry("recordingHandler")
@@ -44,7 +45,8 @@ class ConsumerIT extends RrpcTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:call").to("rrpc:GW/dev0?requestTimeout=3000");
+                from("direct:call").to("rrpc:GW/dev0?requestTimeout=3000")
+                        .process(e -> callerThreads.add(Thread.currentThread().getName()));
 
                 from("rrpc:GW/+?concurrentConsumers=4")
                         .process(e -> routeThreads.add(Thread.currentThread().getName()))
@@ -68,10 +70,17 @@ class ConsumerIT extends RrpcTestSupport {
     }
 
     @Test
-    void routeNeverRunsOnTheMqttClientThread() {
+    void routesNeverRunOnTheMqttClientsNettyThread() {
         template.requestBody("direct:call", "x", String.class);
-        assertThat(routeThreads).isNotEmpty().noneMatch(name -> name.startsWith("MQTT"))
+        assertThat(routeThreads).as("the consumer's route").isNotEmpty().noneMatch(ConsumerIT::nettyThread)
                 .allMatch(name -> name.contains("RrpcConsumer"));
+        assertThat(callerThreads).as("the caller's route after the call").isNotEmpty()
+                .noneMatch(ConsumerIT::nettyThread).allMatch(name -> name.contains("RrpcReplies"));
+    }
+
+    /** How the HiveMQ client names its Netty event loop threads, where its callbacks run. */
+    private static boolean nettyThread(String name) {
+        return name.startsWith("com.hivemq.client.mqtt");
     }
 
     @Test

@@ -47,7 +47,8 @@ class DevConsoleIT extends FakeDeviceTestSupport {
     void textShowsConnectionsBusiestDevicesStatisticsAndConsumers() {
         String text = (String) console.call(DevConsole.MediaType.TEXT);
 
-        assertThat(text).contains("Component rrpc", "@" + broker.getBrokerUrl() + ": ready, 4 pending call(s)",
+        assertThat(text).contains("Component rrpc", "@" + broker.getBrokerUrl() + ": ready on " + broker.getBrokerUrl() + ", 4 pending call(s)",
+                "0 failover(s)",
                 "Calls: 4 pending to 2 device(s); calls=4, replies=0", "P/busy: 3 pending", "P/quiet: 1 pending",
                 "Consumer of route served on $rrpc/rxd/SERVED/dev1/+: 0 dropped request(s)");
         assertThat(text.indexOf("P/busy")).isLessThan(text.indexOf("P/quiet"));

@@ -71,6 +71,14 @@ class EndpointValidationTest extends CamelTestSupport {
     }
 
     @Test
+    void takesAListOfClusterNodesInTheUriAndRefusesABadOneSayingWhatToFix() {
+        RrpcEndpoint endpoint = context.getEndpoint("rrpc:P/D?brokerUrl=ssl://mq1:8883,ssl://mq2:8883", RrpcEndpoint.class);
+        assertThat(endpoint.getConfiguration().getBrokerUrl()).isEqualTo("ssl://mq1:8883,ssl://mq2:8883");
+        assertRefused("rrpc:P/D?brokerUrl=tcp://mq1:1883,ssl://mq2:8883", "every node of the list needs the same scheme");
+        assertRefused("rrpc:P/D?brokerUrl=tcp://mq1:1883,,tcp://mq2:1883", "empty address at position 2");
+    }
+
+    @Test
     void refusesBadPaths() {
         assertRefused("rrpc:onlyProduct", "rrpc:productId/deviceName");
         assertRefused("rrpc:P/D/extra", "rrpc:productId/deviceName");
@@ -85,7 +93,7 @@ class EndpointValidationTest extends CamelTestSupport {
         assertRefused("rrpc:P/D?requestTimeout=0", "requestTimeout must be between");
         assertRefused("rrpc:P/D?concurrentConsumers=0", "concurrentConsumers must be between");
         assertRefused("rrpc:P/D?password=s3cret", "MQTT 3.1.1 sends a password only with a userName: set userName");
-        assertRefused("rrpc:P/D?brokerUrl=http://broker", "brokerUrl must be tcp://host:port, ssl://host:port");
+        assertRefused("rrpc:P/D?brokerUrl=http://broker", "the scheme must be tcp, ssl, ws or wss");
         assertRefused("rrpc:P/D?requestTopicTemplate=a/{productId}/{processId}", "lacks {deviceName}");
         assertRefused("rrpc:P/D?replyTopicTemplate=a/{productId}/{deviceName}/x{processId}", "whole level");
         assertRefused("rrpc:P/D?noSuchOption=1", "noSuchOption");

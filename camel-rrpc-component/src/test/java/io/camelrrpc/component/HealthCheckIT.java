@@ -57,7 +57,9 @@ class HealthCheckIT {
         assertThat(ready.getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(ready.getCheck().getId()).startsWith("rrpc:").endsWith("@" + broker.getBrokerUrl());
         Map<String, Object> details = ready.getDetails();
-        assertThat(details).containsEntry("broker.url", broker.getBrokerUrl()).containsEntry("connected", true)
+        assertThat(details).containsEntry("broker.url", broker.getBrokerUrl())
+                .containsEntry("broker.current", broker.getBrokerUrl()).containsEntry("failovers", 0L)
+                .containsEntry("connected", true)
                 .containsEntry("pending.calls", 0).containsKey("client.id").doesNotContainKey("last.failure");
         assertThat(details.toString()).doesNotContain(PASSWORD).doesNotContain(USER + ":");
 

@@ -109,6 +109,7 @@ class MetricsIT extends FakeDeviceTestSupport {
                     assertThat(gauge.value()).isEqualTo(1);
                 });
         assertThat(meters.get("rrpc.connection.reconnects").functionCounter().count()).isZero();
+        assertThat(meters.get("rrpc.connection.failovers").functionCounter().count()).isZero();
         waiting.get(5, TimeUnit.SECONDS);
         assertThat(meters.get("rrpc.calls.pending").gauge().value()).isZero();
     }

@@ -8,10 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** Finds and runs the command-line tools the brokers need (mosquitto, mosquitto_passwd, openssl). */
+/** Finds, runs and kills the command-line tools the brokers need (mosquitto, openssl, rabbitmq-server, epmd). */
 final class Executables {
 
     private static final long RUN_TIMEOUT_SECONDS = 30;
@@ -49,13 +50,24 @@ final class Executables {
      * @throws IllegalStateException with the command's output if it fails or takes over 30 s
      */
     static void run(Path workDir, List<String> command) {
+        run(workDir, command, Map.of());
+    }
+
+    /**
+     * Runs a command in a folder with these environment variables added and waits for it.
+     *
+     * @return what it printed (stdout and stderr)
+     * @throws IllegalStateException with the command's output if it fails or takes over 30 s
+     */
+    static String run(Path workDir, List<String> command, Map<String, String> environment) {
         Path output = workDir.resolve(".command-output");
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             boolean finished = process.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (!finished) {
                 process.destroyForcibly().waitFor();
@@ -66,11 +78,26 @@ final class Executables {
                 throw new IllegalStateException("Command " + command
                         + (finished ? " exited with " + process.exitValue() : " timed out") + ":\n" + text);
             }
+            return text;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run " + command, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while running " + command, e);
+        }
+    }
+
+    /** Kills a process and its children ({@code SIGKILL}) and waits until it is gone; {@code null} is none. */
+    static void kill(Process process) {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -12,6 +12,15 @@ public interface RrpcConnection {
     /** The broker's URL, without user information. */
     String brokerUrl();
 
+    /**
+     * The broker it is on now, or tries to reach while down: with a {@code brokerUrl} list of the nodes of a cluster,
+     * one of them (e.g. {@code tcp://node2:1883}); else the {@link #brokerUrl()}.
+     */
+    String currentBroker();
+
+    /** Times the connection came back on another node of its {@code brokerUrl} list than the one it lost. */
+    long failovers();
+
     /** The MQTT client id it had when it opened. */
     String clientId();
 

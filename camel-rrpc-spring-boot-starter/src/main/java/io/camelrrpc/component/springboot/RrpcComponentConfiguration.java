@@ -31,7 +31,9 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
     private boolean enabled = true;
     /**
      * The MQTT broker: tcp://host:port, or ssl://host:port with sslContextParameters, or ws://host:port/path and
-     * wss://host:port/path (WebSocket).
+     * wss://host:port/path (WebSocket); or a comma-separated list of the nodes of a broker cluster, all with the same
+     * scheme: the connection starts on the first that answers and, when it loses its node, tries the next ones at once
+     * (round robin).
      */
     private String brokerUrl = "tcp://localhost:1883";
     /**
@@ -223,7 +225,9 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private Boolean automaticReconnect = true;
     /**
-     * Longest wait between reconnect attempts, in milliseconds.
+     * Longest pause between reconnect attempts, in milliseconds. The pauses start at 1 s and double up to this, each
+     * drawn between half and all of its length (jitter), per connection; with a brokerUrl list a pause comes only
+     * after every node failed in a row.
      */
     private Integer maxReconnectDelay = 10000;
     /**

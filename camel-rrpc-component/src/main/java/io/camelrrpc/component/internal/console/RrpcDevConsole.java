@@ -38,10 +38,11 @@ public class RrpcDevConsole extends AbstractDevConsole {
         components().forEach((name, component) -> {
             text.append("Component ").append(name).append('\n');
             for (ConnectionStatus connection : component.getConnectionStatuses()) {
-                text.append(String.format("  Connection %s: %s, %d pending call(s), %d reconnect(s)%s%n",
-                        connection.id(), connection.isReady() ? "ready" : connection.connected()
-                                ? "connected, subscriptions not all restored" : "not connected",
-                        connection.pendingCalls(), connection.reconnects(),
+                text.append(String.format("  Connection %s: %s %s, %d pending call(s), %d reconnect(s), %d failover(s)%s%n",
+                        connection.id(), connection.isReady() ? "ready on" : connection.connected()
+                                ? "connected, subscriptions not all restored, on" : "not connected, trying",
+                        connection.currentBroker(), connection.pendingCalls(), connection.reconnects(),
+                        connection.failovers(),
                         connection.lastFailure() == null ? ""
                                 : ", last failure at " + connection.lastFailureAt() + ": " + connection.lastFailure()));
             }

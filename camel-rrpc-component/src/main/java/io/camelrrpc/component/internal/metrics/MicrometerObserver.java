@@ -32,6 +32,7 @@ final class MicrometerObserver implements RrpcObserver, AutoCloseable {
     static final String DROPPED_REQUESTS = "rrpc.requests.dropped";
     static final String CONNECTED = "rrpc.connection.connected";
     static final String RECONNECTS = "rrpc.connection.reconnects";
+    static final String FAILOVERS = "rrpc.connection.failovers";
     static final String UNDECODABLE_PACKETS = "rrpc.connection.undecodable.packets";
 
     /** A timer's tags: the outcome, the product and, with the device tag, the device. */
@@ -108,6 +109,9 @@ final class MicrometerObserver implements RrpcObserver, AutoCloseable {
                         .register(registry),
                 FunctionCounter.builder(RECONNECTS, c, RrpcConnection::reconnects).tags(tags)
                         .description("Times the broker connection came back with its subscriptions")
+                        .register(registry),
+                FunctionCounter.builder(FAILOVERS, c, RrpcConnection::failovers).tags(tags)
+                        .description("Times the connection came back on another node of its brokerUrl list")
                         .register(registry),
                 FunctionCounter.builder(UNDECODABLE_PACKETS, c, RrpcConnection::undecodablePackets).tags(tags)
                         .description("Packets from the broker the MQTT client could not decode")

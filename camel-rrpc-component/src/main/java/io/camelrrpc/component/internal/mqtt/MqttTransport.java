@@ -19,6 +19,19 @@ public interface MqttTransport extends Service {
     /** What identifies this connection; also names the broker in logs ({@link ConnectionSettings#describe()}). */
     ConnectionSettings settings();
 
+    /**
+     * The broker the connection is on now, or tries to reach while it is down: one of the addresses of a
+     * {@code brokerUrl} list (e.g. {@code tcp://node2:1883}).
+     */
+    default String currentBroker() {
+        return settings().brokerUrl();
+    }
+
+    /** Times the connection came back on another broker of its {@code brokerUrl} list than the one it lost. */
+    default long failovers() {
+        return 0;
+    }
+
     /** The protocol spoken on this connection: MQTT 5 properties and reason codes only exist on {@code V5}. */
     MqttProtocolVersion protocolVersion();
 

@@ -19,21 +19,22 @@ public final class SubscriptionRestorer {
     private static final long FIRST_RETRY_DELAY_MILLIS = 1000;
 
     private final FilterSubscriptions subscriptions;
-    private final ConnectionSettings settings;
+    private final MqttTransport connection;
     private final ScheduledExecutorService retries;
     private final BooleanSupplier up;
     private final Consumer<Consumer<ConnectionListener>> listeners;
 
     /**
+     * @param connection the connection whose subscriptions these are: names its broker node in logs
      * @param retries   where refused filters are tried again
      * @param up        whether the connection is still up and started (else the next reconnect restores)
      * @param listeners tells the connection's listeners an event
      */
-    public SubscriptionRestorer(FilterSubscriptions subscriptions, ConnectionSettings settings,
+    public SubscriptionRestorer(FilterSubscriptions subscriptions, MqttTransport connection,
                                 ScheduledExecutorService retries, BooleanSupplier up,
                                 Consumer<Consumer<ConnectionListener>> listeners) {
         this.subscriptions = subscriptions;
-        this.settings = settings;
+        this.connection = connection;
         this.retries = retries;
         this.up = up;
         this.listeners = listeners;
@@ -51,7 +52,7 @@ public final class SubscriptionRestorer {
             }
             if (restored.failed().isEmpty()) {
                 LOG.info("Reconnected to MQTT broker {}; subscriptions restored ({} filter(s) subscribed again in {}"
-                         + " SUBSCRIBE packet(s)), {} ms after the connection was made", settings.describe(),
+                         + " SUBSCRIBE packet(s)), {} ms after the connection was made", connection.currentBroker(),
                         restored.filters(), restored.packets(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connectedAtNanos));
                 listeners.accept(ConnectionListener::resubscribed);
@@ -62,10 +63,10 @@ public final class SubscriptionRestorer {
                 return;
             }
             LOG.error("After reconnecting to {}: cannot subscribe to {} of {} filter(s) (attempt {}), e.g. '{}'",
-                    settings.describe(), restored.failed().size(), restored.filters(), attempt, restored.failed().get(0));
+                    connection.currentBroker(), restored.failed().size(), restored.filters(), attempt, restored.failed().get(0));
             MqttConnectionException refused = new MqttConnectionException("not granted by the broker");
             restored.failed().forEach(filter -> listeners.accept(listener -> listener.resubscribeFailed(filter, refused)));
-            long delay = Math.min(settings.maxReconnectDelay(), FIRST_RETRY_DELAY_MILLIS << Math.min(attempt, 10));
+            long delay = Math.min(connection.settings().maxReconnectDelay(), FIRST_RETRY_DELAY_MILLIS << Math.min(attempt, 10));
             retries.schedule(() -> attempt(connectedAtNanos, attempt + 1), delay, TimeUnit.MILLISECONDS);
         });
     }

@@ -53,6 +53,16 @@ public final class ConnectionMonitor implements ConnectionListener, RrpcConnecti
     }
 
     @Override
+    public String currentBroker() {
+        return URISupport.sanitizeUri(connection.currentBroker());
+    }
+
+    @Override
+    public long failovers() {
+        return connection.failovers();
+    }
+
+    @Override
     public String clientId() {
         return clientId;
     }
@@ -80,8 +90,9 @@ public final class ConnectionMonitor implements ConnectionListener, RrpcConnecti
     @Override
     public ConnectionStatus status() {
         Failure failure = lastFailure.get();
-        return new ConnectionStatus(id, brokerUrl, connection.clientId(), connection.isConnected(), connection.isReady(),
-                connection.reconnectsByItself(), pendingCalls.getAsInt(), reconnects(), undecodablePackets(),
+        return new ConnectionStatus(id, brokerUrl, currentBroker(), connection.clientId(), connection.isConnected(),
+                connection.isReady(), connection.reconnectsByItself(), pendingCalls.getAsInt(), reconnects(), failovers(),
+                undecodablePackets(),
                 failure == null ? null : failure.reason(), failure == null ? null : failure.at());
     }
 

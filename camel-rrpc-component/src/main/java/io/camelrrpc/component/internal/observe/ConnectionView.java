@@ -6,6 +6,12 @@ public interface ConnectionView {
     /** The broker's URL, without user information. */
     String brokerUrl();
 
+    /** The broker of the {@link #brokerUrl()} list the connection is on now, or tries to reach. */
+    String currentBroker();
+
+    /** Times the connection came back on another broker of its list than the one it lost. */
+    long failovers();
+
     /** The MQTT client id in use now. */
     String clientId();
 

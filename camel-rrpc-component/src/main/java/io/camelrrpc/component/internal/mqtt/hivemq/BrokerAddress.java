@@ -37,6 +37,17 @@ record BrokerAddress(boolean tls, boolean webSocket, String host, int port, Stri
         };
     }
 
+    /** {@code tcp}, {@code ssl}, {@code ws} or {@code wss}. */
+    String scheme() {
+        return webSocket ? (tls ? "wss" : "ws") : (tls ? "ssl" : "tcp");
+    }
+
+    /** The address as a broker URL, port included, e.g. {@code tcp://node1:1883}: names the node in logs and health. */
+    String url() {
+        return scheme() + "://" + host + ":" + port
+               + (path.isEmpty() ? "" : "/" + path);
+    }
+
     private static int port(URI uri, int defaultPort) {
         return uri.getPort() < 0 ? defaultPort : uri.getPort();
     }

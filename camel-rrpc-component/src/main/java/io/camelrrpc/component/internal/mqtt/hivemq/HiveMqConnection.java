@@ -1,14 +1,18 @@
 package io.camelrrpc.component.internal.mqtt.hivemq;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -16,6 +20,7 @@ import java.util.function.Consumer;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientBuilder;
 import com.hivemq.client.mqtt.MqttClientExecutorConfig;
+import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.MqttClientTransportConfig;
 import com.hivemq.client.mqtt.MqttClientTransportConfigBuilder;
 import com.hivemq.client.mqtt.MqttWebSocketConfig;
@@ -51,8 +56,9 @@ import org.slf4j.LoggerFactory;
  * arrive are handled on the client's Netty thread, where the component's listeners only match, count and hand work to
  * pools of their own (never a route); connection events go to this connection's callback threads (taken from Camel's
  * {@code ExecutorServiceManager}). So neither a caller nor the Netty thread ever waits for the broker. The client's keep-alive
- * counts all traffic both ways and closes a connection that stays silent; this class then reconnects (with growing
- * pauses up to {@code maxReconnectDelay}), and after a clean-session reconnect makes every subscription again in
+ * counts all traffic both ways and closes a connection that stays silent; this class then reconnects, to the next
+ * node of a {@code brokerUrl} list at once and with growing pauses up to {@code maxReconnectDelay} only after every
+ * node failed (see {@link FailoverSchedule}), and after a clean-session reconnect makes every subscription again in
  * batched SUBSCRIBE packets (the client's own replay would send one packet per original SUBSCRIBE). Subscriptions are
  * kept, ordered per filter and restored by {@link FilterSubscriptions} and {@link SubscriptionRestorer}; this class
  * sends their packets through the HiveMQ client.
@@ -70,7 +76,6 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
 
     /** Granted QoS values up to this one mean success; the rest (0x80 and above) refusals. */
     private static final int HIGHEST_GRANTED_QOS = 2;
-    private static final long FIRST_RECONNECT_DELAY_MILLIS = 1000;
     private static final int CALLBACK_THREADS = 2;
     /**
      * Where the client runs its callbacks (messages, publish and subscribe outcomes): on its Netty thread, at once.
@@ -96,8 +101,11 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
     private final CamelContext camelContext;
     private final MqttProtocolVersion version;
     private final AtomicLong undecodablePackets = new AtomicLong();
-    /** Failed connects since the last success, with fresh logins (credentials). */
-    private final AtomicInteger freshAttempts = new AtomicInteger();
+    private final BrokerAddresses brokers;
+    private final FailoverSchedule schedule;
+    /** Why each broker refused the first connect, in order: the start fails naming them all. */
+    private final Queue<String> startFailures = new ConcurrentLinkedQueue<>();
+    private volatile Map<BrokerAddress, MqttClientTransportConfig> transports;
     private final AtomicBoolean connectedOnce = new AtomicBoolean();
     private ScheduledExecutorService callbacks;
     private SubscriptionRestorer restorer;
@@ -117,7 +125,9 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
         if (version == MqttProtocolVersion.V3_1_1 && settings.password() != null && settings.userName() == null) {
             throw new IllegalArgumentException("MQTT 3.1.1 sends a password only with a userName: set userName too");
         }
-        BrokerAddress.parse(settings.brokerUrl());
+        this.brokers = BrokerAddresses.parse(settings.brokerUrl());
+        this.schedule = new FailoverSchedule(brokers, settings.maxReconnectDelay(),
+                () -> ThreadLocalRandom.current().nextDouble());
         this.camelContext = camelContext;
         this.version = version;
         this.clientId = settings.clientId() != null || settings.credentials() != null
@@ -150,25 +160,52 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
         profile.setMaxQueueSize(-1);
         callbacks = camelContext.getExecutorServiceManager()
                 .newScheduledThreadPool(this, "RrpcHiveMq[" + settings.describe() + "]", profile);
-        restorer = new SubscriptionRestorer(subscriptions, settings, callbacks, () -> isConnected() && isStarted(),
+        transports = transportConfigs();
+        startFailures.clear();
+        restorer = new SubscriptionRestorer(subscriptions, this, callbacks, () -> isConnected() && isStarted(),
                 this::tellListeners);
         ProtocolClient created = newClient();
         created.receive(this::arrived);
         receiving = created;
         client = created;
         try {
-            created.connect().get(waitMillis(), TimeUnit.MILLISECONDS);
+            created.connect().get(startWaitMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             stopClient();
             throw new MqttConnectionException(
                     "Cannot connect to MQTT broker " + settings.describe() + " (MQTT " + version + ") as client "
-                                              + clientId + ": " + HiveMqFailures.explain(e)
+                                              + clientId + ": "
+                                              + (brokers.size() == 1 || startFailures.isEmpty()
+                                                      ? HiveMqFailures.explain(e) : String.join("; ", startFailures))
                                               + (HiveMqFailures.loginRefused(e)
                                                       ? " (check " + settings.loginOptions() + ")" : ""),
                     HiveMqFailures.unwrap(e));
         }
-        LOG.info("Connected to MQTT broker {} (MQTT {}, HiveMQ client) as client {}", settings.describe(), version,
+        LOG.info("Connected to MQTT broker {} (MQTT {}, HiveMQ client) as client {}", describeCurrent(), version,
                 clientId);
+    }
+
+    /** Long enough to try every broker of the list once, each within connectionTimeout. */
+    private long startWaitMillis() {
+        return brokers.size() * (waitMillis() - 1000L) + 1000L;
+    }
+
+    /** The broker in use, and the list it is one of. */
+    private String describeCurrent() {
+        String current = schedule.current().url();
+        return brokers.size() == 1 ? current : current + " (of " + brokers + ")";
+    }
+
+    /** The node of the cluster the connection is on now, or tries to reach: one of the brokerUrl list. */
+    @Override
+    public String currentBroker() {
+        return schedule.current().url();
+    }
+
+    /** Connections made on another broker of the list than the one before. */
+    @Override
+    public long failovers() {
+        return schedule.failovers();
     }
 
     /** A client for the next connect: with a fresh login when the settings have credentials. */
@@ -194,21 +231,29 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
                 ? 0 : (int) Math.min(LARGEST_PACKET, (long) settings.maxPayloadSize() + PACKET_HEADROOM);
     }
 
-    private MqttClientBuilder clientBuilder() throws Exception {
-        BrokerAddress address = BrokerAddress.parse(settings.brokerUrl());
-        MqttClientTransportConfigBuilder transport = MqttClientTransportConfig.builder()
-                .serverHost(address.host()).serverPort(address.port())
-                .socketConnectTimeout(settings.connectionTimeout(), TimeUnit.SECONDS)
-                .mqttConnectTimeout(settings.connectionTimeout(), TimeUnit.SECONDS);
-        if (address.tls()) {
-            transport.sslConfig(TlsConfigs.from(settings.sslContextParameters(), camelContext));
+    /** Where and how to reach each broker of the list; TLS settings are read once, for all. */
+    private Map<BrokerAddress, MqttClientTransportConfig> transportConfigs() throws Exception {
+        MqttClientSslConfig tls = brokers.tls() ? TlsConfigs.from(settings.sslContextParameters(), camelContext) : null;
+        Map<BrokerAddress, MqttClientTransportConfig> configs = new HashMap<>();
+        for (int i = 0; i < brokers.size(); i++) {
+            BrokerAddress address = brokers.get(i);
+            MqttClientTransportConfigBuilder transport = MqttClientTransportConfig.builder()
+                    .serverHost(address.host()).serverPort(address.port())
+                    .socketConnectTimeout(settings.connectionTimeout(), TimeUnit.SECONDS)
+                    .mqttConnectTimeout(settings.connectionTimeout(), TimeUnit.SECONDS)
+                    .sslConfig(tls);
+            if (address.webSocket()) {
+                transport.webSocketConfig(MqttWebSocketConfig.builder().serverPath(address.path()).build());
+            }
+            configs.put(address, transport.build());
         }
-        if (address.webSocket()) {
-            transport.webSocketConfig(MqttWebSocketConfig.builder().serverPath(address.path()).build());
-        }
+        return Map.copyOf(configs);
+    }
+
+    private MqttClientBuilder clientBuilder() {
         return MqttClient.builder()
                 .identifier(clientId)
-                .transportConfig(transport.build())
+                .transportConfig(transports.get(schedule.current()))
                 .executorConfig(MqttClientExecutorConfig.builder().applicationScheduler(ON_THE_IO_THREAD).build())
                 .addConnectedListener(context -> connected(ProtocolClient.sessionPresent(context)))
                 .addDisconnectedListener(this::disconnected);
@@ -243,16 +288,11 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
         MqttClientReconnector reconnector = context.getReconnector();
         // this class makes the subscriptions again itself, in batches: the client must forget them with the session
         reconnector.resubscribeIfSessionExpired(false);
-        boolean reconnect = connectedOnce.get() && !stopping && settings.automaticReconnect()
-                            && context.getSource() != MqttDisconnectSource.USER;
-        if (reconnect && settings.credentials() != null) {
-            // a fresh login may carry a new client id, which only a new client can send
-            callbacks.schedule(this::reconnectWithFreshLogin, reconnectDelayMillis(freshAttempts.getAndIncrement()),
-                    TimeUnit.MILLISECONDS);
-        } else if (reconnect) {
-            reconnector.reconnect(true).delay(reconnectDelayMillis(reconnector.getAttempts()), TimeUnit.MILLISECONDS);
-        }
+        BrokerAddress lost = schedule.current();
         Throwable cause = context.getCause();
+        if (!stopping && context.getSource() != MqttDisconnectSource.USER) {
+            tryNextBroker(reconnector, lost, cause);
+        }
         boolean malformed = HiveMqFailures.malformedPacket(cause);
         if (malformed) {
             undecodablePackets.incrementAndGet();
@@ -266,10 +306,36 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
         if (up) {
             up = false;
             String reason = HiveMqFailures.explain(cause);
-            LOG.warn("Lost connection to MQTT broker {}: {}{}", settings.describe(), reason,
-                    reconnector.isReconnect() ? "; reconnecting" : "");
+            LOG.warn("Lost connection to MQTT broker {}: {}{}", lost.url(), reason,
+                    reconnector.isReconnect() ? "; reconnecting" + (brokers.size() > 1 ? " to " + currentBroker() : "")
+                            : "");
             Throwable told = malformed ? new MqttConnectionException(reason, cause) : cause;
             tellListeners(listener -> listener.connectionLost(told));
+        }
+    }
+
+    /**
+     * After a drop or a failed attempt: the next broker of the list, at once within a round (see
+     * {@link FailoverSchedule}). At the start, only the first round: when every broker failed the start fails.
+     */
+    private void tryNextBroker(MqttClientReconnector reconnector, BrokerAddress failed, Throwable cause) {
+        boolean starting = !connectedOnce.get();
+        if (!starting && !settings.automaticReconnect()) {
+            return;
+        }
+        if (starting) {
+            startFailures.add(failed.url() + ": " + HiveMqFailures.explain(cause));
+        }
+        long pause = schedule.failed();
+        if (starting && schedule.roundFailed()) {
+            return;
+        }
+        if (!starting && settings.credentials() != null) {
+            // a fresh login may carry a new client id, which only a new client can send
+            callbacks.schedule(this::reconnectWithFreshLogin, pause, TimeUnit.MILLISECONDS);
+        } else {
+            reconnector.reconnect(true).transportConfig(transports.get(schedule.current()))
+                    .delay(pause, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -287,15 +353,13 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
         }
     }
 
-    private long reconnectDelayMillis(int attempts) {
-        return Math.min(settings.maxReconnectDelay(), FIRST_RECONNECT_DELAY_MILLIS << Math.min(attempts, 20));
-    }
-
     /** On the client's Netty thread. */
     private void connected(boolean sessionPresent) {
         long connectedAt = System.nanoTime();
         up = true;
-        freshAttempts.set(0);
+        if (schedule.connected()) {
+            LOG.info("Failed over to MQTT broker {} as client {}", describeCurrent(), clientId);
+        }
         signalConnected();
         if (connectedOnce.compareAndSet(false, true) || stopping) {
             return;
