@@ -9,6 +9,7 @@ import io.camelrrpc.component.internal.mqtt.MqttTransport;
 final class ConnectionEvents implements ConnectionListener {
 
     final AtomicInteger lost = new AtomicInteger();
+    final AtomicInteger reconnected = new AtomicInteger();
     final AtomicInteger restored = new AtomicInteger();
 
     static ConnectionEvents of(MqttTransport connection) {
@@ -20,6 +21,11 @@ final class ConnectionEvents implements ConnectionListener {
     @Override
     public void connectionLost(Throwable cause) {
         lost.incrementAndGet();
+    }
+
+    @Override
+    public void reconnected() {
+        reconnected.incrementAndGet();
     }
 
     @Override

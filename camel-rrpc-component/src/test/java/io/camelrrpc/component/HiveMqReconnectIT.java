@@ -58,6 +58,7 @@ class HiveMqReconnectIT {
 
             await().until(() -> events.restored.get() == 1);
             assertThat(events.lost).hasValue(1);
+            assertThat(events.reconnected).as("told before the restore starts").hasValue(1);
             assertThat(server.isHealthy()).isTrue();
             assertThat(subscribePackets(broker, server)).isEqualTo(DEVICES + SUBSCRIBE_PACKETS);
             await().until(device::isConnected);

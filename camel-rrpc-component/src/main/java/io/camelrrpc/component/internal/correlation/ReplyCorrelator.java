@@ -259,15 +259,22 @@ public final class ReplyCorrelator extends ServiceSupport implements ConnectionL
     }
 
     /**
-     * Publishes the call's request, unless the connection is up but its reply subscription is not granted again yet
-     * after a reconnect: the reply could not arrive, so the call fails at once instead of timing out. (While the
-     * connection is down the publish itself fails at once.)
+     * Publishes the call's request only while its reply subscription is in place: else the reply could not arrive,
+     * and the call fails at once instead of timing out. Only the subscription decides. The connection's state, read
+     * after it, only says why: a client that was down when asked may be up again an instant later, before the
+     * request would go out, yet without the reply subscription, which comes back only with the broker's answer to the
+     * restore's SUBSCRIBE.
      */
     private void publish(PendingCall call, Subscription replies) {
-        if (!connection.isSubscribed(replies) && connection.isConnected()) {
-            finish(call, c -> failed(c, new RrpcConnectionLostException(connection.settings().describe(), c.address(),
-                    c.exchange(), new MqttConnectionException("the reply subscription '" + replies.brokerFilter()
-                                                              + "' is not in place again yet after a reconnect"))));
+        if (!connection.isSubscribed(replies)) {
+            if (connection.isConnected()) {
+                finish(call, c -> failed(c, new RrpcConnectionLostException(connection.settings().describe(),
+                        c.address(), c.exchange(), new MqttConnectionException("the reply subscription '"
+                                + replies.brokerFilter() + "' is not in place again yet after a reconnect"))));
+            } else {
+                publishFailed(call, new MqttConnectionException(
+                        "not connected to MQTT broker " + connection.settings().describe()));
+            }
             return;
         }
         if (connection.protocolVersion() != MqttProtocolVersion.V5) {

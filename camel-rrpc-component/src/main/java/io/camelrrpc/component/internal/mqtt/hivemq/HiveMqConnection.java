@@ -367,12 +367,16 @@ public final class HiveMqConnection extends FilterSubscribingTransport {
         callbacks.execute(() -> restore(sessionPresent, connectedAt));
     }
 
-    /** After a reconnect: the subscriptions are still there with the session, else they are made again. */
+    /**
+     * After a reconnect: tells the listeners, then finds the subscriptions still there with the session, or makes them
+     * again.
+     */
     private void restore(boolean sessionPresent, long connectedAt) {
         ProtocolClient current = client;
         if (current == null) {
             return;
         }
+        tellEachListener(ConnectionListener::reconnected);
         if (!sessionPresent || receiving != current) {
             // a new client, or one that forgot its message handler with the session: give it before any SUBSCRIBE
             current.receive(this::arrived);
