@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelrrpc.broker.EmbeddedMqttBroker;
 import io.camelrrpc.broker.MosquittoBroker;
@@ -51,15 +52,22 @@ class SeveralNodesIT {
         assumeTrue(MosquittoBroker.isInstalled(), "mosquitto is not installed");
         MosquittoBroker broker1 = closer.add(MosquittoBroker.builder().start());
         MosquittoBroker broker2 = closer.add(MosquittoBroker.builder().bridgeTo(broker1).start());
-        closer.add(gateway(broker2.getBrokerUrl()));
+        AtomicLong answered = new AtomicLong();
+        closer.add(RrpcNode.create("gateway", broker2.getBrokerUrl())
+                .routes(r -> RrpcNode.echoingDevices(r, "rrpc:P/+").process(exchange -> answered.incrementAndGet()))
+                .start());
         RrpcNode a = closer.add(caller("A", broker1.getBrokerUrl()));
         RrpcNode b = closer.add(caller("B", broker2.getBrokerUrl()));
+        long unmatchedByB = b.correlator().statistics().unmatchedReplies();
         // the bridge connects a few seconds after broker 2 started; a call from A crosses it both ways. Until then a
-        // probe is lost, not late: its timeout is long enough that no probe's reply is still underway (B would count
-        // it as unmatched) when the measured calls start
+        // probe is lost, not late: its timeout is long enough that no probe's reply is still underway when the
+        // measured calls start
         await("a call across the bridge").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> a.request("direct:call", "probe", Map.of(RrpcConstants.REQUEST_TIMEOUT, 2000))
                         .getException() == null);
+        // B, on the gateway's broker, hears every probe reply as unmatched, maybe after A had its own: wait for it
+        await("B heard every probe reply").atMost(Duration.ofSeconds(10)).until(
+                () -> b.correlator().statistics().unmatchedReplies() - unmatchedByB == answered.get());
 
         assertEveryCallGetsItsOwnReply(a, b);
     }
