@@ -8,9 +8,11 @@ import io.moquette.broker.security.IAuthenticator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.TimeoutException;
 
 /**
  * An in-process MQTT 3.1.1 broker (Moquette 0.17) for development, examples and tests.
@@ -41,6 +43,7 @@ public final class EmbeddedMqttBroker implements MqttBroker {
     private final int clientBufferBytes;
     private Server server;
     private OutboundBufferRaiser raiser;
+    private ConnectedClients connectedClients;
     private int port;
 
     private EmbeddedMqttBroker(Builder builder) {
@@ -74,8 +77,9 @@ public final class EmbeddedMqttBroker implements MqttBroker {
         }
         Server newServer = new Server();
         OutboundBufferRaiser newRaiser = new OutboundBufferRaiser(newServer, clientBufferBytes);
+        ConnectedClients newClients = new ConnectedClients();
         try {
-            newServer.startServer(config(), List.of(newRaiser), null, authenticator(), null);
+            newServer.startServer(config(), List.of(newRaiser, newClients), null, authenticator(), null);
         } catch (IOException | RuntimeException e) {
             IllegalStateException failure = new IllegalStateException(
                     "Cannot start Moquette on " + host + ":" + port, e);
@@ -88,7 +92,26 @@ public final class EmbeddedMqttBroker implements MqttBroker {
         }
         server = newServer;
         raiser = newRaiser;
+        connectedClients = newClients;
         return this;
+    }
+
+    /**
+     * Waits until the broker has completed the connection of this client. Moquette accepts a client's packets only
+     * then, a little after the client has read its CONNACK: a SUBSCRIBE sent at once can make it drop the client
+     * ("SUBSCRIBE received on already closed connection"), more often on a busy machine.
+     *
+     * @throws TimeoutException if the client is not connected within the timeout
+     */
+    public void awaitClientConnected(String clientId, Duration timeout) throws InterruptedException, TimeoutException {
+        ConnectedClients clients;
+        synchronized (this) {
+            if (connectedClients == null) {
+                throw new IllegalStateException("The broker is not running");
+            }
+            clients = connectedClients;
+        }
+        clients.await(clientId, timeout);
     }
 
     /** Stops the broker and drops all sessions; does nothing when it is not running. */

@@ -1,14 +1,17 @@
 package io.camelrrpc.broker;
 
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.TimeoutException;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** RRPC traffic through one shared {@link EmbeddedMqttBroker} with default options. */
@@ -35,8 +38,8 @@ class EmbeddedMqttBrokerIT {
 
     @Test
     void rrpcRequestAndReplyUseDollarTopicsAndWildcards() throws Exception {
-        try (TestMqttClient device = TestMqttClient.connect(broker.getBrokerUrl());
-             TestMqttClient server = TestMqttClient.connect(broker.getBrokerUrl())) {
+        try (TestMqttClient device = TestMqttClient.connect(broker);
+             TestMqttClient server = TestMqttClient.connect(broker)) {
             device.subscribe("$rrpc/rxd/P/D/+", 0);
             server.subscribe("$rrpc/txd/+/+/+", 0);
 
@@ -55,8 +58,8 @@ class EmbeddedMqttBrokerIT {
 
     @Test
     void exactDollarTopicFilterReceives() throws Exception {
-        try (TestMqttClient subscriber = TestMqttClient.connect(broker.getBrokerUrl());
-             TestMqttClient publisher = TestMqttClient.connect(broker.getBrokerUrl())) {
+        try (TestMqttClient subscriber = TestMqttClient.connect(broker);
+             TestMqttClient publisher = TestMqttClient.connect(broker)) {
             subscriber.subscribe("$rrpc/txd/P/D/42", 1);
 
             publisher.publish("$rrpc/txd/P/D/42", "exact", 1);
@@ -67,8 +70,17 @@ class EmbeddedMqttBrokerIT {
 
     /** Unlike mosquitto (and MQTT 3.1.1 section 4.7.2), Moquette 0.17 lets {@code #} match {@code $} topics. */
     @Test
-    void hashAlsoMatchesDollarTopics() throws Exception {
+    void awaitClientConnectedReturnsOnceTheBrokerCompletedTheConnection() throws Exception {
+        assertThrows(TimeoutException.class, () -> broker.awaitClientConnected("nobody", Duration.ofMillis(50)));
         try (TestMqttClient client = TestMqttClient.connect(broker.getBrokerUrl())) {
+            broker.awaitClientConnected(client.clientId(), Duration.ofSeconds(10));
+            client.subscribe("after/connack", 0);
+        }
+    }
+
+    @Test
+    void hashAlsoMatchesDollarTopics() throws Exception {
+        try (TestMqttClient client = TestMqttClient.connect(broker)) {
             client.subscribe("#", 1);
 
             client.publish("$rrpc/rxd/P/D/hash", "dollar", 1);
@@ -83,8 +95,8 @@ class EmbeddedMqttBrokerIT {
     void carriesA256KibPayload() throws Exception {
         byte[] payload = new byte[256 * 1024];
         new Random(7).nextBytes(payload);
-        try (TestMqttClient subscriber = TestMqttClient.connect(broker.getBrokerUrl());
-             TestMqttClient publisher = TestMqttClient.connect(broker.getBrokerUrl())) {
+        try (TestMqttClient subscriber = TestMqttClient.connect(broker);
+             TestMqttClient publisher = TestMqttClient.connect(broker)) {
             subscriber.subscribe("$rrpc/rxd/P/D/+", 1);
 
             publisher.publish("$rrpc/rxd/P/D/big", payload, 1);

@@ -21,7 +21,7 @@ class EmbeddedMqttBrokerOptionsIT {
     @Test
     void credentialsAreRequiredWhenConfigured() throws Exception {
         try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.builder().credentials("user", "secret").start()) {
-            try (TestMqttClient client = TestMqttClient.connect(broker.getBrokerUrl(), Options.login("user", "secret"))) {
+            try (TestMqttClient client = TestMqttClient.connect(broker, Options.login("user", "secret"))) {
                 assertTrue(client.isConnected());
             }
             TestMqttClient.assertLoginRefused(broker.getBrokerUrl(), Options.login("user", "wrong"));
@@ -32,7 +32,7 @@ class EmbeddedMqttBrokerOptionsIT {
     @Test
     void packetsAboveMaxMessageSizeCloseTheConnection() throws Exception {
         try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.builder().maxMessageSize(8 * 1024).start();
-             TestMqttClient client = TestMqttClient.connect(broker.getBrokerUrl())) {
+             TestMqttClient client = TestMqttClient.connect(broker)) {
             client.publish("$rrpc/rxd/P/D/1", new byte[4 * 1024], 1);
 
             assertThrows(ExecutionException.class, () -> client.publish("$rrpc/rxd/P/D/2", new byte[256 * 1024], 1));
@@ -44,8 +44,8 @@ class EmbeddedMqttBrokerOptionsIT {
     void aBurstOfQos0MessagesToOneClientIsNotDropped() throws Exception {
         int messages = 512;
         try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.builder().start();
-             TestMqttClient subscriber = TestMqttClient.connect(broker.getBrokerUrl());
-             TestMqttClient publisher = TestMqttClient.connect(broker.getBrokerUrl())) {
+             TestMqttClient subscriber = TestMqttClient.connect(broker);
+             TestMqttClient publisher = TestMqttClient.connect(broker)) {
             await().atMost(TestMqttClient.TIMEOUT).until(() -> broker.raisedClientBuffers() == 2);
             subscriber.subscribe("burst/+", 0);
 
@@ -66,7 +66,7 @@ class EmbeddedMqttBrokerOptionsIT {
         Set<String> filesBefore = Set.of(new File(".").list());
         try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.builder().start()) {
             int port = broker.getPort();
-            try (TestMqttClient client = TestMqttClient.connect(broker.getBrokerUrl(), Options.reconnecting())) {
+            try (TestMqttClient client = TestMqttClient.connect(broker, Options.reconnecting())) {
                 broker.stop();
                 assertFalse(broker.isRunning());
                 broker.start();

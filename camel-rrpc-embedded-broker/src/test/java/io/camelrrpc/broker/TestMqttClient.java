@@ -111,6 +111,22 @@ final class TestMqttClient implements AutoCloseable {
         return connect(brokerUrl, Options.DEFAULT);
     }
 
+    /** Connects to the embedded broker and waits until it has completed the connection too (see its Javadoc). */
+    static TestMqttClient connect(EmbeddedMqttBroker broker) throws Exception {
+        return connect(broker, Options.DEFAULT);
+    }
+
+    static TestMqttClient connect(EmbeddedMqttBroker broker, Options options) throws Exception {
+        TestMqttClient testClient = connect(broker.getBrokerUrl(), options);
+        broker.awaitClientConnected(testClient.clientId(), TIMEOUT);
+        return testClient;
+    }
+
+    String clientId() {
+        return client.getConfig().getClientIdentifier().map(Object::toString)
+                .orElseThrow(() -> new IllegalStateException("the client has no identifier"));
+    }
+
     /**
      * Connects, waiting for the CONNACK.
      *
