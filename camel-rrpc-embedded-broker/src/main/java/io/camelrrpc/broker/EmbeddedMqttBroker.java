@@ -42,6 +42,7 @@ public final class EmbeddedMqttBroker implements MqttBroker {
     private final String password;
     private final int clientBufferBytes;
     private Server server;
+    private ClientChannels channels;
     private OutboundBufferRaiser raiser;
     private ConnectedClients connectedClients;
     private int port;
@@ -76,7 +77,8 @@ public final class EmbeddedMqttBroker implements MqttBroker {
             port = FreePorts.pick(host);
         }
         Server newServer = new Server();
-        OutboundBufferRaiser newRaiser = new OutboundBufferRaiser(newServer, clientBufferBytes);
+        ClientChannels newChannels = new ClientChannels(newServer);
+        OutboundBufferRaiser newRaiser = new OutboundBufferRaiser(newChannels, clientBufferBytes);
         ConnectedClients newClients = new ConnectedClients();
         try {
             newServer.startServer(config(), List.of(newRaiser, newClients), null, authenticator(), null);
@@ -91,6 +93,7 @@ public final class EmbeddedMqttBroker implements MqttBroker {
             throw failure;
         }
         server = newServer;
+        channels = newChannels;
         raiser = newRaiser;
         connectedClients = newClients;
         return this;
@@ -114,9 +117,13 @@ public final class EmbeddedMqttBroker implements MqttBroker {
         clients.await(clientId, timeout);
     }
 
-    /** Stops the broker and drops all sessions; does nothing when it is not running. */
+    /**
+     * Stops the broker and drops all sessions; does nothing when it is not running. Every client's connection is closed
+     * first (see {@link ConnectionCloser}): its client learns at once that the broker is gone.
+     */
     public synchronized void stop() {
         if (server != null) {
+            ConnectionCloser.closeAll(channels);
             QuickStop.shutDownEventLoops(server);
             server.stopServer();
             server = null;
