@@ -57,9 +57,17 @@ final class RrpcTarget implements CallTarget {
 
         /** @param options more options of the component's configuration, by name (e.g. sslContextParameters) */
         DeviceSide(String brokerUrl, int consumers, int queue, Map<String, Object> options) throws Exception {
+            this(brokerUrl, "?concurrentConsumers=" + consumers + "&consumerQueueSize=" + queue, options);
+        }
+
+        /** The consumers with their default threads and queue. */
+        static DeviceSide withDefaults(String brokerUrl, Map<String, Object> options) throws Exception {
+            return new DeviceSide(brokerUrl, "", options);
+        }
+
+        private DeviceSide(String brokerUrl, String query, Map<String, Object> options) throws Exception {
             context = named("rrpc-device");
             component(context, brokerUrl, options);
-            String query = "?concurrentConsumers=" + consumers + "&consumerQueueSize=" + queue;
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

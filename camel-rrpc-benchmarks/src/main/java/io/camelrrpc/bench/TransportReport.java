@@ -17,20 +17,28 @@ import static io.camelrrpc.bench.Report.x;
 /**
  * The table of the transport suite and the minimum of issue #21: with default options, rrpc reaches at least 1.0x the
  * raw HiveMQ client's calls/s (its floor) in every 1-in-flight cell, its p99 there is at most 0.1 ms above the floor's
- * (paired comparison), and it loses no call. The report names the cells that miss it.
+ * (paired comparison), and it loses no call. The report names the cells that miss it. Beside them, rrpc against the
+ * same raw client with rrpc's two hand-offs ({@link #HANDOFF}): what rrpc costs beyond the threads its guarantees need.
  */
 final class TransportReport {
 
     static final String RRPC = "rrpc-hivemq";
     static final String FLOOR = "floor-hivemq";
+    /**
+     * The raw client on rrpc's threads: callbacks on its Netty thread, answering from a pool and completing on a pool,
+     * as rrpc must (no route on an I/O thread).
+     */
+    static final String HANDOFF = "floor-handoff";
     /** The paired p99 differences computed at 1 in flight: first minus second. */
-    static final String[][] PAIRS = { { RRPC, FLOOR } };
+    static final String[][] PAIRS = { { RRPC, FLOOR }, { RRPC, HANDOFF } };
     private static final double MIN_THROUGHPUT_RATIO = 1.0;
     private static final double MAX_ADDED_P99_MS = 0.1;
 
     private static final List<String> HEADER = List.of("transport", "payload", "in flight", "floor-hivemq calls/s",
-            "rrpc-hivemq calls/s", "rrpc/floor", "p50 ms floor/rrpc", "p99 ms floor/rrpc",
-            "p99 rrpc - floor ms (paired, 95 % interval)", "lost+failed calls floor/rrpc", "JVM CPU us/call floor/rrpc");
+            "rrpc-hivemq calls/s", "floor-handoff calls/s", "rrpc/floor", "rrpc/floor-handoff",
+            "p50 ms floor/rrpc/handoff", "p99 ms floor/rrpc/handoff", "p99 rrpc - floor ms (paired, 95 % interval)",
+            "p99 rrpc - floor-handoff ms (paired)", "lost+failed calls floor/rrpc/handoff",
+            "JVM CPU us/call floor/rrpc/handoff");
 
     private final Map<String, Object> meta;
     private final List<ClosedLoop.Result> results;
@@ -75,6 +83,7 @@ final class TransportReport {
                     }
                     ClosedLoop.Result floor = cell.get(0);
                     ClosedLoop.Result rrpc = cell.get(1);
+                    ClosedLoop.Result handoff = cell.get(2);
                     complete &= floor != null && rrpc != null;
                     if (rrpc != null && rrpc.errors() + rrpc.lost() > 0) {
                         losses.add(fmt("%s %s %d in flight: %d lost, %d failed", transport, size(payload), inFlight,
@@ -86,10 +95,12 @@ final class TransportReport {
                     String where = transport + " " + size(payload);
                     Double rrpcOverFloor = ratio(rrpc, floor);
                     PairedSamples.Difference added = paired.get(pairKey(transport, payload, PAIRS[0]));
+                    PairedSamples.Difference addedToHandoff = paired.get(pairKey(transport, payload, PAIRS[1]));
                     rows.add(List.of(transport, size(payload), Integer.toString(inFlight), thr(floor), thr(rrpc),
-                            x(rrpcOverFloor), each(cell, "p50"), each(cell, "p99"),
-                            inFlight == 1 && added != null ? interval(added) : "-", each(cell, "lost"),
-                            each(cell, "cpu")));
+                            thr(handoff), x(rrpcOverFloor), x(ratio(rrpc, handoff)), each(cell, "p50"),
+                            each(cell, "p99"), inFlight == 1 && added != null ? interval(added) : "-",
+                            inFlight == 1 && addedToHandoff != null ? interval(addedToHandoff) : "-",
+                            each(cell, "lost"), each(cell, "cpu")));
                     if (inFlight == 1) {
                         criterion("rrpc >= 1.0x the raw client's calls/s at 1 in flight", where,
                                 rrpcOverFloor != null && rrpcOverFloor >= MIN_THROUGHPUT_RATIO,

@@ -10,6 +10,7 @@ import java.util.Map;
 import io.camelrrpc.bench.BenchMain.Settings;
 import io.camelrrpc.broker.MosquittoBroker;
 import io.camelrrpc.broker.TlsCertificates;
+import io.camelrrpc.component.RrpcConfiguration;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
@@ -18,7 +19,7 @@ import static io.camelrrpc.bench.BenchMain.log;
 
 /**
  * The transport suite ({@code -Dbench.suite=transports}): rrpc with default options against the raw HiveMQ client it
- * runs on (its floor), on one Mosquitto with a plain and a TLS listener, at 16 B and 4 KB and 1 and 256 calls in
+ * runs on (its floor) and against that client on rrpc's threads ({@link TransportReport#HANDOFF}), on one Mosquitto with a plain and a TLS listener, at 16 B and 4 KB and 1 and 256 calls in
  * flight, all in one run, with the {@link Ceiling} taking turns with them when gcc and libmosquitto are there. Cell
  * ids: {@code {system}/{tcp|tls}/{payload}B/{inFlight}}, e.g. {@code rrpc-hivemq/tls/4096B/256} or
  * {@code ceiling/tcp/16B/1}, for bench.filter. {@link TransportReport} checks the goals of issue #21 and prints the
@@ -26,7 +27,11 @@ import static io.camelrrpc.bench.BenchMain.log;
  */
 final class TransportSuite {
 
-    static final String[] SYSTEMS = { "floor-hivemq", "rrpc-hivemq" };
+    static final String[] SYSTEMS = { "floor-hivemq", "rrpc-hivemq", "floor-handoff" };
+    /** rrpc's answering threads with default options, also the floor-handoff's. */
+    static final int DEFAULT_CONSUMERS = new RrpcConfiguration().getConcurrentConsumers();
+    /** rrpc's reply threads (RrpcReplies), also the floor-handoff's completion threads. */
+    private static final int REPLY_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
     static final String[] TRANSPORTS = { "tcp", "tls" };
     static final int[] IN_FLIGHT = { 1, 256 };
 
@@ -40,6 +45,7 @@ final class TransportSuite {
         long started = System.nanoTime();
         Map<String, Object> meta = settings.meta();
         meta.put("suite", "transports");
+        meta.put("answeringThreads", DEFAULT_CONSUMERS);
         meta.put("broker", "mosquitto (MosquittoBroker: plain and TLS listener on loopback), MQTT 3.1.1");
         log("camel-rrpc transport benchmarks: %s, %d cores, quick=%s, filter=%s", meta.get("java"), meta.get("cores"),
                 settings.quick(), settings.filter().pattern());
@@ -159,6 +165,8 @@ final class TransportSuite {
         CallTarget target = switch (system) {
             case "floor-hivemq" -> new HiveMqFloor(url, "$flrh", tls ? certificates.trustManagerFactory() : null);
             case "rrpc-hivemq" -> rrpc(url, "$rrph", tls ? trusting(certificates) : null, settings, resources);
+            case "floor-handoff" -> HiveMqFloor.withRrpcThreads(url, "$flhh", tls ? certificates.trustManagerFactory() : null,
+                    DEFAULT_CONSUMERS, REPLY_THREADS);
             default -> throw new IllegalArgumentException(system);
         };
         resources.add(target);
@@ -177,7 +185,7 @@ final class TransportSuite {
         if (tls != null) {
             options.put("sslContextParameters", tls);
         }
-        resources.add(new RrpcTarget.DeviceSide(url, settings.consumers(), 20_000, options));
+        resources.add(RrpcTarget.DeviceSide.withDefaults(url, options));
         RrpcTarget.CallerSide caller = new RrpcTarget.CallerSide(url, settings.requestTimeout(), options);
         resources.add(caller);
         return new RrpcTarget(caller, "call", "P/D", null);
