@@ -46,8 +46,9 @@ final class ClientChannels {
         return channels;
     }
 
+    /** Moquette's live session map (concurrent: iterating it while clients come and go is safe). */
     private Map<?, ?> sessions() throws IllegalAccessException {
-        return Map.copyOf((Map<?, ?>) PATH[1].get(PATH[0].get(server)));
+        return (Map<?, ?>) PATH[1].get(PATH[0].get(server));
     }
 
     private static Channel channelOf(Object session) throws IllegalAccessException {
