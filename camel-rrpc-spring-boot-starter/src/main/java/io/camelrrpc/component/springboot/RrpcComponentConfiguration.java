@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * creates it. Options left unset keep the component's defaults (shown here for IDEs). Options whose type is a bean
  * also take a reference such as {@code #myBean}.
  * <p>
- * To add an option of the component: one field with its description as Javadoc, and its getter and setter.
+ * To add an option of the component: one field with the component's description as Javadoc (a sentence for Spring
+ * users may follow it), and its getter and setter.
  */
 @ConfigurationProperties(prefix = RrpcComponentConfiguration.PREFIX)
 public class RrpcComponentConfiguration extends ComponentConfigurationPropertiesCommon {
@@ -55,12 +56,11 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private String password;
     /**
-     * TLS settings (keystores, trust) for ssl:// brokers: a bean reference such as #mySslContext, or nested
-     * properties.
+     * TLS settings (keystores, trust) for ssl:// brokers. A bean reference such as #mySslContext, or nested properties.
      */
     private SSLContextParameters sslContextParameters;
     /**
-     * The device's secret, for endpoints that are one device (rrpc:P/D, not a gateway): client id, user name and
+     * The device's secret, for an endpoint that is one device (rrpc:P/D, not a gateway): client id, user name and
      * password are then signed afresh for every connect, as the dialect's device SDKs do. Tencent: the device key
      * (PSK), Base64. Alibaba: the DeviceSecret. Not with userName or password.
      */
@@ -75,8 +75,8 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private String sdkAppId = "12010126";
     /**
-     * Signs the login for each connect instead of deviceSecret (a bean reference such as #myCredentials), e.g. for
-     * another cloud's scheme. Endpoints share a connection only with equal credentials.
+     * Signs the login for each connect instead of deviceSecret, e.g. for another cloud's scheme. Endpoints share a
+     * connection only with equal credentials. A bean reference such as #myCredentials.
      */
     private DeviceCredentials deviceCredentials;
     /**
@@ -89,9 +89,9 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private Duration requestTimeout = Duration.ofMillis(4000);
     /**
-     * Which cloud's RRPC to speak. Tencent: $rrpc/rxd|txd/{productId}/{deviceName}/{processId}. Alibaba:
-     * /sys/{productId}/{deviceName}/rrpc/request|response/{processId} (productId is the ProductKey; qos must be 0).
-     * Custom: requestTopicTemplate and replyTopicTemplate. It also chooses how deviceSecret signs the login.
+     * Which cloud's RRPC to speak. Tencent: $rrpc/rxd/{productId}/{deviceName}/{processId} (replies: txd). Alibaba:
+     * /sys/{productId}/{deviceName}/rrpc/request/{processId} (replies: response; productId is the ProductKey; qos must
+     * be 0). Custom: requestTopicTemplate and replyTopicTemplate. It also chooses how deviceSecret signs the login.
      */
     private RrpcDialect dialect = RrpcDialect.Tencent;
     /**
@@ -105,8 +105,8 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private String replyTopicTemplate;
     /**
-     * Makes processIds (a bean reference such as #myGenerator). The default makes 16-character ids, fixed width,
-     * unique per call and across nodes sharing a broker.
+     * Makes processIds. The default makes 16-character ids, fixed width, unique per call and across nodes sharing a
+     * broker. A bean reference such as #myGenerator.
      */
     private ProcessIdGenerator processIdGenerator;
     /**
@@ -138,16 +138,18 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private Integer maxPendingCalls = 100_000;
     /**
-     * Largest request or reply payload in bytes. A larger request fails the call before it is sent; a larger reply
-     * is dropped, counted and fails its call; a consumer drops larger requests and does not send larger replies.
-     * With protocolVersion=5 it is a connection option too: the connection asks the broker for no packet over this
-     * plus 64 KiB (Maximum Packet Size), so the broker drops larger messages for it (a call whose reply it drops times
-     * out), and endpoints share a connection only with equal values.
+     * Largest request or reply payload in bytes. A larger request fails the call before it is sent; a larger reply is
+     * dropped, counted and fails its call; a consumer drops larger requests and does not send larger replies. Tencent's
+     * C SDK buffer holds 2048 bytes by default. With protocolVersion=5 it is a connection option too: the connection
+     * asks the broker for no packet over this plus 64 KiB (Maximum Packet Size), so the broker drops larger messages
+     * for it (a call whose reply it drops times out), and endpoints share a connection only with equal values.
      */
     private Integer maxPayloadSize = 1_048_576;
     /**
-     * How replies reach this node. Wildcard: one subscription to all replies (best on one node). PerDevice: a
-     * subscription per device called, so that each of several nodes receives only its own devices' replies.
+     * How replies reach this node. Wildcard: one subscription to all replies (best on one node; with N nodes each
+     * receives all N nodes' replies). PerDevice: a subscription per device called, made before the first call (one
+     * extra round trip) and kept while used plus replySubscriptionLinger; each node receives only its devices' replies,
+     * so it scales out.
      */
     private ReplySubscriptionMode replySubscription = ReplySubscriptionMode.Wildcard;
     /**
@@ -167,14 +169,16 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private Duration lateReplyWindow = Duration.ofMillis(60_000);
     /**
-     * Where calls complete, so where the route after the producer goes on: the name of an ExecutorService bean
-     * (used as it is) or of a Camel ThreadPoolProfile (a pool is made from it). By default a pool of max(2, cores)
-     * threads per broker connection.
+     * Where calls complete, so where the route after the producer goes on: the name of an ExecutorService bean (used as
+     * it is) or of a Camel ThreadPoolProfile (a pool is made from it). By default a pool of max(2, cores) threads per
+     * broker connection. Producers share a reply subscription only with the same value.
      */
     private String replyExecutorService;
     /**
-     * Share the requests among every consumer with this group name (MQTT shared subscription $share/{group}/...),
-     * so that consumers on several nodes handle each request once. Checked at start with a probe message.
+     * Share the requests among every consumer with this group name (MQTT shared subscription $share/{group}/...), so
+     * that consumers on several nodes handle each request once. Checked at start with a probe message: Mosquitto and
+     * Moquette accept $share on '$' topics but deliver nothing, so use a requestTopicTemplate without a leading '$'
+     * there.
      */
     private String sharedSubscriptionGroup;
     /**
@@ -187,20 +191,21 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private Integer consumerQueueSize = 1000;
     /**
-     * When the route fails, reply with {"error":"<type>","message":"<text>"} instead of staying silent (the
-     * default, like a real device: the caller times out).
+     * When the route fails, reply with a JSON object whose fields error and message hold the exception's type and text,
+     * instead of staying silent (the default, like a real device: the caller times out).
      */
     private Boolean replyOnError = false;
     /**
-     * Runs the consumer's route: the name of an ExecutorService bean (used as it is) or of a Camel ThreadPoolProfile
-     * (a pool is made from it), instead of the pool of concurrentConsumers threads and consumerQueueSize queued
-     * requests. Give it a bounded queue and the Abort policy: requests it rejects are dropped.
+     * Runs the consumer's route: the name of an ExecutorService bean (used as it is) or of a Camel ThreadPoolProfile (a
+     * pool is made from it), instead of the pool of concurrentConsumers threads and consumerQueueSize queued requests.
+     * Give it a bounded queue and the Abort policy: requests it rejects are dropped (CallerRuns would run the route on
+     * the MQTT client's thread).
      */
     private String executorService;
     /**
      * Publish histogram buckets of the rrpc.calls and rrpc.requests timers, so that a monitoring system such as
-     * Prometheus can compute percentiles (Spring Boot's management.metrics.distribution.percentiles-histogram.*
-     * does the same).
+     * Prometheus can compute percentiles. Used when a Micrometer MeterRegistry is in the registry. Spring Boot's
+     * management.metrics.distribution.percentiles-histogram.* does the same.
      */
     private Boolean metricsPercentileHistogram = false;
     /**
@@ -231,26 +236,35 @@ public class RrpcComponentConfiguration extends ComponentConfigurationProperties
      */
     private Integer maxReconnectDelay = 10000;
     /**
-     * Options shared by every endpoint of this component (a bean reference such as #myRrpcConfiguration); the
-     * options above are applied on top of it.
+     * Options shared by every endpoint of this component; endpoints may override each. A bean reference such as
+     * #myRrpcConfiguration; the options above are applied on top of it.
      */
     private RrpcConfiguration configuration;
     /**
-     * Allows for bridging the consumer to the Camel routing Error Handler, which means any exceptions occurred
-     * while the consumer is trying to pick up incoming messages will be processed as a message and handled by the
-     * routing Error Handler. By default the consumer uses the org.apache.camel.spi.ExceptionHandler, which logs
-     * them at WARN or ERROR level and ignores them.
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as a
+     * message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component
+     * allows Camel to be alerted if an exception was thrown. Some components handle this internally only, and therefore
+     * bridgeErrorHandler is not possible. In other situations we may improve the Camel component to hook into the 3rd
+     * party component and make this possible for future releases. By default the consumer will use the
+     * org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level and
+     * ignored.
      */
     private Boolean bridgeErrorHandler = false;
     /**
-     * Whether the producer should be started lazily (on the first message), so that routes can start when the
-     * broker is not reachable yet; the failure then surfaces on the first message, where error handlers can deal
-     * with it.
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed then
+     * creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
      */
     private Boolean lazyStartProducer = false;
     /**
-     * Whether autowiring is enabled: options marked as autowired are looked up in the registry by type when there
-     * is a single instance of it.
+     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
+     * configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * factories, AWS Clients, etc.
      */
     private Boolean autowiredEnabled = true;
 

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the starter in step with the component: every option in the component's catalog (rrpc.json) has a
- * {@code camel.component.rrpc.*} property with a description and the same default in the generated Spring Boot
+ * {@code camel.component.rrpc.*} property with the component's description (which the starter may follow with a
+ * sentence for Spring users, such as how to reference a bean) and the same default in the generated Spring Boot
  * metadata, and the starter has no property the component does not know.
  */
 class RrpcComponentConfigurationMetadataTest {
@@ -45,7 +46,9 @@ class RrpcComponentConfigurationMetadataTest {
             Map.Entry<String, JsonNode> option = it.next();
             JsonNode property = springProperties.get(StringHelper.camelCaseToDash(option.getKey()));
             assertThat(property).as("property for component option %s", option.getKey()).isNotNull();
-            assertThat(property.path("description").asText()).as("description of %s", option.getKey()).isNotBlank();
+            assertThat(words(property.path("description").asText())).as("description of %s in the starter's Javadoc"
+                    + " (RrpcComponentConfiguration), which starts with the component's", option.getKey())
+                    .startsWith(words(option.getValue().path("description").asText()).replaceAll("\\.$", ""));
             // Spring Boot writes enum defaults in lower case
             assertThat(defaultOf(property)).as("default of %s", option.getKey())
                     .isEqualToIgnoringCase(option.getValue().path("defaultValue").asText(null));
@@ -58,6 +61,11 @@ class RrpcComponentConfigurationMetadataTest {
                 .filter(name -> !STARTER_OWN.contains(name))
                 .forEach(name -> assertThat(componentOptions.has(StringHelper.dashToCamelCase(name)))
                         .as("component option for camel.component.rrpc.%s", name).isTrue());
+    }
+
+    /** The text with its whitespace (line breaks of the Javadoc) as single spaces. */
+    private static String words(String text) {
+        return text.strip().replaceAll("\\s+", " ");
     }
 
     /** The default as the catalog writes it: durations in milliseconds. */
