@@ -68,7 +68,8 @@ final class HiveMqFloor extends RawFloor {
      */
     static HiveMqFloor withRrpcThreads(String brokerUrl, String root, TrustManagerFactory trust, int deviceThreads,
             int completionThreads) throws Exception {
-        return new HiveMqFloor(brokerUrl, root, trust, deviceThreads, completionThreads, Schedulers.from(Runnable::run));
+        return new HiveMqFloor(brokerUrl, root, trust, deviceThreads, completionThreads,
+                Schedulers.from(Runnable::run));
     }
 
     /** @param callbacks the client's application scheduler, or null for the client's default */
@@ -104,7 +105,8 @@ final class HiveMqFloor extends RawFloor {
                 .serverHost(uri.getHost())
                 .serverPort(uri.getPort());
         if (callbacks != null) {
-            builder = builder.executorConfig(MqttClientExecutorConfig.builder().applicationScheduler(callbacks).build());
+            builder = builder.executorConfig(
+                    MqttClientExecutorConfig.builder().applicationScheduler(callbacks).build());
         }
         if (trust != null) {
             builder = builder.sslConfig(MqttClientSslConfig.builder().trustManagerFactory(trust).build());

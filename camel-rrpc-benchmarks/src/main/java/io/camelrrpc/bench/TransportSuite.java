@@ -19,9 +19,10 @@ import static io.camelrrpc.bench.BenchMain.log;
 
 /**
  * The transport suite ({@code -Dbench.suite=transports}): rrpc with default options against the raw HiveMQ client it
- * runs on (its floor) and against that client on rrpc's threads ({@link TransportReport#HANDOFF}), on one Mosquitto with a plain and a TLS listener, at 16 B and 4 KB and 1 and 256 calls in
- * flight, all in one run, with the {@link Ceiling} taking turns with them when gcc and libmosquitto are there. Cell
- * ids: {@code {system}/{tcp|tls}/{payload}B/{inFlight}}, e.g. {@code rrpc-hivemq/tls/4096B/256} or
+ * runs on (its floor) and against that client on rrpc's threads ({@link TransportReport#HANDOFF}), on one Mosquitto
+ * with a plain and a TLS listener, at 16 B and 4 KB and 1 and 256 calls in flight, all in one run, with the
+ * {@link Ceiling} taking turns with them when gcc and libmosquitto are there. Cell ids:
+ * {@code {system}/{tcp|tls}/{payload}B/{inFlight}}, e.g. {@code rrpc-hivemq/tls/4096B/256} or
  * {@code ceiling/tcp/16B/1}, for bench.filter. {@link TransportReport} checks the goals of issue #21 and prints the
  * ratios to the ceiling.
  */
@@ -165,7 +166,8 @@ final class TransportSuite {
         CallTarget target = switch (system) {
             case "floor-hivemq" -> new HiveMqFloor(url, "$flrh", tls ? certificates.trustManagerFactory() : null);
             case "rrpc-hivemq" -> rrpc(url, "$rrph", tls ? trusting(certificates) : null, settings, resources);
-            case "floor-handoff" -> HiveMqFloor.withRrpcThreads(url, "$flhh", tls ? certificates.trustManagerFactory() : null,
+            case "floor-handoff" -> HiveMqFloor.withRrpcThreads(url, "$flhh",
+                    tls ? certificates.trustManagerFactory() : null,
                     DEFAULT_CONSUMERS, REPLY_THREADS);
             default -> throw new IllegalArgumentException(system);
         };

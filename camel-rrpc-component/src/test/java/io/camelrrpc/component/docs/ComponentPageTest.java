@@ -62,7 +62,8 @@ class ComponentPageTest {
     /** The page's header and the metadata tools read (e.g. Camel's catalog) name the same support level. */
     @Test
     void theSupportLevelIsThePageOne() {
-        Matcher level = Pattern.compile("^:supportlevel: (\\w+)$", Pattern.MULTILINE).matcher(ComponentPage.read().text());
+        Matcher level = Pattern.compile("^:supportlevel: (\\w+)$", Pattern.MULTILINE)
+                .matcher(ComponentPage.read().text());
         assertThat(level.find()).as(":supportlevel: on the component page").isTrue();
         assertThat(model.json().path("component").path("supportLevel").asText()).as("supportLevel in %s (set by the"
                 + " component POM's supportLevel property)", ComponentModel.RESOURCE).isEqualTo(level.group(1));
