@@ -17,6 +17,14 @@ interface CallTarget extends AutoCloseable {
      */
     void call(byte[] payload, long seq, Done done);
 
+    /**
+     * Replies that completed no call of this target so far: another system's or another transport's, or
+     * duplicates. A clean run has none; the ceiling does not count them (0).
+     */
+    default long strayReplies() {
+        return 0;
+    }
+
     @Override
     void close() throws Exception;
 }

@@ -2,6 +2,7 @@ package io.camelrrpc.bench;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What a raw floor ({@link HiveMqFloor}) needs: a fixed-width id per call (16 digits, like the
@@ -13,6 +14,7 @@ abstract class RawFloor implements CallTarget {
 
     private final ConcurrentHashMap<String, Waiting> waiting = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final LongAdder strayReplies = new LongAdder();
 
     /** A call waiting for its reply. */
     record Waiting(int size, Done done) {
@@ -42,7 +44,16 @@ abstract class RawFloor implements CallTarget {
 
     /** @return the call a reply on {@code topic} answers, no longer waiting; null if none waits */
     final Waiting take(String topic) {
-        return waiting.remove(idOf(topic));
+        Waiting call = waiting.remove(idOf(topic));
+        if (call == null) {
+            strayReplies.increment();
+        }
+        return call;
+    }
+
+    @Override
+    public final long strayReplies() {
+        return strayReplies.sum();
     }
 
     /** @return the last level of a topic: the call's id */

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.camelrrpc.component.RrpcComponent;
 import io.camelrrpc.component.RrpcConstants;
+import io.camelrrpc.component.spi.CallStatistics;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -147,6 +148,17 @@ final class RrpcTarget implements CallTarget {
             done.done(exchange.getException() == null
                       && exchange.getMessage().getBody() instanceof byte[] reply && reply.length == payload.length);
         });
+    }
+
+    /** The caller's replies that completed no call: late, duplicate, unmatched or from the wrong device. */
+    @Override
+    public long strayReplies() {
+        long stray = 0;
+        for (CallStatistics statistics : caller.getComponent("rrpc", RrpcComponent.class).getCallStatistics()) {
+            stray += statistics.lateReplies() + statistics.duplicateReplies() + statistics.unmatchedReplies()
+                     + statistics.misaddressedReplies();
+        }
+        return stray;
     }
 
     @Override

@@ -187,12 +187,23 @@ final class TransportReport {
                 meta.get("broker"), meta.get("answeringThreads"), meta.get("rounds"), meta.get("windowMillis"),
                 meta.get("warmupMillis"), meta.get("mosquitto")));
         s.append(md(HEADER, rows));
-        s.append("\n`!` after calls/s = lost or failed calls in that cell.\n");
+        s.append("\n`!` after calls/s = lost or failed calls in that cell. ").append(strayReplies()).append("\n");
         s.append(ceiling.markdown());
         s.append("\n## rrpc against the raw client (issue #21's minimum)\n\n").append(decision.get("text"))
                 .append("\n\n");
         s.append(md(List.of("", "criterion", "where", "evidence"), checks(criteria)));
         return s.toString();
+    }
+
+    /** Says whether any system heard replies that completed no call of its own, which would spoil its numbers. */
+    private String strayReplies() {
+        Map<?, ?> counts = meta.get("strayReplies") instanceof Map<?, ?> map ? map : Map.of();
+        List<String> stray = counts.entrySet().stream().filter(e -> ((Number) e.getValue()).longValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue()).toList();
+        return stray.isEmpty()
+                ? "Stray replies (replies that completed no call of their system): none."
+                : "**Stray replies** (replies that completed no call of their system: another system or transport"
+                  + " answered too, and the numbers are spoiled): " + String.join(", ", stray) + ".";
     }
 
     void write(Path json, Path markdown) throws IOException {

@@ -39,7 +39,8 @@ final class TransportSuite {
     private TransportSuite() {
     }
 
-    static void run(Settings settings) throws Exception {
+    /** @return the run's facts, as its report starts with them */
+    static Map<String, Object> run(Settings settings) throws Exception {
         if (!MosquittoBroker.isInstalled() || !TlsCertificates.isOpensslInstalled()) {
             throw new IllegalStateException("the transport suite needs Debian's mosquitto and openssl");
         }
@@ -66,27 +67,18 @@ final class TransportSuite {
                     systems.add(Ceiling.SYSTEM);
                 }
             }
+            Map<String, Long> strayReplies = new LinkedHashMap<>();
+            meta.put("strayReplies", strayReplies);
+            Run run = new Run(settings, meta, mosquitto, certificates, systems, ceiling, results, paired,
+                    strayReplies);
             for (String transport : TRANSPORTS) {
-                String url = transport.equals("tls") ? mosquitto.getTlsBrokerUrl() : mosquitto.getBrokerUrl();
-                List<String> names = new ArrayList<>();
-                List<CallTarget> targets = new ArrayList<>();
-                for (String system : systems) {
-                    if (anyMatch(settings, system + "/" + transport + "/")) {
-                        names.add(system);
-                        targets.add(system.equals(Ceiling.SYSTEM)
-                                ? ceiling(ceiling, url, certificates, meta, resources)
-                                : open(system, transport, url, certificates, settings, resources));
-                    }
-                }
-                log("global warm-up on %s: %d ms per system at 256 in flight", transport, settings.globalWarmup());
-                for (CallTarget target : targets) {
-                    ClosedLoop.run(target, 16, 256, settings.globalWarmup(), 1, settings.timing().drainMillis(),
-                            null);
-                }
-                for (int payload : BenchMain.PAYLOADS) {
-                    for (int inFlight : IN_FLIGHT) {
-                        measure(settings, transport, payload, inFlight, names, targets, results, paired);
-                    }
+                // a transport's systems are closed before the next transport's open: they use the same topics on
+                // the same broker, so a device still subscribed would answer the next transport's requests too
+                List<AutoCloseable> phase = new ArrayList<>();
+                try {
+                    runTransport(run, transport, phase);
+                } finally {
+                    BenchMain.closeAll(phase);
                 }
             }
         } finally {
@@ -97,6 +89,46 @@ final class TransportSuite {
         System.out.println();
         System.out.println(report.markdown());
         settings.write(report::write, "transports-results", "transports-latest");
+        return meta;
+    }
+
+    /** What every transport of a run shares: its settings, broker and systems, and where its results go. */
+    private record Run(Settings settings, Map<String, Object> meta, MosquittoBroker mosquitto,
+            TlsCertificates certificates, List<String> systems, CeilingBuild ceiling, List<ClosedLoop.Result> results,
+            Map<String, PairedSamples.Difference> paired, Map<String, Long> strayReplies) {
+    }
+
+    /** Opens the systems on one transport (into {@code phase}), warms them up and measures their cells. */
+    private static void runTransport(Run run, String transport, List<AutoCloseable> phase) throws Exception {
+        Settings settings = run.settings();
+        String url = transport.equals("tls") ? run.mosquitto().getTlsBrokerUrl() : run.mosquitto().getBrokerUrl();
+        List<String> names = new ArrayList<>();
+        List<CallTarget> targets = new ArrayList<>();
+        for (String system : run.systems()) {
+            if (anyMatch(settings, system + "/" + transport + "/")) {
+                names.add(system);
+                targets.add(system.equals(Ceiling.SYSTEM)
+                        ? ceiling(run.ceiling(), url, run.certificates(), run.meta(), phase)
+                        : open(system, transport, url, run.certificates(), settings, phase));
+            }
+        }
+        log("global warm-up on %s: %d ms per system at 256 in flight", transport, settings.globalWarmup());
+        for (CallTarget target : targets) {
+            ClosedLoop.run(target, 16, 256, settings.globalWarmup(), 1, settings.timing().drainMillis(), null);
+        }
+        for (int payload : BenchMain.PAYLOADS) {
+            for (int inFlight : IN_FLIGHT) {
+                measure(settings, transport, payload, inFlight, names, targets, run.results(), run.paired());
+            }
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            long stray = targets.get(i).strayReplies();
+            run.strayReplies().put(names.get(i) + "/" + transport, stray);
+            if (stray > 0) {
+                log("%s on %s: %d stray replies (replies that completed no call of its own)", names.get(i), transport,
+                        stray);
+            }
+        }
     }
 
     private static void measure(Settings settings, String transport, int payload, int inFlight, List<String> names,
