@@ -2,6 +2,7 @@ package io.camelrrpc.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.camelrrpc.component.RrpcComponent;
 import io.camelrrpc.component.RrpcConstants;
@@ -24,7 +25,7 @@ import org.apache.camel.support.PropertyBindingSupport;
 final class RrpcTarget implements CallTarget {
 
     /** Calls completed on a Netty I/O thread of the MQTT client: the component promises that routes never run there. */
-    static final java.util.concurrent.atomic.LongAdder COMPLETED_ON_IO_THREAD = new java.util.concurrent.atomic.LongAdder();
+    static final LongAdder COMPLETED_ON_IO_THREAD = new LongAdder();
     /** How the HiveMQ client names its Netty event loop threads. */
     private static final String IO_THREAD_PREFIX = "com.hivemq.client.mqtt";
 
