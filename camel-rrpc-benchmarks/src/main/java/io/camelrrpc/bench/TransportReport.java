@@ -29,6 +29,20 @@ final class TransportReport {
      * as rrpc must (no route on an I/O thread).
      */
     static final String HANDOFF = "floor-handoff";
+    /** rrpc's calling side (route, producer, correlation) answered by a raw device on rrpc's threads. */
+    static final String RRPC_CALLER = "rrpc-caller";
+    /** A raw caller on rrpc's threads calling rrpc's device side (consumer, route, reply). */
+    static final String RRPC_DEVICE = "rrpc-device";
+    private static final String SIDES_ABOUT = "The microseconds each side of rrpc adds to a call of the raw client on"
+            + " rrpc's threads (`floor-handoff`), from the systems' mean calls (one over their calls/s):"
+            + " `rrpc-caller` is rrpc's route, producer and correlation answered by a raw device, `rrpc-device` a raw"
+            + " caller served by rrpc's consumer and route, both on rrpc's threads, taking turns with the others. The"
+            + " sides' sum is close to, not equal to, what whole rrpc adds: the machine does more around a call when"
+            + " both sides are rrpc.";
+    private static final List<String> SIDES_HEADER = List.of("transport", "payload", "floor-handoff us/call",
+            "rrpc's caller side: rrpc-caller - floor-handoff, us",
+            "rrpc's device side: rrpc-device - floor-handoff, us",
+            "both sides", "rrpc-hivemq - floor-handoff, us");
     /** The paired p99 differences computed at 1 in flight: first minus second. */
     static final String[][] PAIRS = { { RRPC, FLOOR }, { RRPC, HANDOFF } };
     private static final double MIN_THROUGHPUT_RATIO = 1.0;
@@ -44,6 +58,7 @@ final class TransportReport {
     private final List<ClosedLoop.Result> results;
     private final Map<String, PairedSamples.Difference> paired;
     private final List<List<String>> rows = new ArrayList<>();
+    private final List<List<String>> sides = new ArrayList<>();
     private final List<Map<String, Object>> criteria = new ArrayList<>();
     private final Map<String, Object> decision = new LinkedHashMap<>();
     private final CeilingTable ceiling;
@@ -102,6 +117,7 @@ final class TransportReport {
                             inFlight == 1 && addedToHandoff != null ? interval(addedToHandoff) : "-",
                             each(cell, "lost"), each(cell, "cpu")));
                     if (inFlight == 1) {
+                        sides(transport, payload, handoff, rrpc);
                         criterion("rrpc >= 1.0x the raw client's calls/s at 1 in flight", where,
                                 rrpcOverFloor != null && rrpcOverFloor >= MIN_THROUGHPUT_RATIO,
                                 rrpcOverFloor == null ? "not measured"
@@ -119,6 +135,27 @@ final class TransportReport {
                 losses.isEmpty() ? (complete ? "0 lost, 0 failed" : "not every cell measured")
                         : String.join("; ", losses));
         decide(complete);
+    }
+
+    /**
+     * One row of the split at 1 in flight, where calls/s is one over the mean call: how many microseconds each side of
+     * rrpc adds to a call of the raw client on rrpc's threads.
+     */
+    private void sides(String transport, int payload, ClosedLoop.Result handoff, ClosedLoop.Result rrpc) {
+        ClosedLoop.Result caller = find(RRPC_CALLER, transport, payload, 1);
+        ClosedLoop.Result device = find(RRPC_DEVICE, transport, payload, 1);
+        if (handoff == null || caller == null || device == null) {
+            return;
+        }
+        double callerSide = addedMicros(caller, handoff);
+        double deviceSide = addedMicros(device, handoff);
+        sides.add(List.of(transport, size(payload), fmt("%.1f", 1e6 / handoff.callsPerSecond()),
+                fmt("%+.1f", callerSide), fmt("%+.1f", deviceSide), fmt("%+.1f", callerSide + deviceSide),
+                rrpc == null ? "-" : fmt("%+.1f", addedMicros(rrpc, handoff))));
+    }
+
+    private static double addedMicros(ClosedLoop.Result system, ClosedLoop.Result base) {
+        return 1e6 / system.callsPerSecond() - 1e6 / base.callsPerSecond();
     }
 
     private void decide(boolean complete) {
@@ -188,6 +225,10 @@ final class TransportReport {
                 meta.get("warmupMillis"), meta.get("mosquitto")));
         s.append(md(HEADER, rows));
         s.append("\n`!` after calls/s = lost or failed calls in that cell. ").append(strayReplies()).append("\n");
+        if (!sides.isEmpty()) {
+            s.append("\n## rrpc's cost by side (1 in flight)\n\n").append(SIDES_ABOUT).append("\n\n");
+            s.append(md(SIDES_HEADER, sides));
+        }
         s.append(ceiling.markdown());
         s.append("\n## rrpc against the raw client (issue #21's minimum)\n\n").append(decision.get("text"))
                 .append("\n\n");
@@ -213,6 +254,13 @@ final class TransportReport {
         doc.put("criteria", criteria);
         doc.put("pairedP99DifferencesMs", paired);
         doc.put("ceiling", ceiling.json());
+        doc.put("sidesAtOneInFlight", sides.stream().map(row -> {
+            Map<String, Object> side = new LinkedHashMap<>();
+            for (int i = 0; i < SIDES_HEADER.size(); i++) {
+                side.put(SIDES_HEADER.get(i), row.get(i));
+            }
+            return side;
+        }).toList());
         doc.put("cells", results);
         Report.writeFiles(json, doc, markdown, markdown());
     }

@@ -5,7 +5,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+
+import javax.net.ssl.TrustManagerFactory;
 
 import io.camelrrpc.bench.BenchMain.Settings;
 import io.camelrrpc.broker.MosquittoBroker;
@@ -21,14 +24,20 @@ import static io.camelrrpc.bench.BenchMain.log;
  * The transport suite ({@code -Dbench.suite=transports}): rrpc with default options against the raw HiveMQ client it
  * runs on (its floor) and against that client on rrpc's threads ({@link TransportReport#HANDOFF}), on one Mosquitto
  * with a plain and a TLS listener, at 16 B and 4 KB and 1 and 256 calls in flight, all in one run, with the
- * {@link Ceiling} taking turns with them when gcc and libmosquitto are there. Cell ids:
+ * {@link Ceiling} taking turns with them when gcc and libmosquitto are there. At 1 in flight two half-rrpc systems
+ * split rrpc's cost between its sides: rrpc's caller with a raw device ({@link TransportReport#RRPC_CALLER}) and a raw
+ * caller with rrpc's device side ({@link TransportReport#RRPC_DEVICE}), both on rrpc's threads. Cell ids:
  * {@code {system}/{tcp|tls}/{payload}B/{inFlight}}, e.g. {@code rrpc-hivemq/tls/4096B/256} or
  * {@code ceiling/tcp/16B/1}, for bench.filter. {@link TransportReport} checks the goals of issue #21 and prints the
  * ratios to the ceiling.
  */
 final class TransportSuite {
 
-    static final String[] SYSTEMS = { "floor-hivemq", "rrpc-hivemq", "floor-handoff" };
+    static final String[] SYSTEMS = { "floor-hivemq", "rrpc-hivemq", "floor-handoff", TransportReport.RRPC_CALLER,
+        TransportReport.RRPC_DEVICE };
+    /** Measured at 1 in flight only, where they split rrpc's cost per call between its two sides. */
+    private static final Set<String> ONE_IN_FLIGHT_ONLY = Set.of(TransportReport.RRPC_CALLER,
+            TransportReport.RRPC_DEVICE);
     /** rrpc's answering threads with default options, also the floor-handoff's. */
     static final int DEFAULT_CONSUMERS = new RrpcConfiguration().getConcurrentConsumers();
     /** rrpc's reply threads (RrpcReplies), also the floor-handoff's completion threads. */
@@ -61,7 +70,7 @@ final class TransportSuite {
             resources.add(mosquitto);
             List<String> systems = new ArrayList<>(List.of(SYSTEMS));
             CeilingBuild ceiling = null;
-            if (anyMatch(settings, Ceiling.SYSTEM + "/tcp/") || anyMatch(settings, Ceiling.SYSTEM + "/tls/")) {
+            if (anyMatch(settings, Ceiling.SYSTEM, "tcp") || anyMatch(settings, Ceiling.SYSTEM, "tls")) {
                 ceiling = CeilingBuild.forRun(settings.out(), meta);
                 if (ceiling.binary() != null) {
                     systems.add(Ceiling.SYSTEM);
@@ -105,7 +114,7 @@ final class TransportSuite {
         List<String> names = new ArrayList<>();
         List<CallTarget> targets = new ArrayList<>();
         for (String system : run.systems()) {
-            if (anyMatch(settings, system + "/" + transport + "/")) {
+            if (anyMatch(settings, system, transport)) {
                 names.add(system);
                 targets.add(system.equals(Ceiling.SYSTEM)
                         ? ceiling(run.ceiling(), url, run.certificates(), run.meta(), phase)
@@ -137,7 +146,7 @@ final class TransportSuite {
         List<String> cellNames = new ArrayList<>();
         List<CallTarget> cell = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            if (settings.filter().matcher(id(names.get(i), transport, payload, inFlight)).matches()) {
+            if (measured(settings, names.get(i), transport, payload, inFlight)) {
                 cellNames.add(names.get(i));
                 cell.add(targets.get(i));
             }
@@ -172,15 +181,21 @@ final class TransportSuite {
         return system + "/" + transport + "/" + payload + "B/" + inFlight;
     }
 
-    private static boolean anyMatch(Settings settings, String prefix) {
+    /** Whether the run measures the system on the transport in any cell. */
+    private static boolean anyMatch(Settings settings, String system, String transport) {
         for (int payload : BenchMain.PAYLOADS) {
             for (int inFlight : IN_FLIGHT) {
-                if (settings.filter().matcher(prefix + payload + "B/" + inFlight).matches()) {
+                if (measured(settings, system, transport, payload, inFlight)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean measured(Settings settings, String system, String transport, int payload, int inFlight) {
+        return (inFlight == 1 || !ONE_IN_FLIGHT_ONLY.contains(system))
+               && settings.filter().matcher(id(system, transport, payload, inFlight)).matches();
     }
 
     /** Starts the ceiling on one listener (on TLS trusting the generated CA); it goes to {@code resources}. */
@@ -195,12 +210,24 @@ final class TransportSuite {
     private static CallTarget open(String system, String transport, String url, TlsCertificates certificates,
             Settings settings, List<AutoCloseable> resources) throws Exception {
         boolean tls = transport.equals("tls");
+        TrustManagerFactory trust = tls ? certificates.trustManagerFactory() : null;
+        SSLContextParameters camelTls = tls ? trusting(certificates) : null;
         CallTarget target = switch (system) {
-            case "floor-hivemq" -> new HiveMqFloor(url, "$flrh", tls ? certificates.trustManagerFactory() : null);
-            case "rrpc-hivemq" -> rrpc(url, "$rrph", tls ? trusting(certificates) : null, settings, resources);
-            case "floor-handoff" -> HiveMqFloor.withRrpcThreads(url, "$flhh",
-                    tls ? certificates.trustManagerFactory() : null,
-                    DEFAULT_CONSUMERS, REPLY_THREADS);
+            case "floor-hivemq" -> new HiveMqFloor(url, "$flrh", trust);
+            case "rrpc-hivemq" -> {
+                Map<String, Object> options = rrpcOptions("$rrph", camelTls);
+                resources.add(RrpcTarget.DeviceSide.withDefaults(url, options));
+                yield rrpcCaller(url, options, settings, resources);
+            }
+            case "floor-handoff" -> HiveMqFloor.withRrpcThreads(url, "$flhh", trust, DEFAULT_CONSUMERS, REPLY_THREADS);
+            case TransportReport.RRPC_CALLER -> {
+                resources.add(new RawDevice(url, "$rcal", trust, DEFAULT_CONSUMERS, RawClients.ON_THE_IO_THREAD));
+                yield rrpcCaller(url, rrpcOptions("$rcal", camelTls), settings, resources);
+            }
+            case TransportReport.RRPC_DEVICE -> {
+                resources.add(RrpcTarget.DeviceSide.withDefaults(url, rrpcOptions("$rdev", camelTls)));
+                yield HiveMqFloor.callingWithRrpcThreads(url, "$rdev", trust, REPLY_THREADS);
+            }
             default -> throw new IllegalArgumentException(system);
         };
         resources.add(target);
@@ -208,18 +235,22 @@ final class TransportSuite {
     }
 
     /**
-     * rrpc, both sides: a device context answering and a caller context, each with its own connection, on topics of
-     * their own (as long as {@code $rrpc}) so that no other system hears them.
+     * rrpc's options for one system: topics of its own under {@code root} (as long as {@code $rrpc}) so that no other
+     * system hears them, and on TLS the CA to trust. Each side (device context, caller context) has its own connection.
      */
-    private static CallTarget rrpc(String url, String root, SSLContextParameters tls, Settings settings,
-            List<AutoCloseable> resources) throws Exception {
+    private static Map<String, Object> rrpcOptions(String root, SSLContextParameters tls) {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("requestTopicTemplate", root + "/rxd/{productId}/{deviceName}/{processId}");
         options.put("replyTopicTemplate", root + "/txd/{productId}/{deviceName}/{processId}");
         if (tls != null) {
             options.put("sslContextParameters", tls);
         }
-        resources.add(RrpcTarget.DeviceSide.withDefaults(url, options));
+        return options;
+    }
+
+    /** rrpc's calling side (its caller context goes to {@code resources}) calling device P/D. */
+    private static CallTarget rrpcCaller(String url, Map<String, Object> options, Settings settings,
+            List<AutoCloseable> resources) throws Exception {
         RrpcTarget.CallerSide caller = new RrpcTarget.CallerSide(url, settings.requestTimeout(), options);
         resources.add(caller);
         return new RrpcTarget(caller, "call", "P/D", null);

@@ -2,9 +2,13 @@ package io.camelrrpc.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelrrpc.broker.MosquittoBroker;
 import io.camelrrpc.broker.TlsCertificates;
 import org.junit.jupiter.api.Test;
@@ -36,5 +40,31 @@ class TransportSuiteTest {
                 "floor-hivemq/tls", 0L, "rrpc-hivemq/tls", 0L));
         assertThat(Files.readString(out.resolve("transports-results.md")))
                 .contains("Stray replies (replies that completed no call of their system): none.");
+    }
+
+    /**
+     * The half-rrpc systems fit their raw halves (rrpc's producer and a raw device, a raw caller and rrpc's consumer),
+     * lose no call, are measured at 1 in flight only, and the report splits rrpc's cost between its sides.
+     */
+    @Test
+    void theHalfRrpcSystemsCompleteEveryCallAtOneInFlightAndSplitTheCost() throws Exception {
+        assumeTrue(MosquittoBroker.isInstalled() && TlsCertificates.isOpensslInstalled(), "needs mosquitto, openssl");
+        BenchMain.Settings settings = new BenchMain.Settings(true,
+                Pattern.compile("(floor-handoff|rrpc-hivemq|rrpc-caller|rrpc-device)/tcp/16B/.*"), out, 4,
+                new Cells.Timing(100, 100, 1, 1000), 200, 10_000, false, out.resolve("published"));
+
+        TransportSuite.run(settings);
+
+        JsonNode report = new ObjectMapper().readTree(out.resolve("transports-results.json").toFile());
+        List<String> measured = new ArrayList<>();
+        for (JsonNode cell : report.get("cells")) {
+            measured.add(cell.get("system").asText() + "/" + cell.get("inFlight").asInt());
+            assertThat(cell.get("calls").asLong()).as(cell.toString()).isPositive();
+            assertThat(cell.get("lost").asLong() + cell.get("errors").asLong()).as(cell.toString()).isZero();
+        }
+        assertThat(measured).containsExactlyInAnyOrder("floor-handoff/1", "rrpc-hivemq/1", "rrpc-caller/1",
+                "rrpc-device/1", "floor-handoff/256", "rrpc-hivemq/256");
+        assertThat(report.get("sidesAtOneInFlight")).hasSize(1);
+        assertThat(Files.readString(out.resolve("transports-results.md"))).contains("## rrpc's cost by side");
     }
 }
