@@ -65,6 +65,10 @@ class TransportSuiteTest {
         assertThat(measured).containsExactlyInAnyOrder("floor-handoff/1", "rrpc-hivemq/1", "rrpc-caller/1",
                 "rrpc-device/1", "floor-handoff/256", "rrpc-hivemq/256");
         assertThat(report.get("sidesAtOneInFlight")).hasSize(1);
-        assertThat(Files.readString(out.resolve("transports-results.md"))).contains("## rrpc's cost by side");
+        String markdown = Files.readString(out.resolve("transports-results.md"));
+        assertThat(markdown).contains("## rrpc's cost by side");
+        String mainRow = markdown.lines().filter(line -> line.startsWith("| tcp | 16 B | 1 |")).findFirst()
+                .orElseThrow();
+        assertThat(mainRow.split("\\|")[9].trim().split("/")).as("p50 of floor/rrpc/handoff: " + mainRow).hasSize(3);
     }
 }
