@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-
 import javax.net.ssl.TrustManagerFactory;
 
 import io.camelrrpc.bench.BenchMain.Settings;

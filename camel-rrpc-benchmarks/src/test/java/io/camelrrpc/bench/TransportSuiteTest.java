@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelrrpc.broker.MosquittoBroker;
 import io.camelrrpc.broker.TlsCertificates;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,23 +19,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A short transport suite run on Debian mosquitto: the systems of one transport must not hear the other's calls. They
- * use the same topics on the same broker, so the first transport's devices, left subscribed, would answer the second
- * transport's requests too and spoil its numbers with twice the traffic. Only the harness is checked, never a speed.
+ * Short transport suite runs on Debian mosquitto, checking the harness, never a speed. The systems of one transport
+ * must not hear the other's calls: they use the same topics on the same broker, so the first transport's devices, left
+ * subscribed, would answer the second transport's requests too and spoil its numbers with twice the traffic.
  */
 class TransportSuiteTest {
 
     @TempDir
     Path out;
 
+    @BeforeEach
+    void needsMosquitto() {
+        assumeTrue(MosquittoBroker.isInstalled() && TlsCertificates.isOpensslInstalled(), "needs mosquitto, openssl");
+    }
+
+    /** A quick run of the cells the filter picks, reporting to {@link #out}. */
+    private BenchMain.Settings shortRun(String filter) {
+        return new BenchMain.Settings(true, Pattern.compile(filter), out, 4, new Cells.Timing(100, 100, 1, 1000), 200,
+                10_000, false, out.resolve("published"));
+    }
+
     @Test
     void aTransportsSystemsHearNoOtherTransportsReplies() throws Exception {
-        assumeTrue(MosquittoBroker.isInstalled() && TlsCertificates.isOpensslInstalled(), "needs mosquitto, openssl");
-        BenchMain.Settings settings = new BenchMain.Settings(true,
-                Pattern.compile("(floor-hivemq|rrpc-hivemq)/(tcp|tls)/16B/1"), out, 4,
-                new Cells.Timing(100, 100, 1, 1000), 200, 10_000, false, out.resolve("published"));
-
-        Map<String, Object> meta = TransportSuite.run(settings);
+        Map<String, Object> meta = TransportSuite.run(shortRun("(floor-hivemq|rrpc-hivemq)/(tcp|tls)/16B/1"));
 
         assertThat(meta.get("strayReplies")).isEqualTo(Map.of("floor-hivemq/tcp", 0L, "rrpc-hivemq/tcp", 0L,
                 "floor-hivemq/tls", 0L, "rrpc-hivemq/tls", 0L));
@@ -48,12 +55,7 @@ class TransportSuiteTest {
      */
     @Test
     void theHalfRrpcSystemsCompleteEveryCallAtOneInFlightAndSplitTheCost() throws Exception {
-        assumeTrue(MosquittoBroker.isInstalled() && TlsCertificates.isOpensslInstalled(), "needs mosquitto, openssl");
-        BenchMain.Settings settings = new BenchMain.Settings(true,
-                Pattern.compile("(floor-handoff|rrpc-hivemq|rrpc-caller|rrpc-device)/tcp/16B/.*"), out, 4,
-                new Cells.Timing(100, 100, 1, 1000), 200, 10_000, false, out.resolve("published"));
-
-        TransportSuite.run(settings);
+        TransportSuite.run(shortRun("(floor-handoff|rrpc-hivemq|rrpc-caller|rrpc-device)/tcp/16B/.*"));
 
         JsonNode report = new ObjectMapper().readTree(out.resolve("transports-results.json").toFile());
         List<String> measured = new ArrayList<>();
