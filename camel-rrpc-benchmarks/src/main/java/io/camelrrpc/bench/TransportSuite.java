@@ -32,8 +32,8 @@ import static io.camelrrpc.bench.BenchMain.log;
  */
 final class TransportSuite {
 
-    static final String[] SYSTEMS = { "floor-hivemq", "rrpc-hivemq", "floor-handoff", TransportReport.RRPC_CALLER,
-        TransportReport.RRPC_DEVICE };
+    static final String[] SYSTEMS = { TransportReport.FLOOR, TransportReport.RRPC, TransportReport.HANDOFF,
+        TransportReport.RRPC_CALLER, TransportReport.RRPC_DEVICE };
     /** Measured at 1 in flight only, where they split rrpc's cost per call between its two sides. */
     private static final Set<String> ONE_IN_FLIGHT_ONLY = Set.of(TransportReport.RRPC_CALLER,
             TransportReport.RRPC_DEVICE);
@@ -212,13 +212,14 @@ final class TransportSuite {
         TrustManagerFactory trust = tls ? certificates.trustManagerFactory() : null;
         SSLContextParameters camelTls = tls ? trusting(certificates) : null;
         CallTarget target = switch (system) {
-            case "floor-hivemq" -> new HiveMqFloor(url, "$flrh", trust);
-            case "rrpc-hivemq" -> {
+            case TransportReport.FLOOR -> new HiveMqFloor(url, "$flrh", trust);
+            case TransportReport.RRPC -> {
                 Map<String, Object> options = rrpcOptions("$rrph", camelTls);
                 resources.add(RrpcTarget.DeviceSide.withDefaults(url, options));
                 yield rrpcCaller(url, options, settings, resources);
             }
-            case "floor-handoff" -> HiveMqFloor.withRrpcThreads(url, "$flhh", trust, DEFAULT_CONSUMERS, REPLY_THREADS);
+            case TransportReport.HANDOFF ->
+                    HiveMqFloor.withRrpcThreads(url, "$flhh", trust, DEFAULT_CONSUMERS, REPLY_THREADS);
             case TransportReport.RRPC_CALLER -> {
                 resources.add(new RawDevice(url, "$rcal", trust, DEFAULT_CONSUMERS, RawClients.ON_THE_IO_THREAD));
                 yield rrpcCaller(url, rrpcOptions("$rcal", camelTls), settings, resources);
